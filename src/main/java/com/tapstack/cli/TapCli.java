@@ -1,0 +1,49 @@
+package com.tapstack.cli;
+
+import com.tapstack.config.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./tap}: plan, check and generate TapStack stacks offline. Exit codes: 0 success, 1 failure,
+ * 2 configuration that cannot be deployed (one line on stderr naming the key).
+ */
+@Command(name = "tap", mixinStandardHelpOptions = true, version = "tap 0.1.0",
+        description = "TapStack offline tooling: see what `pulumi up` would create, without an AWS account.",
+        subcommands = {PlanCommand.class})
+public final class TapCli implements Runnable {
+
+    public static final int CONFIG_ERROR = 2;
+    public static final int FAILURE = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new TapCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof ConfigException) {
+                err.println("error: " + exception.getMessage());
+                err.flush();
+                return CONFIG_ERROR;
+            }
+            err.println("error: " + exception.getMessage());
+            if (System.getenv("TAP_DEBUG") != null) {
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

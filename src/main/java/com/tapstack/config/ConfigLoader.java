@@ -1,0 +1,243 @@
+package com.tapstack.config;
+
+import com.tapstack.naming.NameLimit;
+import com.tapstack.naming.Naming;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The only place configuration is read: turns a {@link ConfigSource} into a validated {@link StackConfig}, or
+ * throws one {@link ConfigException} for the first value that cannot be deployed.
+ *
+ * <p>Scalar keys get their defaults from {@code Pulumi.yaml} (the CLI applies them; offline sources apply the
+ * same file), so no default is repeated here.
+ */
+public final class ConfigLoader {
+
+    public static final String ENVIRONMENT = "environment";
+    public static final String ENVIRONMENT_SUFFIX = "environmentSuffix";
+    public static final String LOG_RETENTION_DAYS = "logRetentionDays";
+    public static final String KMS_DELETION_WINDOW_DAYS = "kmsDeletionWindowDays";
+    public static final String PROTECT = "protect";
+    public static final String OWNER = "owner";
+    public static final String COST_CENTER = "costCenter";
+    public static final String TAGS = "tags";
+    public static final String VPC_CIDR = "vpcCidr";
+    public static final String AZ_COUNT = "azCount";
+    public static final String NAT_STRATEGY = "natStrategy";
+
+    /** Every key the program reads in the project namespace; any other key is a typo and refused. */
+    public static final Set<String> KNOWN_KEYS = Set.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, LOG_RETENTION_DAYS,
+            KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, NAT_STRATEGY);
+
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("^[a-z][a-z0-9]{0,9}$");
+    private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]+$");
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
+    private static final int MIN_KMS_WINDOW = 7;
+    private static final int MAX_KMS_WINDOW = 30;
+
+    private ConfigLoader() {
+    }
+
+    public static StackConfig load(ConfigSource source, String project) {
+        var tap = ConfigNode.namespace(source, project);
+        tap.rejectUnknownFields(KNOWN_KEYS);
+        var aws = ConfigNode.namespace(source, "aws");
+
+        var environment = environment(tap);
+        return new StackConfig(
+                source.origin(),
+                project,
+                environment,
+                suffix(tap, project, environment),
+                region(aws),
+                accountIds(aws),
+                logRetentionDays(tap),
+                kmsDeletionWindowDays(tap),
+                tap.requireBoolean(PROTECT),
+                tagValue(tap, OWNER, tap.requireString(OWNER, TagRules.VALUE_RULE)),
+                tagValue(tap, COST_CENTER, tap.requireString(COST_CENTER, TagRules.VALUE_RULE)),
+                TagRules.userTags(tap.object(TAGS, TagRules.MAP_RULE)),
+                NetworkConfigReader.read(tap));
+    }
+
+    private static String environment(ConfigNode tap) {
+        var allowed = "1 to 10 lowercase letters or digits, starting with a letter (e.g. dev, prod)";
+        var environment = tap.requireString(ENVIRONMENT, allowed);
+        if (!ENVIRONMENT_NAME.matcher(environment).matches()) {
+            throw tap.invalid(ENVIRONMENT, "cannot be used in resource names", allowed);
+        }
+        return environment;
+    }
+
+    private static Optional<String> suffix(ConfigNode tap, String project, String environment) {
+        int max = Naming.maxSuffixLength(project, environment);
+        var allowed = "empty (a suffix is generated and kept in state) or 1 to " + max
+                + " lowercase letters or digits";
+        var suffix = tap.optionalString(ENVIRONMENT_SUFFIX, allowed).orElse("");
+        if (suffix.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!SUFFIX.matcher(suffix).matches()) {
+            throw tap.invalid(ENVIRONMENT_SUFFIX, "has characters AWS names cannot all take", allowed);
+        }
+        if (suffix.length() > max) {
+            var longest = new Naming(project, environment, suffix).prefix() + "x".repeat(Naming.MIN_PART_LENGTH);
+            throw tap.invalid(ENVIRONMENT_SUFFIX, "is " + suffix.length() + " characters and would make names like "
+                    + longest + " longer than the " + NameLimit.tightest().maxLength()
+                    + " characters AWS allows for " + NameLimit.tightest().description()
+                    + " names", allowed);
+        }
+        return Optional.of(suffix);
+    }
+
+    private static String region(ConfigNode aws) {
+        var allowed = "an AWS region name such as us-east-1 or eu-central-1";
+        var region = aws.requireString("region", allowed);
+        if (!REGION.matcher(region).matches()) {
+            throw aws.invalid("region", "is not an AWS region name", allowed);
+        }
+        return region;
+    }
+
+    private static List<String> accountIds(ConfigNode aws) {
+        var allowed = "a list of 12-digit AWS account ids";
+        var ids = aws.stringList("allowedAccountIds", allowed);
+        for (var id : ids) {
+            if (!ACCOUNT_ID.matcher(id).matches()) {
+                throw aws.error("allowedAccountIds", ConfigNode.show(id) + " is not a 12-digit account id", allowed);
+            }
+        }
+        return ids;
+    }
+
+    private static int logRetentionDays(ConfigNode tap) {
+        var allowed = LogRetention.allowedValues();
+        int days = tap.requireInt(LOG_RETENTION_DAYS, allowed);
+        if (!LogRetention.isAllowed(days)) {
+            throw tap.invalid(LOG_RETENTION_DAYS, "is not a retention period CloudWatch Logs accepts", allowed);
+        }
+        return days;
+    }
+
+    private static int kmsDeletionWindowDays(ConfigNode tap) {
+        var allowed = MIN_KMS_WINDOW + " to " + MAX_KMS_WINDOW + " days";
+        int days = tap.requireInt(KMS_DELETION_WINDOW_DAYS, allowed);
+        if (days < MIN_KMS_WINDOW || days > MAX_KMS_WINDOW) {
+            throw tap.invalid(KMS_DELETION_WINDOW_DAYS, "is outside the waiting period KMS accepts", allowed);
+        }
+        return days;
+    }
+
+    private static String tagValue(ConfigNode tap, String field, String value) {
+        TagRules.checkValue(value).ifPresent(problem -> {
+            throw tap.invalid(field, problem, TagRules.VALUE_RULE);
+        });
+        return value;
+    }
+
+    /** Reads the flat network keys into a {@link NetworkConfig}. */
+    static final class NetworkConfigReader {
+        private NetworkConfigReader() {
+        }
+
+        static NetworkConfig read(ConfigNode tap) {
+            int azCount = azCount(tap);
+            return new NetworkConfig(vpcCidr(tap, azCount), azCount, natStrategy(tap));
+        }
+
+        private static int azCount(ConfigNode tap) {
+            var allowed = NetworkConfig.MIN_AZ_COUNT + " to " + NetworkConfig.MAX_AZ_COUNT;
+            int count = tap.requireInt(AZ_COUNT, allowed);
+            if (count < NetworkConfig.MIN_AZ_COUNT || count > NetworkConfig.MAX_AZ_COUNT) {
+                throw tap.invalid(AZ_COUNT, "is not a number of availability zones a VPC can span here", allowed);
+            }
+            return count;
+        }
+
+        private static Ipv4Cidr vpcCidr(ConfigNode tap, int azCount) {
+            int longest = NetworkConfig.longestVpcPrefix(azCount);
+            var allowed = "an IPv4 network address with a prefix from /" + NetworkConfig.LARGEST_VPC_PREFIX + " to /"
+                    + longest + " (for " + azCount + " AZs), e.g. 10.0.0.0/16";
+            var text = tap.requireString(VPC_CIDR, allowed);
+            var parsed = Ipv4Cidr.parse(text)
+                    .orElseThrow(() -> tap.invalid(VPC_CIDR, "is not an IPv4 CIDR block", allowed));
+            if (parsed.hasHostBits()) {
+                throw tap.invalid(VPC_CIDR, "has host bits set (did you mean " + parsed.network() + "?)", allowed);
+            }
+            if (parsed.prefix() < NetworkConfig.LARGEST_VPC_PREFIX) {
+                throw tap.invalid(VPC_CIDR, "is larger than the /16 AWS allows for a VPC", allowed);
+            }
+            if (parsed.prefix() > longest) {
+                int subnetPrefix = parsed.prefix() + NetworkConfig.subnetBits(azCount);
+                throw tap.invalid(VPC_CIDR, "is too small for " + azCount + " public and " + azCount
+                        + " private subnets (each would be /" + subnetPrefix + ", AWS's smallest subnet is /"
+                        + NetworkConfig.SMALLEST_SUBNET_PREFIX + ")", allowed);
+            }
+            return parsed.network();
+        }
+
+        private static NatStrategy natStrategy(ConfigNode tap) {
+            var allowed = NatStrategy.allowedValues();
+            var value = tap.requireString(NAT_STRATEGY, allowed);
+            return NatStrategy.fromConfig(value)
+                    .orElseThrow(() -> tap.invalid(NAT_STRATEGY, "is not a NAT strategy", allowed));
+        }
+    }
+
+    /** AWS's rules for tag keys and values, and the keys TapStack sets itself. */
+    static final class TagRules {
+        static final String VALUE_RULE = "up to 256 letters, digits, spaces and _ . : / = + - @";
+        static final String MAP_RULE = "a mapping of tag key to value, e.g. Team: payments";
+        /** Keys every resource gets from TapStack; config cannot override them. */
+        static final Set<String> MANAGED_KEYS = Set.of("Name", "Environment", "EnvironmentSuffix", "Project",
+                "ManagedBy", "CostCenter", "Owner");
+        /** AWS allows 50 tags per resource; TapStack's own take the rest. */
+        static final int MAX_USER_TAGS = 50 - MANAGED_KEYS.size();
+        private static final Pattern TAG_TEXT = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$");
+
+        private TagRules() {
+        }
+
+        static Optional<String> checkValue(String value) {
+            if (value.length() > 256) {
+                return Optional.of("is longer than the 256 characters a tag value may have");
+            }
+            if (!TAG_TEXT.matcher(value).matches()) {
+                return Optional.of("has characters a tag value cannot have");
+            }
+            return Optional.empty();
+        }
+
+        static Map<String, String> userTags(ConfigNode tags) {
+            var keyRule = "keys of 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:,"
+                    + " other than " + String.join(", ", MANAGED_KEYS.stream().sorted().toList());
+            if (tags.fields().size() > MAX_USER_TAGS) {
+                throw new ConfigException(tags.origin(), tags.path(), "has " + tags.fields().size()
+                        + " tags, more than AWS allows next to TapStack's own", "at most " + MAX_USER_TAGS + " tags");
+            }
+            var result = new LinkedHashMap<String, String>();
+            for (var key : tags.fields()) {
+                if (MANAGED_KEYS.contains(key)) {
+                    throw tags.error(key, "is set by TapStack itself (Owner and CostCenter come from tap:owner and"
+                            + " tap:costCenter)", keyRule);
+                }
+                if (key.isEmpty() || key.length() > 128 || key.toLowerCase().startsWith("aws:")
+                        || !TAG_TEXT.matcher(key).matches()) {
+                    throw tags.error(key, "is not a tag key AWS accepts", keyRule);
+                }
+                var value = tags.requireString(key, VALUE_RULE);
+                checkValue(value).ifPresent(problem -> {
+                    throw tags.invalid(key, problem, VALUE_RULE);
+                });
+                result.put(key, value);
+            }
+            return result;
+        }
+    }
+}

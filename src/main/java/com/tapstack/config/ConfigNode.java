@@ -1,0 +1,235 @@
+package com.tapstack.config;
+
+import com.google.gson.GsonBuilder;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * One level of configuration (a namespace such as {@code tap}, or an object inside it such as
+ * {@code tap:services.web}) with typed reads. Every read that fails throws a {@link ConfigException} whose
+ * message names the full key, the value and what is allowed.
+ */
+public final class ConfigNode {
+
+    private final String origin;
+    private final String path;
+    private final boolean namespaceRoot;
+    private final Map<String, Object> values;
+
+    private ConfigNode(String origin, String path, boolean namespaceRoot, Map<String, Object> values) {
+        this.origin = origin;
+        this.path = path;
+        this.namespaceRoot = namespaceRoot;
+        this.values = values;
+    }
+
+    public static ConfigNode namespace(ConfigSource source, String namespace) {
+        return new ConfigNode(source.origin(), namespace, true, source.namespace(namespace));
+    }
+
+    /** The full key of a field of this node: {@code tap:azCount}, {@code tap:services.web.cpu}. */
+    public String key(String field) {
+        return namespaceRoot ? path + ":" + field : path + "." + field;
+    }
+
+    /** This node's own key, e.g. {@code tap:services.web}. */
+    public String path() {
+        return path;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public Set<String> fields() {
+        return values.keySet();
+    }
+
+    public boolean has(String field) {
+        return values.get(field) != null;
+    }
+
+    public Optional<Object> raw(String field) {
+        return Optional.ofNullable(values.get(field));
+    }
+
+    /** An error about {@code field}: "{problem}; allowed: {allowed}". */
+    public ConfigException error(String field, String problem, String allowed) {
+        return new ConfigException(origin, key(field), problem, allowed);
+    }
+
+    /** An error about the value of {@code field}: "{value} {problem}; allowed: {allowed}". */
+    public ConfigException invalid(String field, String problem, String allowed) {
+        return error(field, show(values.get(field)) + " " + problem, allowed);
+    }
+
+    public ConfigException missing(String field, String allowed) {
+        return error(field, "is missing (set it in " + origin + " or with `pulumi config set " + key(field) + " <value>`)", allowed);
+    }
+
+    public String requireString(String field, String allowed) {
+        return optionalString(field, allowed).orElseThrow(() -> missing(field, allowed));
+    }
+
+    public Optional<String> optionalString(String field, String allowed) {
+        var value = values.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String text) {
+            return Optional.of(text);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return Optional.of(String.valueOf(value));
+        }
+        throw invalid(field, "is not text", allowed);
+    }
+
+    public int requireInt(String field, String allowed) {
+        return optionalInt(field, allowed).orElseThrow(() -> missing(field, allowed));
+    }
+
+    public Optional<Integer> optionalInt(String field, String allowed) {
+        var value = values.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            var number = value instanceof Number n ? new BigDecimal(n.toString())
+                    : value instanceof String s ? new BigDecimal(s.trim()) : null;
+            if (number != null) {
+                return Optional.of(number.intValueExact());
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw invalid(field, "is not a whole number", allowed);
+    }
+
+    public boolean requireBoolean(String field) {
+        return optionalBoolean(field).orElseThrow(() -> missing(field, "true or false"));
+    }
+
+    public Optional<Boolean> optionalBoolean(String field) {
+        var value = values.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+            return Optional.of(Boolean.parseBoolean(s));
+        }
+        throw invalid(field, "is not a boolean", "true or false");
+    }
+
+    /** A nested object, or empty when the field is absent. */
+    public Optional<ConfigNode> optionalObject(String field, String allowed) {
+        var value = values.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw invalid(field, "is not a mapping", allowed);
+        }
+        var children = new LinkedHashMap<String, Object>();
+        map.forEach((k, v) -> children.put(String.valueOf(k), v));
+        return Optional.of(new ConfigNode(origin, key(field), false, children));
+    }
+
+    public ConfigNode object(String field, String allowed) {
+        return optionalObject(field, allowed).orElseGet(() -> new ConfigNode(origin, key(field), false, Map.of()));
+    }
+
+    /** A list, or empty when the field is absent. */
+    public List<Object> list(String field, String allowed) {
+        var value = values.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list);
+        }
+        throw invalid(field, "is not a list", allowed);
+    }
+
+    /** A list of strings; any other element is an error naming its index. */
+    public List<String> stringList(String field, String allowed) {
+        var result = new ArrayList<String>();
+        var items = list(field, allowed);
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            if (!(item instanceof String || item instanceof Number)) {
+                throw new ConfigException(origin, key(field) + "[" + i + "]", show(item) + " is not text", allowed);
+            }
+            result.add(String.valueOf(item));
+        }
+        return result;
+    }
+
+    /** Fails on the first field not in {@code known}, suggesting the closest known one. */
+    public void rejectUnknownFields(Collection<String> known) {
+        for (var field : values.keySet()) {
+            if (!known.contains(field)) {
+                var sorted = new TreeSet<>(known).stream().map(this::key).collect(Collectors.joining(", "));
+                var suggestion = closest(field, known).map(k -> " (did you mean " + key(k) + "?)").orElse("");
+                throw error(field, "is not a known key" + suggestion, sorted);
+            }
+        }
+    }
+
+    /** How a value is quoted in messages: text in double quotes, everything else as JSON. */
+    public static String show(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof SecretValue) {
+            return "[secret]";
+        }
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(value);
+    }
+
+    static Optional<String> closest(String field, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (var candidate : known) {
+            int distance = candidate.equalsIgnoreCase(field) ? 0 : editDistance(field.toLowerCase(), candidate.toLowerCase());
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, field.length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,20 @@
+package com.tapstack.config;
+
+import java.util.Map;
+
+/**
+ * Where stack configuration comes from: the Pulumi engine during {@code pulumi up}, or the
+ * {@code Pulumi.<stack>.yaml} file itself offline. Only {@link ConfigLoader} reads a source.
+ */
+public interface ConfigSource {
+
+    /** The file a user edits to change a value, named in every error, e.g. {@code Pulumi.dev.yaml}. */
+    String origin();
+
+    /**
+     * The keys of one namespace without their prefix ({@code tap:environment} is {@code environment} in
+     * namespace {@code tap}), with their raw values: String, Boolean, Number, List, Map or
+     * {@link SecretValue}. Project defaults from {@code Pulumi.yaml} are already applied.
+     */
+    Map<String, Object> namespace(String namespace);
+}

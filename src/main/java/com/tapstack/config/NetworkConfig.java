@@ -1,0 +1,48 @@
+package com.tapstack.config;
+
+/**
+ * The VPC: its CIDR, how many AZs it spans and how private subnets reach the internet. Subnet CIDRs are derived:
+ * the VPC is split into equal blocks, public subnets take the first blocks of the lower half and private
+ * subnets the first blocks of the upper half, one of each per AZ.
+ */
+public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrategy) {
+
+    public static final int MIN_AZ_COUNT = 1;
+    public static final int MAX_AZ_COUNT = 6;
+    /** AWS's smallest subnet. */
+    public static final int SMALLEST_SUBNET_PREFIX = 28;
+    public static final int LARGEST_VPC_PREFIX = 16;
+
+    public NetworkConfig {
+        if (azCount < MIN_AZ_COUNT || azCount > MAX_AZ_COUNT) {
+            throw new IllegalArgumentException("azCount " + azCount);
+        }
+        if (vpcCidr.prefix() + subnetBits(azCount) > SMALLEST_SUBNET_PREFIX) {
+            throw new IllegalArgumentException(vpcCidr + " too small for " + azCount + " AZs");
+        }
+    }
+
+    /** Bits added to the VPC prefix so that one public and one private block per AZ fit. */
+    public static int subnetBits(int azCount) {
+        int blocks = 2 * azCount;
+        return 32 - Integer.numberOfLeadingZeros(blocks - 1);
+    }
+
+    /** The longest VPC prefix that still holds {@code azCount} public and private subnets of /28. */
+    public static int longestVpcPrefix(int azCount) {
+        return SMALLEST_SUBNET_PREFIX - subnetBits(azCount);
+    }
+
+    public Ipv4Cidr publicSubnetCidr(int az) {
+        return vpcCidr.subnet(subnetBits(azCount), az);
+    }
+
+    public Ipv4Cidr privateSubnetCidr(int az) {
+        int bits = subnetBits(azCount);
+        return vpcCidr.subnet(bits, (1 << (bits - 1)) + az);
+    }
+
+    public int natGatewayCount() {
+        return natStrategy.gatewayCount(azCount);
+    }
+}

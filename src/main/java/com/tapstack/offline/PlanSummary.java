@@ -1,0 +1,37 @@
+package com.tapstack.offline;
+
+import com.google.gson.GsonBuilder;
+import java.util.Map;
+
+/** The plan as a person reads it in a terminal: what would be created, and the stack outputs. */
+public final class PlanSummary {
+
+    private PlanSummary() {
+    }
+
+    public static String render(Plan plan) {
+        var out = new StringBuilder();
+        var account = plan.account();
+        out.append("Plan for ").append(plan.project()).append('/').append(plan.stack())
+                .append(" (offline: account ").append(account.accountId()).append(", ").append(account.region())
+                .append(", partition ").append(account.partition()).append(")\n");
+        if (!account.regionKnown()) {
+            out.append("note: the simulator does not know ").append(account.region())
+                    .append("'s availability zones; it assumed three (a, b, c)\n");
+        }
+        var counts = plan.countsByType();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        out.append('\n').append(total).append(" resources to create\n");
+        int width = counts.keySet().stream().mapToInt(String::length).max().orElse(10);
+        counts.forEach((type, count) ->
+                out.append(String.format("  %-" + width + "s %4d%n", type, count)));
+        out.append("\nOutputs\n");
+        int keyWidth = plan.outputs().keySet().stream().mapToInt(String::length).max().orElse(10);
+        var gson = new GsonBuilder().disableHtmlEscaping().create();
+        for (Map.Entry<String, Object> output : plan.outputs().entrySet()) {
+            out.append(String.format("  %-" + keyWidth + "s  %s%n", output.getKey(),
+                    gson.toJson(PlanExport.exportValue(output.getValue()))));
+        }
+        return out.toString();
+    }
+}

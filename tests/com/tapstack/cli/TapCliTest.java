@@ -1,0 +1,94 @@
+package com.tapstack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonParser;
+import com.tapstack.support.Stacks;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TapCliTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run tap(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = TapCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void planDevPrintsCountsByTypeAndOutputs() {
+        var run = tap("plan", "dev", "--project-dir", Stacks.PROJECT_DIR.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("Plan for tap/dev (offline: account 123456789012, us-east-1, partition aws)")
+                .contains("25 resources to create")
+                .containsPattern("aws:ec2/natGateway:NatGateway +1\\n")
+                .containsPattern("vpcId +\"vpc-0[0-9a-f]{16}\"");
+    }
+
+    @Test
+    void planProdHasOneNatGatewayPerZone() {
+        var run = tap("plan", "prod", "--project-dir", Stacks.PROJECT_DIR.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("aws:ec2/natGateway:NatGateway +3\\n");
+    }
+
+    @Test
+    void jsonOptionWritesTheExportShapedGraph(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("out.json");
+
+        var run = tap("plan", "dev", "--json", file.toString(), "--project-dir", Stacks.PROJECT_DIR.toString());
+
+        assertThat(run.exitCode()).isZero();
+        var export = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertThat(export.get("version").getAsInt()).isEqualTo(3);
+        assertThat(export.getAsJsonObject("deployment").getAsJsonArray("resources")).hasSizeGreaterThan(25);
+    }
+
+    @Test
+    void aBrokenStackFileExitsWith2AndOneLineNamingTheKeyAndTheAllowedValues(@TempDir Path dir) throws Exception {
+        Files.copy(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"),
+                Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.dev.yaml"))
+                        .replace("tap:logRetentionDays: 7", "tap:logRetentionDays: 8"));
+
+        var run = tap("plan", "dev", "--project-dir", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: Pulumi.dev.yaml: tap:logRetentionDays: 8 is not a retention period"
+                + " CloudWatch Logs accepts; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,"
+                + " 1096, 1827, 2192, 2557, 2922, 3288, 3653" + System.lineSeparator());
+    }
+
+    @Test
+    void anUnknownStackNamesTheStacksThatExist() {
+        var run = tap("plan", "staging", "--project-dir", Stacks.PROJECT_DIR.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: Pulumi.staging.yaml: file: not found in ")
+                .contains("allowed: a stack of this project: dev, prod");
+    }
+
+    @Test
+    void invalidYamlNamesTheLine(@TempDir Path dir) throws Exception {
+        Files.copy(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), "config:\n  tap:environment: dev\n   bad: [\n");
+
+        var run = tap("plan", "dev", "--project-dir", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: Pulumi.dev.yaml: line 3: not valid YAML");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+}

@@ -1,0 +1,125 @@
+package com.tapstack.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tapstack.support.Stacks;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import com.tapstack.support.StackValues;
+
+/** Each broken value of Pulumi.dev.yaml ends in exactly one message naming the key, value and what is allowed. */
+class BadConfigTest {
+
+    private static final String RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,"
+            + " 2192, 2557, 2922, 3288, 3653";
+
+    static Stream<Arguments> brokenDevStacks() {
+        return Stream.of(
+                broken("retention CloudWatch rejects", v -> v.set("tap:logRetentionDays", 8),
+                        "Pulumi.dev.yaml: tap:logRetentionDays: 8 is not a retention period CloudWatch Logs accepts;"
+                                + " allowed: " + RETENTIONS),
+                broken("retention forever", v -> v.set("tap:logRetentionDays", 0),
+                        "Pulumi.dev.yaml: tap:logRetentionDays: 0 is not a retention period CloudWatch Logs accepts;"
+                                + " allowed: " + RETENTIONS),
+                broken("retention of the wrong type", v -> v.set("tap:logRetentionDays", "a week"),
+                        "Pulumi.dev.yaml: tap:logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
+                broken("unknown key", v -> v.set("tap:logRetention", 7),
+                        "Pulumi.dev.yaml: tap:logRetention: is not a known key (did you mean tap:logRetentionDays?);"
+                                + " allowed: tap:azCount, tap:costCenter, tap:environment, tap:environmentSuffix,"
+                                + " tap:kmsDeletionWindowDays, tap:logRetentionDays, tap:natStrategy, tap:owner,"
+                                + " tap:protect, tap:tags, tap:vpcCidr"),
+                broken("no AZ", v -> v.set("tap:azCount", 0),
+                        "Pulumi.dev.yaml: tap:azCount: 0 is not a number of availability zones a VPC can span here;"
+                                + " allowed: 1 to 6"),
+                broken("seven AZs", v -> v.set("tap:azCount", 7),
+                        "Pulumi.dev.yaml: tap:azCount: 7 is not a number of availability zones a VPC can span here;"
+                                + " allowed: 1 to 6"),
+                broken("AZ count as a list", v -> v.set("tap:azCount", List.of(2)),
+                        "Pulumi.dev.yaml: tap:azCount: [2] is not a whole number; allowed: 1 to 6"),
+                broken("CIDR that is no CIDR", v -> v.set("tap:vpcCidr", "10.0.0.0/33"),
+                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.0.0.0/33\" is not an IPv4 CIDR block; allowed: an IPv4"
+                                + " network address with a prefix from /16 to /26 (for 2 AZs), e.g. 10.0.0.0/16"),
+                broken("CIDR with host bits", v -> v.set("tap:vpcCidr", "10.10.1.0/16"),
+                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.10.1.0/16\" has host bits set (did you mean 10.10.0.0/16?);"
+                                + " allowed: an IPv4 network address with a prefix from /16 to /26 (for 2 AZs),"
+                                + " e.g. 10.0.0.0/16"),
+                broken("CIDR larger than a VPC may be", v -> v.set("tap:vpcCidr", "10.0.0.0/8"),
+                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.0.0.0/8\" is larger than the /16 AWS allows for a VPC;"
+                                + " allowed: an IPv4 network address with a prefix from /16 to /26 (for 2 AZs),"
+                                + " e.g. 10.0.0.0/16"),
+                broken("CIDR too small for the subnets", v -> v.set("tap:vpcCidr", "10.10.0.0/27"),
+                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.10.0.0/27\" is too small for 2 public and 2 private subnets"
+                                + " (each would be /29, AWS's smallest subnet is /28); allowed: an IPv4 network address"
+                                + " with a prefix from /16 to /26 (for 2 AZs), e.g. 10.0.0.0/16"),
+                broken("unknown NAT strategy", v -> v.set("tap:natStrategy", "perAZ"),
+                        "Pulumi.dev.yaml: tap:natStrategy: \"perAZ\" is not a NAT strategy; allowed: none, single, perAz"),
+                broken("environment in capitals", v -> v.set("tap:environment", "Dev"),
+                        "Pulumi.dev.yaml: tap:environment: \"Dev\" cannot be used in resource names; allowed: 1 to 10"
+                                + " lowercase letters or digits, starting with a letter (e.g. dev, prod)"),
+                broken("no environment", v -> v.remove("tap:environment"),
+                        "Pulumi.dev.yaml: tap:environment: is missing (set it in Pulumi.dev.yaml or with `pulumi config"
+                                + " set tap:environment <value>`); allowed: 1 to 10 lowercase letters or digits,"
+                                + " starting with a letter (e.g. dev, prod)"),
+                broken("suffix with a hyphen", v -> v.set("tap:environmentSuffix", "pr-12"),
+                        "Pulumi.dev.yaml: tap:environmentSuffix: \"pr-12\" has characters AWS names cannot all take;"
+                                + " allowed: empty (a suffix is generated and kept in state) or 1 to 13 lowercase"
+                                + " letters or digits"),
+                broken("suffix past the name limits", v -> v.set("tap:environmentSuffix", "featurebranch42"),
+                        "Pulumi.dev.yaml: tap:environmentSuffix: \"featurebranch42\" is 15 characters and would make"
+                                + " names like tap-dev-featurebranch42-xxxxxxxxxx longer than the 32 characters AWS"
+                                + " allows for load balancer names; allowed: empty (a suffix is generated and kept in"
+                                + " state) or 1 to 13 lowercase letters or digits"),
+                broken("KMS window too short", v -> v.set("tap:kmsDeletionWindowDays", 5),
+                        "Pulumi.dev.yaml: tap:kmsDeletionWindowDays: 5 is outside the waiting period KMS accepts;"
+                                + " allowed: 7 to 30 days"),
+                broken("protect as yes", v -> v.set("tap:protect", "yes"),
+                        "Pulumi.dev.yaml: tap:protect: \"yes\" is not a boolean; allowed: true or false"),
+                broken("no owner", v -> v.remove("tap:owner"),
+                        "Pulumi.dev.yaml: tap:owner: is missing (set it in Pulumi.dev.yaml or with `pulumi config set"
+                                + " tap:owner <value>`); allowed: up to 256 letters, digits, spaces and _ . : / = + - @"),
+                broken("tag overriding a managed tag", v -> v.set("tap:tags", Map.of("Owner", "someone")),
+                        "Pulumi.dev.yaml: tap:tags.Owner: is set by TapStack itself (Owner and CostCenter come from"
+                                + " tap:owner and tap:costCenter); allowed: keys of 1 to 128 letters, digits, spaces"
+                                + " and _ . : / = + - @, not starting with aws:, other than CostCenter, Environment,"
+                                + " EnvironmentSuffix, ManagedBy, Name, Owner, Project"),
+                broken("tag in the aws: namespace", v -> v.set("tap:tags", Map.of("aws:team", "x")),
+                        "Pulumi.dev.yaml: tap:tags.aws:team: is not a tag key AWS accepts; allowed: keys of 1 to 128"
+                                + " letters, digits, spaces and _ . : / = + - @, not starting with aws:, other than"
+                                + " CostCenter, Environment, EnvironmentSuffix, ManagedBy, Name, Owner, Project"),
+                broken("tags as a string", v -> v.set("tap:tags", "Team=platform"),
+                        "Pulumi.dev.yaml: tap:tags: \"Team=platform\" is not a mapping; allowed: a mapping of tag key"
+                                + " to value, e.g. Team: payments"),
+                broken("tag value with a bad character", v -> v.set("tap:tags", Map.of("Team", "plat<form>")),
+                        "Pulumi.dev.yaml: tap:tags.Team: \"plat<form>\" has characters a tag value cannot have;"
+                                + " allowed: up to 256 letters, digits, spaces and _ . : / = + - @"),
+                broken("no region", v -> v.remove("aws:region"),
+                        "Pulumi.dev.yaml: aws:region: is missing (set it in Pulumi.dev.yaml or with `pulumi config set"
+                                + " aws:region <value>`); allowed: an AWS region name such as us-east-1 or eu-central-1"),
+                broken("region that is no region", v -> v.set("aws:region", "virginia"),
+                        "Pulumi.dev.yaml: aws:region: \"virginia\" is not an AWS region name; allowed: an AWS region"
+                                + " name such as us-east-1 or eu-central-1"),
+                broken("account id too short", v -> v.set("aws:allowedAccountIds", List.of("12345")),
+                        "Pulumi.dev.yaml: aws:allowedAccountIds: \"12345\" is not a 12-digit account id; allowed: a list"
+                                + " of 12-digit AWS account ids"));
+    }
+
+    private static Arguments broken(String what, UnaryOperator<StackValues> edit, String message) {
+        return Arguments.of(what, edit, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDevStacks")
+    void brokenValueGivesOneExactMessage(String what, UnaryOperator<StackValues> edit, String message) {
+        var values = edit.apply(Stacks.values("dev")).toMap();
+
+        assertThatThrownBy(() -> Stacks.load("dev", values))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(message)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}

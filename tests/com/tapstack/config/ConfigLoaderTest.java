@@ -1,0 +1,110 @@
+package com.tapstack.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tapstack.support.Stacks;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void devStackFileLoadsIntoTypedConfig() {
+        var config = Stacks.config("dev");
+
+        assertThat(config).isEqualTo(new StackConfig("Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1",
+                List.of(), 7, 7, false, "platform-team", "engineering", Map.of("Team", "platform"),
+                new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE)));
+    }
+
+    @Test
+    void prodStackFileLoadsIntoTypedConfig() {
+        var config = Stacks.config("prod");
+
+        assertThat(config).isEqualTo(new StackConfig("Pulumi.prod.yaml", "tap", "prod", Optional.of("core"),
+                "us-east-1", List.of(), 30, 30, true, "platform-team", "engineering", Map.of("Team", "platform"),
+                new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ)));
+    }
+
+    @Test
+    void keysLeftOutOfTheStackFileTakeTheDefaultsDeclaredInPulumiYaml() {
+        var minimal = Map.<String, Object>of(
+                "aws:region", "eu-west-1",
+                "tap:environment", "qa",
+                "tap:owner", "qa-team",
+                "tap:costCenter", "quality");
+
+        var config = Stacks.load("qa", minimal);
+
+        assertThat(config.environmentSuffix()).isEmpty();
+        assertThat(config.logRetentionDays()).isEqualTo(30);
+        assertThat(config.kmsDeletionWindowDays()).isEqualTo(30);
+        assertThat(config.protect()).isTrue();
+        assertThat(config.network().vpcCidr()).hasToString("10.0.0.0/16");
+        assertThat(config.network().azCount()).isEqualTo(3);
+        assertThat(config.network().natStrategy()).isEqualTo(NatStrategy.PER_AZ);
+        assertThat(config.tags()).isEmpty();
+    }
+
+    @Test
+    void theEngineSourceAndTheStackFileGiveTheSameConfig() {
+        // What the Pulumi CLI hands the program for Pulumi.dev.yaml: every value as text, objects as JSON,
+        // project defaults applied.
+        var engineJson = """
+                {"aws:region": "us-east-1", "tap:environment": "dev", "tap:environmentSuffix": "",
+                 "tap:owner": "platform-team", "tap:costCenter": "engineering", "tap:tags": "{\\"Team\\":\\"platform\\"}",
+                 "tap:logRetentionDays": "7", "tap:kmsDeletionWindowDays": "7", "tap:protect": "false",
+                 "tap:vpcCidr": "10.10.0.0/16", "tap:azCount": "2", "tap:natStrategy": "single"}
+                """;
+
+        var fromEngine = ConfigLoader.load(EngineConfigSource.fromJson("dev", engineJson, "[]"), "tap");
+
+        assertThat(fromEngine).isEqualTo(Stacks.config("dev"));
+    }
+
+    @Test
+    void theEngineSourceAcceptsTheLegacyConfigKeyFormAndMarksSecrets() {
+        var source = EngineConfigSource.fromJson("dev",
+                "{\"tap:config:owner\": \"ops\", \"tap:token\": \"s3cr3t\", \"tap:nested\": \"{\\\"a\\\": 1}\"}",
+                "[\"tap:token\", \"tap:nested\"]");
+
+        var values = source.namespace("tap");
+
+        assertThat(values).containsEntry("owner", "ops")
+                .containsEntry("token", SecretValue.of("s3cr3t"))
+                .containsEntry("nested", Map.of("a", SecretValue.of("1")));
+        assertThat(source.origin()).isEqualTo("Pulumi.dev.yaml");
+    }
+
+    @Test
+    void encryptedValuesInAStackFileStaySecretOffline() {
+        var source = StackFileSource.of(Stacks.project(), "Pulumi.dev.yaml",
+                Map.of("tap:token", Map.of("secure", "v1:abc"), "tap:list", List.of(Map.of("secure", "v1:def"))));
+
+        var values = source.namespace("tap");
+
+        assertThat(values.get("token")).isEqualTo(SecretValue.encrypted());
+        assertThat(values.get("list")).isEqualTo(List.of(SecretValue.encrypted()));
+    }
+
+    @Test
+    void yamlIsReadAsYaml12SoYesAndDatesStayText() throws Exception {
+        var file = java.nio.file.Files.createTempFile("Pulumi.", ".yaml");
+        java.nio.file.Files.writeString(file, """
+                config:
+                  aws:region: us-east-1
+                  tap:environment: dev
+                  tap:owner: platform-team
+                  tap:costCenter: engineering
+                  tap:tags:
+                    Backup: yes
+                    Since: 2024-01-01
+                """);
+
+        var config = ConfigLoader.load(StackFileSource.read(Stacks.project(), file), "tap");
+
+        assertThat(config.tags()).containsEntry("Backup", "yes").containsEntry("Since", "2024-01-01");
+    }
+}

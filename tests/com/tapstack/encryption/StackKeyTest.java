@@ -1,0 +1,79 @@
+package com.tapstack.encryption;
+
+import static com.tapstack.support.PlanAssertions.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tapstack.support.Stacks;
+import org.junit.jupiter.api.Test;
+
+class StackKeyTest {
+
+    private static final String KEY = "aws:kms/key:Key";
+    private static final String ALIAS = "aws:kms/alias:Alias";
+    private static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+
+    @Test
+    void keyPolicyKeepsTheRootInControlAndLetsRegionalLogsUseItOnlyForThisStacksLogGroups() {
+        var key = Stacks.plan("prod").byType(KEY).get(0);
+
+        assertThat(json(key, "policy")).isEqualTo(json("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Sid": "EnableRootAccountControl", "Effect": "Allow",
+                   "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                   "Action": ["kms:*"], "Resource": ["*"]},
+                  {"Sid": "AllowCloudWatchLogsForThisStack", "Effect": "Allow",
+                   "Principal": {"Service": "logs.us-east-1.amazonaws.com"},
+                   "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                   "Resource": ["*"],
+                   "Condition": {"ArnLike": {
+                     "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-*"}}}
+                ]}"""));
+    }
+
+    @Test
+    void theLogsConditionCoversEveryLogGroupOfTheStack() {
+        var plan = Stacks.plan("dev");
+        var suffix = (String) plan.outputs().get("environmentSuffix");
+
+        assertThat(plan.byType(LOG_GROUP)).isNotEmpty().allSatisfy(group -> {
+            assertThat(group.inputString("name")).startsWith("tap-dev-" + suffix + "-");
+            assertThat(group.input("kmsKeyId")).isEqualTo(plan.byType(KEY).get(0).output("arn"));
+        });
+    }
+
+    @Test
+    void theKeyPolicyFollowsTheRegionAndAccountOfTheStack() {
+        var values = Stacks.values("dev").set("aws:region", "eu-central-1")
+                .set("aws:allowedAccountIds", java.util.List.of("210987654321")).toMap();
+        var key = Stacks.plan("dev", values).byType(KEY).get(0);
+
+        assertThat(key.inputString("policy"))
+                .contains("\"AWS\":\"arn:aws:iam::210987654321:root\"")
+                .contains("\"Service\":\"logs.eu-central-1.amazonaws.com\"")
+                .contains("arn:aws:logs:eu-central-1:210987654321:log-group:tap-dev-");
+    }
+
+    @Test
+    void keyRotatesAndItsDeletionWindowAndProtectionFollowTheEnvironment() {
+        var dev = Stacks.plan("dev").byType(KEY).get(0);
+        var prod = Stacks.plan("prod").byType(KEY).get(0);
+
+        assertThat(dev.input("enableKeyRotation")).isEqualTo(true);
+        assertThat(dev.input("customerMasterKeySpec")).isEqualTo("SYMMETRIC_DEFAULT");
+        assertThat(dev.input("deletionWindowInDays")).isEqualTo(7L);
+        assertThat(dev.protect()).isFalse();
+        assertThat(prod.input("enableKeyRotation")).isEqualTo(true);
+        assertThat(prod.input("deletionWindowInDays")).isEqualTo(30L);
+        assertThat(prod.protect()).isTrue();
+    }
+
+    @Test
+    void aliasPointsAtTheKey() {
+        var plan = Stacks.plan("prod");
+
+        assertThat(plan.byType(ALIAS)).singleElement().satisfies(alias -> {
+            assertThat(alias.input("name")).isEqualTo("alias/tap-prod-core-stack-key");
+            assertThat(alias.input("targetKeyId")).isEqualTo(plan.byType(KEY).get(0).output("keyId"));
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package com.tapstack.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
+/** The {@code config:} values of a stack file as an editable map: tests change one key and load the result. */
+public final class StackValues {
+
+    private final LinkedHashMap<String, Object> values;
+
+    private StackValues(Map<String, Object> values) {
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    @SuppressWarnings("unchecked")
+    static StackValues read(Path file) {
+        try {
+            Map<String, Object> top = new Yaml().load(Files.readString(file));
+            return new StackValues((Map<String, Object>) top.get("config"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public StackValues set(String key, Object value) {
+        values.put(key, value);
+        return this;
+    }
+
+    public StackValues remove(String key) {
+        values.remove(key);
+        return this;
+    }
+
+    public Map<String, Object> toMap() {
+        return new LinkedHashMap<>(values);
+    }
+
+    /** The values as the text of a {@code Pulumi.<stack>.yaml} file. */
+    public String toYaml() {
+        return new Yaml().dump(Map.of("config", values));
+    }
+}
