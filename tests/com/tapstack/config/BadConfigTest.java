@@ -30,9 +30,25 @@ class BadConfigTest {
                         "Pulumi.dev.yaml: tap:logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
                 broken("unknown key", v -> v.set("tap:logRetention", 7),
                         "Pulumi.dev.yaml: tap:logRetention: is not a known key (did you mean tap:logRetentionDays?);"
-                                + " allowed: tap:azCount, tap:costCenter, tap:environment, tap:environmentSuffix,"
-                                + " tap:kmsDeletionWindowDays, tap:logRetentionDays, tap:natStrategy, tap:owner,"
-                                + " tap:protect, tap:tags, tap:vpcCidr"),
+                                + " allowed: tap:azCount, tap:costCenter, tap:ecrKeepImages, tap:ecrUntaggedExpiryDays,"
+                                + " tap:environment, tap:environmentSuffix, tap:https, tap:kmsDeletionWindowDays,"
+                                + " tap:logRetentionDays, tap:natStrategy, tap:onDemandBase, tap:owner, tap:protect,"
+                                + " tap:services, tap:spotWeight, tap:tags, tap:vpcCidr"),
+                broken("one AZ with a public service", v -> v.set("tap:azCount", 1),
+                        "Pulumi.dev.yaml: tap:azCount: 1 is too few for the load balancer a public service needs (AWS"
+                                + " requires subnets in two AZs); allowed: 2 to 6 when a service is public"),
+                broken("Spot weight out of range", v -> v.set("tap:spotWeight", 1001),
+                        "Pulumi.dev.yaml: tap:spotWeight: 1001 is out of range; allowed: 0 to 1000"),
+                broken("certificate that is no ARN", v -> v.set("tap:https", Map.of("certificateArn", "my-cert")),
+                        "Pulumi.dev.yaml: tap:https.certificateArn: \"my-cert\" is not an ACM certificate ARN; allowed:"
+                                + " an ACM certificate ARN in the stack's region,"
+                                + " arn:aws:acm:<region>:<account>:certificate/<id>"),
+                broken("certificate from another region", v -> v.set("tap:https", Map.of("certificateArn",
+                                "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")),
+                        "Pulumi.dev.yaml: tap:https.certificateArn: \"arn:aws:acm:eu-west-1:123456789012:certificate/"
+                                + "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\" is in another region than the load balancer"
+                                + " (us-east-1); allowed: an ACM certificate ARN in the stack's region,"
+                                + " arn:aws:acm:<region>:<account>:certificate/<id>"),
                 broken("no AZ", v -> v.set("tap:azCount", 0),
                         "Pulumi.dev.yaml: tap:azCount: 0 is not a number of availability zones a VPC can span here;"
                                 + " allowed: 1 to 6"),

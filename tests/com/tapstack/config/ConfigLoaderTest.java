@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -14,18 +16,31 @@ class ConfigLoaderTest {
     void devStackFileLoadsIntoTypedConfig() {
         var config = Stacks.config("dev");
 
-        assertThat(config).isEqualTo(new StackConfig("Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1",
-                List.of(), 7, 7, false, "platform-team", "engineering", Map.of("Team", "platform"),
-                new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE)));
+        assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
+                "Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
+                "platform-team", "engineering", Map.of("Team", "platform"),
+                new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE),
+                null));
+        assertThat(config.platform().spotWeight()).isEqualTo(3);
+        assertThat(config.platform().onDemandBase()).isEqualTo(1);
+        assertThat(config.platform().ecrKeepImages()).isEqualTo(10);
+        assertThat(config.platform().ecrUntaggedExpiryDays()).isEqualTo(3);
+        assertThat(config.platform().certificateArn()).isEmpty();
+        assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");
     }
 
     @Test
     void prodStackFileLoadsIntoTypedConfig() {
         var config = Stacks.config("prod");
 
-        assertThat(config).isEqualTo(new StackConfig("Pulumi.prod.yaml", "tap", "prod", Optional.of("core"),
-                "us-east-1", List.of(), 30, 30, true, "platform-team", "engineering", Map.of("Team", "platform"),
-                new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ)));
+        assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
+                "Pulumi.prod.yaml", "tap", "prod", Optional.of("core"), "us-east-1", List.of(), 30, 30, true,
+                "platform-team", "engineering", Map.of("Team", "platform"),
+                new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ),
+                null));
+        assertThat(config.platform().spotWeight()).isZero();
+        assertThat(config.platform().ecrKeepImages()).isEqualTo(30);
+        assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");
     }
 
     @Test
@@ -48,20 +63,18 @@ class ConfigLoaderTest {
         assertThat(config.tags()).isEmpty();
     }
 
-    @Test
-    void theEngineSourceAndTheStackFileGiveTheSameConfig() {
-        // What the Pulumi CLI hands the program for Pulumi.dev.yaml: every value as text, objects as JSON,
-        // project defaults applied.
-        var engineJson = """
-                {"aws:region": "us-east-1", "tap:environment": "dev", "tap:environmentSuffix": "",
-                 "tap:owner": "platform-team", "tap:costCenter": "engineering", "tap:tags": "{\\"Team\\":\\"platform\\"}",
-                 "tap:logRetentionDays": "7", "tap:kmsDeletionWindowDays": "7", "tap:protect": "false",
-                 "tap:vpcCidr": "10.10.0.0/16", "tap:azCount": "2", "tap:natStrategy": "single"}
-                """;
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void theEngineSourceAndTheStackFileGiveTheSameConfig(String stack) {
+        // What the Pulumi CLI hands the program: every value as text, mappings and lists as JSON text.
+        var gson = new com.google.gson.Gson();
+        var engineConfig = new java.util.LinkedHashMap<String, String>();
+        Stacks.values(stack).toMap().forEach((key, value) -> engineConfig.put(key,
+                value instanceof Map || value instanceof List ? gson.toJson(value) : String.valueOf(value)));
 
-        var fromEngine = ConfigLoader.load(EngineConfigSource.fromJson("dev", engineJson, "[]"), "tap");
+        var fromEngine = ConfigLoader.load(EngineConfigSource.fromJson(stack, gson.toJson(engineConfig), "[]"), "tap");
 
-        assertThat(fromEngine).isEqualTo(Stacks.config("dev"));
+        assertThat(fromEngine).isEqualTo(Stacks.config(stack));
     }
 
     @Test

@@ -16,8 +16,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TapStackPlanTest {
 
     @Test
-    void devPlansTheFoundationResources() {
+    void devPlansTheFoundationAndThreeServices() {
         assertThat(Stacks.plan("dev").countsByType()).isEqualTo(Map.ofEntries(
+                Map.entry("aws:appautoscaling/policy:Policy", 6),
+                Map.entry("aws:appautoscaling/target:Target", 3),
+                Map.entry("aws:ec2/securityGroup:SecurityGroup", 4),
+                Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", 3),
+                Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", 11),
+                Map.entry("aws:ecr/repository:Repository", 2),
+                Map.entry("aws:ecr/lifecyclePolicy:LifecyclePolicy", 2),
+                Map.entry("aws:ecs/cluster:Cluster", 1),
+                Map.entry("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", 1),
+                Map.entry("aws:ecs/service:Service", 3),
+                Map.entry("aws:ecs/taskDefinition:TaskDefinition", 3),
+                Map.entry("aws:lb/listener:Listener", 1),
+                Map.entry("aws:lb/loadBalancer:LoadBalancer", 1),
+                Map.entry("aws:lb/targetGroup:TargetGroup", 1),
+                Map.entry("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", 1),
+                Map.entry("aws:servicediscovery/service:Service", 3),
                 Map.entry("random:index/randomString:RandomString", 1),
                 Map.entry("aws:kms/key:Key", 1),
                 Map.entry("aws:kms/alias:Alias", 1),
@@ -29,9 +45,9 @@ class TapStackPlanTest {
                 Map.entry("aws:ec2/route:Route", 3),
                 Map.entry("aws:ec2/eip:Eip", 1),
                 Map.entry("aws:ec2/natGateway:NatGateway", 1),
-                Map.entry("aws:cloudwatch/logGroup:LogGroup", 1),
-                Map.entry("aws:iam/role:Role", 1),
-                Map.entry("aws:iam/rolePolicy:RolePolicy", 1),
+                Map.entry("aws:cloudwatch/logGroup:LogGroup", 5),
+                Map.entry("aws:iam/role:Role", 7),
+                Map.entry("aws:iam/rolePolicy:RolePolicy", 5),
                 Map.entry("aws:ec2/flowLog:FlowLog", 1)));
     }
 
@@ -68,11 +84,28 @@ class TapStackPlanTest {
     }
 
     @Test
-    void stackOutputsAreTheVpcSubnetsKeyAndSuffix() {
+    void stackOutputsNameTheNetworkKeyClusterLoadBalancerAndServices() {
         var plan = Stacks.plan("prod");
 
         assertThat(plan.outputs()).containsOnlyKeys("vpcId", "publicSubnetIds", "privateSubnetIds", "kmsKeyArn",
-                "environmentSuffix");
+                "environmentSuffix", "clusterName", "clusterArn", "namespaceName", "albDnsName", "applicationUrl",
+                "services");
+        assertThat(plan.outputs().get("clusterName")).isEqualTo("tap-prod-core-cluster");
+        assertThat(plan.outputs().get("clusterArn"))
+                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/tap-prod-core-cluster");
+        assertThat(plan.outputs().get("namespaceName")).isEqualTo("prod.tap.local");
+        assertThat((String) plan.outputs().get("albDnsName"))
+                .matches("tap-prod-core-alb-\\d{10}\\.us-east-1\\.elb\\.amazonaws\\.com");
+        assertThat(plan.outputs().get("applicationUrl")).isEqualTo("http://" + plan.outputs().get("albDnsName"));
+        assertThat(plan.outputs().get("services")).isEqualTo(Map.of(
+                "web", Map.of("serviceName", "tap-prod-core-web", "taskDefinitionFamily", "tap-prod-core-web",
+                        "discoveryName", "web.prod.tap.local",
+                        "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-web"),
+                "api", Map.of("serviceName", "tap-prod-core-api", "taskDefinitionFamily", "tap-prod-core-api",
+                        "discoveryName", "api.prod.tap.local",
+                        "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-api"),
+                "worker", Map.of("serviceName", "tap-prod-core-worker", "taskDefinitionFamily", "tap-prod-core-worker",
+                        "discoveryName", "worker.prod.tap.local")));
         assertThat(plan.outputs().get("vpcId")).isEqualTo(plan.byType("aws:ec2/vpc:Vpc").get(0).id().orElseThrow());
         assertThat(PlanAssertions.stringList(plan.outputs().get("privateSubnetIds"))).hasSize(3)
                 .allMatch(id -> id.startsWith("subnet-0"));
@@ -109,13 +142,22 @@ class TapStackPlanTest {
 
         assertThat(names).isNotEmpty().allSatisfy(entry -> {
             var name = entry.getValue().replaceFirst("^alias/", "");
-            if (entry.getKey().type().equals("aws:iam/rolePolicy:RolePolicy")) {
-                return; // an inline policy's name is scoped to its role
+            if (NAMES_SCOPED_TO_A_PARENT.contains(entry.getKey().type())) {
+                return;
             }
             assertThat(name).as(entry.getKey().urn()).startsWith(prefix).matches(Pattern.compile("[a-z0-9-]+"));
             assertThat(entry.getValue().length()).as(entry.getKey().urn()).isLessThanOrEqualTo(limitOf(entry.getKey()));
         });
     }
+
+    /**
+     * Names that are unique only inside their parent, so they carry no deployment prefix: an inline policy in
+     * its role, a Cloud Map service in its namespace, and the namespace itself (<environment>.<project>.local,
+     * a private DNS zone attached to this deployment's VPC only).
+     */
+    private static final java.util.Set<String> NAMES_SCOPED_TO_A_PARENT = java.util.Set.of(
+            "aws:iam/rolePolicy:RolePolicy", "aws:servicediscovery/service:Service",
+            "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace");
 
     /** AWS's limit on a resource's name (aws-facts A5); Name tags are tag values (256). */
     private static int limitOf(PlannedResource resource) {

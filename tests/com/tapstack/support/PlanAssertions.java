@@ -17,7 +17,7 @@ public final class PlanAssertions {
         return toPlain(JsonParser.parseString(resource.inputString(input)));
     }
 
-    /** A JSON literal written in a test, parsed the same way. */
+    /** JSON text (a literal in a test, or a rendered document), parsed the same way. */
     public static Object json(String text) {
         return toPlain(JsonParser.parseString(text));
     }

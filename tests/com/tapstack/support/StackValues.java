@@ -32,6 +32,36 @@ public final class StackValues {
         return this;
     }
 
+    /**
+     * Sets a value inside a mapping key: {@code setIn("tap:services", "web.cpu", 512)}. Intermediate mappings are
+     * copied (or created), so the file's values are never shared between tests.
+     */
+    @SuppressWarnings("unchecked")
+    public StackValues setIn(String key, String path, Object value) {
+        var parts = path.split("\\.");
+        var root = new LinkedHashMap<String, Object>(values.get(key) instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : Map.of());
+        var current = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            var next = current.get(parts[i]);
+            var copy = new LinkedHashMap<String, Object>(next instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+            current.put(parts[i], copy);
+            current = copy;
+        }
+        if (value == null) {
+            current.remove(parts[parts.length - 1]);
+        } else {
+            current.put(parts[parts.length - 1], value);
+        }
+        values.put(key, root);
+        return this;
+    }
+
+    /** Removes a value inside a mapping key. */
+    public StackValues removeIn(String key, String path) {
+        return setIn(key, path, null);
+    }
+
     public StackValues remove(String key) {
         values.remove(key);
         return this;

@@ -1,5 +1,7 @@
 package com.tapstack.config;
 
+import com.tapstack.config.service.PlatformConfig;
+import com.tapstack.config.service.ServiceConfigReader;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.naming.Naming;
 import java.util.LinkedHashMap;
@@ -29,10 +31,17 @@ public final class ConfigLoader {
     public static final String VPC_CIDR = "vpcCidr";
     public static final String AZ_COUNT = "azCount";
     public static final String NAT_STRATEGY = "natStrategy";
+    public static final String SERVICES = "services";
+    public static final String SPOT_WEIGHT = "spotWeight";
+    public static final String ON_DEMAND_BASE = "onDemandBase";
+    public static final String ECR_KEEP_IMAGES = "ecrKeepImages";
+    public static final String ECR_UNTAGGED_EXPIRY_DAYS = "ecrUntaggedExpiryDays";
+    public static final String HTTPS = "https";
 
     /** Every key the program reads in the project namespace; any other key is a typo and refused. */
     public static final Set<String> KNOWN_KEYS = Set.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, LOG_RETENTION_DAYS,
-            KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, NAT_STRATEGY);
+            KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, NAT_STRATEGY, SERVICES,
+            SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, HTTPS);
 
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("^[a-z][a-z0-9]{0,9}$");
     private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]+$");
@@ -40,6 +49,8 @@ public final class ConfigLoader {
     private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
     private static final int MIN_KMS_WINDOW = 7;
     private static final int MAX_KMS_WINDOW = 30;
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile(
+            "^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]{36}$");
 
     private ConfigLoader() {
     }
@@ -50,12 +61,19 @@ public final class ConfigLoader {
         var aws = ConfigNode.namespace(source, "aws");
 
         var environment = environment(tap);
+        var region = region(aws);
+        var network = NetworkConfigReader.read(tap);
+        var platform = platform(tap, region);
+        if (platform.hasPublicServices() && network.azCount() < 2) {
+            throw tap.invalid(AZ_COUNT, "is too few for the load balancer a public service needs (AWS requires"
+                    + " subnets in two AZs)", "2 to " + NetworkConfig.MAX_AZ_COUNT + " when a service is public");
+        }
         return new StackConfig(
                 source.origin(),
                 project,
                 environment,
                 suffix(tap, project, environment),
-                region(aws),
+                region,
                 accountIds(aws),
                 logRetentionDays(tap),
                 kmsDeletionWindowDays(tap),
@@ -63,7 +81,46 @@ public final class ConfigLoader {
                 tagValue(tap, OWNER, tap.requireString(OWNER, TagRules.VALUE_RULE)),
                 tagValue(tap, COST_CENTER, tap.requireString(COST_CENTER, TagRules.VALUE_RULE)),
                 TagRules.userTags(tap.object(TAGS, TagRules.MAP_RULE)),
-                NetworkConfigReader.read(tap));
+                network,
+                platform);
+    }
+
+    private static PlatformConfig platform(ConfigNode tap, String region) {
+        return new PlatformConfig(
+                range(tap, SPOT_WEIGHT, 0, 1000),
+                range(tap, ON_DEMAND_BASE, 0, 100_000),
+                range(tap, ECR_KEEP_IMAGES, 1, 10_000),
+                range(tap, ECR_UNTAGGED_EXPIRY_DAYS, 1, 3650),
+                certificateArn(tap, region),
+                ServiceConfigReader.read(tap.object(SERVICES, "a mapping of service name to its settings")));
+    }
+
+    private static Optional<String> certificateArn(ConfigNode tap, String region) {
+        var https = tap.optionalObject(HTTPS, "a mapping: certificateArn");
+        if (https.isEmpty()) {
+            return Optional.empty();
+        }
+        var node = https.get();
+        node.rejectUnknownFields(Set.of("certificateArn"));
+        var allowed = "an ACM certificate ARN in the stack's region, arn:aws:acm:<region>:<account>:certificate/<id>";
+        var arn = node.requireString("certificateArn", allowed);
+        if (!CERTIFICATE_ARN.matcher(arn).matches()) {
+            throw node.invalid("certificateArn", "is not an ACM certificate ARN", allowed);
+        }
+        if (!arn.split(":")[3].equals(region)) {
+            throw node.invalid("certificateArn", "is in another region than the load balancer (" + region + ")",
+                    allowed);
+        }
+        return Optional.of(arn);
+    }
+
+    private static int range(ConfigNode tap, String field, int min, int max) {
+        var allowed = min + " to " + max;
+        int value = tap.requireInt(field, allowed);
+        if (value < min || value > max) {
+            throw tap.invalid(field, "is out of range", allowed);
+        }
+        return value;
     }
 
     private static String environment(ConfigNode tap) {

@@ -162,6 +162,27 @@ public final class ConfigNode {
         throw invalid(field, "is not a list", allowed);
     }
 
+    /** A list of mappings, each a node named {@code field[i]}; anything else is an error naming its index. */
+    public List<ConfigNode> objectList(String field, String allowed) {
+        var result = new ArrayList<ConfigNode>();
+        var items = list(field, allowed);
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> map)) {
+                throw new ConfigException(origin, key(field) + "[" + i + "]", show(items.get(i)) + " is not a mapping",
+                        allowed);
+            }
+            var children = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> children.put(String.valueOf(k), v));
+            result.add(new ConfigNode(origin, key(field) + "[" + i + "]", false, children));
+        }
+        return result;
+    }
+
+    /** An error about this node itself (not one of its fields). */
+    public ConfigException errorHere(String problem, String allowed) {
+        return new ConfigException(origin, path, problem, allowed);
+    }
+
     /** A list of strings; any other element is an error naming its index. */
     public List<String> stringList(String field, String allowed) {
         var result = new ArrayList<String>();

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param costCenter         CostCenter tag
  * @param tags               extra tags for every taggable resource
  * @param network            VPC layout
+ * @param platform           ECS cluster settings and the services
  */
 public record StackConfig(
         String configFile,
@@ -35,7 +36,8 @@ public record StackConfig(
         String owner,
         String costCenter,
         Map<String, String> tags,
-        NetworkConfig network) {
+        NetworkConfig network,
+        com.tapstack.config.service.PlatformConfig platform) {
 
     public StackConfig {
         allowedAccountIds = List.copyOf(allowedAccountIds);

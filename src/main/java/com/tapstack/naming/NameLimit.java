@@ -20,6 +20,7 @@ public enum NameLimit {
     DB_SUBNET_GROUP("DB subnet group", 255),
     SNS_TOPIC("SNS topic", 256),
     CLOUDWATCH("CloudWatch alarm or dashboard", 255),
+    SCALING_POLICY("Application Auto Scaling policy", 256),
     LOG_GROUP("CloudWatch log group", 512),
     SECRET("Secrets Manager secret", 512),
     TAG_VALUE("Name tag", 256);

@@ -38,6 +38,18 @@ public final class AwsSimulator implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(answer.id()), state));
     }
 
+    /** A tag lookup answers a stable digest per repository and tag: the image CI would have pushed. */
+    private Map<String, Object> ecrImage(CallArgs args) {
+        var repository = String.valueOf(args.args.get("repositoryName"));
+        var tag = String.valueOf(args.args.get("imageTag"));
+        var digest = "sha256:" + ids.hex("image/" + repository + ":" + tag, 64);
+        return Map.of("id", digest, "imageDigest", digest, "imageTag", tag, "imageTags", List.of(tag),
+                "repositoryName", repository, "registryId", account.accountId(),
+                "imageUri", account.accountId() + ".dkr.ecr." + account.region() + "." + account.dnsSuffix() + "/"
+                        + repository + "@" + digest,
+                "imagePushedAt", 1_767_225_600, "imageSizeInBytes", 52_428_800);
+    }
+
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         var answer = switch (String.valueOf(args.token)) {
@@ -62,6 +74,7 @@ public final class AwsSimulator implements Mocks {
                     "zoneIds", account.zoneIds(),
                     "groupNames", List.of(account.region()),
                     "state", "available");
+            case "aws:ecr/getImage:getImage" -> ecrImage(args);
             default -> null;
         };
         if (answer == null) {

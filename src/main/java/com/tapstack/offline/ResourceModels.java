@@ -103,6 +103,83 @@ final class ResourceModels {
                     "createDate", "2026-01-01T00:00:00Z");
         });
         MODELS.put("aws:iam/rolePolicy:RolePolicy", r -> answer(r.string("role") + ":" + r.physicalName()));
+        MODELS.put("aws:ec2/securityGroup:SecurityGroup", r -> {
+            var id = r.ids().ec2("sg", r.name());
+            return answer(id, "arn", r.account().arn("ec2", "security-group/" + id), "ownerId", r.account().accountId());
+        });
+        MODELS.put("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", ResourceModels::securityGroupRule);
+        MODELS.put("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", ResourceModels::securityGroupRule);
+        MODELS.put("aws:ecr/repository:Repository", r -> {
+            var name = r.physicalName();
+            return answer(name, "arn", r.account().arn("ecr", "repository/" + name),
+                    "registryId", r.account().accountId(),
+                    "repositoryUrl", r.account().accountId() + ".dkr.ecr." + r.account().region() + "."
+                            + r.account().dnsSuffix() + "/" + name);
+        });
+        MODELS.put("aws:ecr/lifecyclePolicy:LifecyclePolicy", r -> answer(r.string("repository"),
+                "registryId", r.account().accountId()));
+        MODELS.put("aws:ecs/cluster:Cluster", r -> {
+            var arn = r.account().arn("ecs", "cluster/" + r.physicalName());
+            return answer(arn, "arn", arn);
+        });
+        MODELS.put("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", r -> answer(r.string("clusterName")));
+        MODELS.put("aws:ecs/taskDefinition:TaskDefinition", r -> {
+            var family = r.string("family");
+            var withoutRevision = r.account().arn("ecs", "task-definition/" + family);
+            return answer(family, "arn", withoutRevision + ":1", "arnWithoutRevision", withoutRevision,
+                    "revision", 1);
+        });
+        MODELS.put("aws:ecs/service:Service", r -> {
+            var cluster = r.string("cluster");
+            var clusterName = cluster == null ? "default" : cluster.substring(cluster.lastIndexOf('/') + 1);
+            var arn = r.account().arn("ecs", "service/" + clusterName + "/" + r.physicalName());
+            return answer(arn, "arn", arn);
+        });
+        MODELS.put("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", r -> {
+            var id = "ns-" + r.ids().hex("ns" + r.name(), 16);
+            return answer(id, "arn", r.account().arn("servicediscovery", "namespace/" + id),
+                    "hostedZone", "Z" + r.ids().text("zone" + r.name(), 20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"));
+        });
+        MODELS.put("aws:servicediscovery/service:Service", r -> {
+            var id = "srv-" + r.ids().hex("srv" + r.name(), 16);
+            return answer(id, "arn", r.account().arn("servicediscovery", "service/" + id));
+        });
+        MODELS.put("aws:lb/loadBalancer:LoadBalancer", r -> {
+            var name = r.physicalName();
+            var arnSuffix = "app/" + name + "/" + r.ids().hex("lb" + r.name(), 16);
+            var arn = r.account().arn("elasticloadbalancing", "loadbalancer/" + arnSuffix);
+            return answer(arn, "arn", arn, "arnSuffix", arnSuffix,
+                    "dnsName", name + "-" + (1_000_000_000L + r.ids().number("dns" + r.name(), 1_000_000_000)) + "."
+                            + r.account().region() + ".elb." + r.account().dnsSuffix(),
+                    "zoneId", r.account().albHostedZoneId());
+        });
+        MODELS.put("aws:lb/targetGroup:TargetGroup", r -> {
+            var arnSuffix = "targetgroup/" + r.physicalName() + "/" + r.ids().hex("tg" + r.name(), 16);
+            var arn = r.account().arn("elasticloadbalancing", arnSuffix);
+            return answer(arn, "arn", arn, "arnSuffix", arnSuffix);
+        });
+        MODELS.put("aws:lb/listener:Listener", r -> {
+            var lb = r.string("loadBalancerArn");
+            var arn = lb.replace(":loadbalancer/", ":listener/") + "/" + r.ids().hex("listener" + r.name(), 16);
+            return answer(arn, "arn", arn);
+        });
+        MODELS.put("aws:lb/listenerRule:ListenerRule", r -> {
+            var listener = r.string("listenerArn");
+            var arn = listener.replace(":listener/", ":listener-rule/") + "/" + r.ids().hex("rule" + r.name(), 16);
+            return answer(arn, "arn", arn);
+        });
+        MODELS.put("aws:appautoscaling/target:Target", r -> answer(r.string("resourceId"),
+                "arn", r.account().arn("application-autoscaling", "scalable-target/" + r.ids().hex("at" + r.name(), 32))));
+        MODELS.put("aws:appautoscaling/policy:Policy", r -> {
+            var arn = r.account().arn("autoscaling", "scalingPolicy:" + r.ids().uuid("policy" + r.name())
+                    + ":resource/ecs/" + r.string("resourceId") + ":policyName/" + r.physicalName());
+            return answer(r.physicalName(), "arn", arn, "alarmArns", java.util.List.of());
+        });
+    }
+
+    private static Answer securityGroupRule(Request r) {
+        var id = "sgr-0" + r.ids().hex("sgr" + r.name(), 16);
+        return answer(id, "securityGroupRuleId", id, "arn", r.account().arn("ec2", "security-group-rule/" + id));
     }
 
     private ResourceModels() {

@@ -1,0 +1,60 @@
+package com.tapstack.config.service;
+
+import com.tapstack.config.ConfigNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a service's extra task-role {@code permissions}: explicit actions on explicit ARNs. A {@code *} is refused
+ * in both, with one exception: an S3 object ARN may end in {@code /*} after a named bucket (and prefix), because
+ * object keys cannot be listed in advance.
+ */
+final class PermissionReader {
+
+    static final String ALLOWED = "a list of {actions: [service:Action, ...], resources: [<ARN>, ...]}";
+    private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z0-9]+$");
+    private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:.+$");
+    private static final Pattern S3_OBJECTS = Pattern.compile("^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^*]+)?/\\*$");
+
+    private PermissionReader() {
+    }
+
+    static List<Permission> read(ConfigNode service) {
+        var result = new ArrayList<Permission>();
+        for (var node : service.objectList("permissions", ALLOWED)) {
+            node.rejectUnknownFields(Set.of("actions", "resources"));
+            var actions = node.stringList("actions", "actions such as s3:GetObject");
+            var resources = node.stringList("resources", "ARNs");
+            if (actions.isEmpty()) {
+                throw node.missing("actions", "actions such as s3:GetObject");
+            }
+            if (resources.isEmpty()) {
+                throw node.missing("resources", "the ARNs the actions apply to");
+            }
+            for (var action : actions) {
+                if (action.contains("*")) {
+                    throw node.error("actions", ConfigNode.show(action) + " is a wildcard action", "explicit actions"
+                            + " such as s3:GetObject (no *)");
+                }
+                if (!ACTION.matcher(action).matches()) {
+                    throw node.error("actions", ConfigNode.show(action) + " is not an IAM action",
+                            "service:Action, e.g. s3:GetObject");
+                }
+            }
+            for (var resource : resources) {
+                if (resource.contains("*") && !S3_OBJECTS.matcher(resource).matches()) {
+                    throw node.error("resources", ConfigNode.show(resource) + " is a wildcard resource", "explicit"
+                            + " ARNs (no *; only S3 object ARNs may end in /* after a named bucket)");
+                }
+                if (!ARN.matcher(resource).matches()) {
+                    throw node.error("resources", ConfigNode.show(resource) + " is not an ARN",
+                            "arn:<partition>:<service>:<region>:<account>:<resource>");
+                }
+            }
+            result.add(new Permission(actions, resources));
+        }
+        return result;
+    }
+}

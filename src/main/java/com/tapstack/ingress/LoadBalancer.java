@@ -1,0 +1,176 @@
+package com.tapstack.ingress;
+
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHostHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.tapstack.config.service.PlatformConfig;
+import com.tapstack.config.service.ServiceConfig;
+import com.tapstack.naming.NameLimit;
+import com.tapstack.stack.StackScope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The internet-facing Application Load Balancer of the public services: one target group per public service
+ * (IP targets, the configured health check), an HTTP listener that forwards (or, with a certificate, redirects
+ * to the HTTPS listener), and listener rules only for public services beyond the one that takes the default
+ * action, so no rule ever repeats the default.
+ */
+public final class LoadBalancer extends ComponentResource {
+
+    public static final String TYPE = "tap:ingress:LoadBalancer";
+    /** TLS 1.3 and 1.2 with forward secrecy only: passes Security Hub ELB.17 in both of its revisions. */
+    public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
+    public static final int FIRST_RULE_PRIORITY = 100;
+    public static final int RULE_PRIORITY_STEP = 10;
+
+    private final com.pulumi.aws.lb.LoadBalancer alb;
+    private final Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
+    private final List<Resource> listenersAndRules = new ArrayList<>();
+    private final boolean https;
+
+    public LoadBalancer(String name, PlatformConfig platform, Output<String> vpcId, Output<List<String>> publicSubnetIds,
+                        Output<String> securityGroupId, StackScope scope, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        this.https = platform.certificateArn().isPresent();
+        this.alb = new com.pulumi.aws.lb.LoadBalancer(name, LoadBalancerArgs.builder()
+                .name(scope.name("alb", NameLimit.LOAD_BALANCER))
+                .internal(false)
+                .loadBalancerType("application")
+                .securityGroups(securityGroupId.applyValue(List::of))
+                .subnets(publicSubnetIds)
+                .dropInvalidHeaderFields(true)
+                .enableDeletionProtection(scope.config().protect())
+                .tags(scope.tags())
+                .build(), child);
+
+        var publicServices = platform.services().values().stream().filter(ServiceConfig::isPublic).toList();
+        for (var service : publicServices) {
+            targetGroups.put(service.name(), targetGroup(name + "-" + service.name(), service, vpcId, scope, child));
+        }
+        var fallback = publicServices.stream().filter(s -> !s.hasRoutingRule()).findFirst().orElseThrow();
+        var forwardToFallback = ListenerDefaultActionArgs.builder().type("forward")
+                .targetGroupArn(targetGroups.get(fallback.name()).arn()).build();
+
+        var http = new Listener(name + "-http", ListenerArgs.builder()
+                .loadBalancerArn(alb.arn())
+                .port(80)
+                .protocol("HTTP")
+                .defaultActions(https ? redirectToHttps() : forwardToFallback)
+                .tags(scope.tags())
+                .build(), child);
+        listenersAndRules.add(http);
+        var forwarding = http;
+        if (https) {
+            forwarding = new Listener(name + "-https", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .port(443)
+                    .protocol("HTTPS")
+                    .sslPolicy(TLS_POLICY)
+                    .certificateArn(platform.certificateArn().get())
+                    .defaultActions(forwardToFallback)
+                    .tags(scope.tags())
+                    .build(), child);
+            listenersAndRules.add(forwarding);
+        }
+        int priority = FIRST_RULE_PRIORITY;
+        for (var service : publicServices) {
+            if (service.hasRoutingRule()) {
+                listenersAndRules.add(rule(name + "-" + service.name(), forwarding, service, priority, scope, child));
+                priority += RULE_PRIORITY_STEP;
+            }
+        }
+        registerOutputs(Map.of("dnsName", alb.dnsName(), "arn", alb.arn()));
+    }
+
+    private static ListenerDefaultActionArgs redirectToHttps() {
+        return ListenerDefaultActionArgs.builder().type("redirect")
+                .redirect(ListenerDefaultActionRedirectArgs.builder()
+                        .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+                .build();
+    }
+
+    private TargetGroup targetGroup(String logicalName, ServiceConfig service, Output<String> vpcId,
+                                    StackScope scope, CustomResourceOptions options) {
+        var check = service.targetHealthCheck();
+        return new TargetGroup(logicalName, TargetGroupArgs.builder()
+                .name(scope.name(service.name(), NameLimit.TARGET_GROUP))
+                .port(service.port().orElseThrow())
+                .protocol("HTTP")
+                .targetType("ip")
+                .vpcId(vpcId)
+                .deregistrationDelay(service.deregistrationDelaySeconds())
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .enabled(true)
+                        .path(check.path())
+                        .port("traffic-port")
+                        .protocol("HTTP")
+                        .interval(check.interval())
+                        .timeout(check.timeout())
+                        .healthyThreshold(check.healthyThreshold())
+                        .unhealthyThreshold(check.unhealthyThreshold())
+                        .matcher(check.matcher())
+                        .build())
+                .tags(scope.tags())
+                .build(), options);
+    }
+
+    private ListenerRule rule(String logicalName, Listener listener, ServiceConfig service, int priority,
+                              StackScope scope, CustomResourceOptions options) {
+        var conditions = new ArrayList<ListenerRuleConditionArgs>();
+        if (!service.pathPatterns().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder().pathPattern(ListenerRuleConditionPathPatternArgs
+                    .builder().values(service.pathPatterns()).build()).build());
+        }
+        if (!service.hostHeaders().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder().hostHeader(ListenerRuleConditionHostHeaderArgs
+                    .builder().values(service.hostHeaders()).build()).build());
+        }
+        return new ListenerRule(logicalName, ListenerRuleArgs.builder()
+                .listenerArn(listener.arn())
+                .priority(priority)
+                .actions(ListenerRuleActionArgs.builder().type("forward")
+                        .targetGroupArn(targetGroups.get(service.name()).arn()).build())
+                .conditions(conditions)
+                .tags(scope.tags())
+                .build(), options);
+    }
+
+    public Optional<Output<String>> targetGroupArnOf(ServiceConfig service) {
+        return Optional.ofNullable(targetGroups.get(service.name())).map(TargetGroup::arn);
+    }
+
+    /** Services behind the load balancer start after its listeners exist, so registration finds a listener. */
+    public List<Resource> listenersAndRules() {
+        return List.copyOf(listenersAndRules);
+    }
+
+    public Output<String> dnsName() {
+        return alb.dnsName();
+    }
+
+    /** {@code https://} with a certificate, else {@code http://}, and the load balancer's DNS name. */
+    public Output<String> url() {
+        return alb.dnsName().applyValue(dns -> (https ? "https://" : "http://") + dns);
+    }
+}

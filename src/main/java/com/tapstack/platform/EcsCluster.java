@@ -1,0 +1,128 @@
+package com.tapstack.platform;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterArgs;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
+import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespaceArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.tapstack.config.service.PlatformConfig;
+import com.tapstack.logs.EncryptedLogGroups;
+import com.tapstack.naming.NameLimit;
+import com.tapstack.stack.StackScope;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ECS cluster (Container Insights on, FARGATE and FARGATE_SPOT, ECS Exec sessions encrypted with the stack
+ * key and logged to an encrypted group) and the Cloud Map private DNS namespace services register in.
+ */
+public final class EcsCluster extends ComponentResource {
+
+    public static final String TYPE = "tap:platform:EcsCluster";
+
+    private final Cluster cluster;
+    private final ClusterCapacityProviders capacityProviders;
+    private final PrivateDnsNamespace namespace;
+    private final LogGroup execLogGroup;
+    private final List<CapacityShare> capacityStrategy;
+
+    /** One entry of a capacity provider strategy. */
+    public record CapacityShare(String provider, int base, int weight) {
+    }
+
+    public EcsCluster(String name, PlatformConfig platform, Output<String> vpcId, Output<String> kmsKeyArn,
+                      StackScope scope, EncryptedLogGroups logGroups, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        this.execLogGroup = logGroups.create(name + "-exec-logs", "ecs-exec", this);
+        this.cluster = new Cluster(name, ClusterArgs.builder()
+                .name(scope.name("cluster", NameLimit.ECS))
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .configuration(ClusterConfigurationArgs.builder()
+                        .executeCommandConfiguration(ClusterConfigurationExecuteCommandConfigurationArgs.builder()
+                                .kmsKeyId(kmsKeyArn)
+                                .logging("OVERRIDE")
+                                .logConfiguration(
+                                        ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs.builder()
+                                                .cloudWatchLogGroupName(execLogGroup.name())
+                                                .cloudWatchEncryptionEnabled(true)
+                                                .build())
+                                .build())
+                        .build())
+                .tags(scope.tags())
+                .build(), child);
+        this.capacityStrategy = strategy(platform);
+        this.capacityProviders = new ClusterCapacityProviders(name + "-capacity", ClusterCapacityProvidersArgs.builder()
+                .clusterName(cluster.name())
+                .capacityProviders("FARGATE", "FARGATE_SPOT")
+                .defaultCapacityProviderStrategies(capacityStrategy.stream().map(share ->
+                        ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(share.provider())
+                                .base(share.base())
+                                .weight(share.weight())
+                                .build()).toList())
+                .build(), child);
+        var config = scope.config();
+        this.namespace = new PrivateDnsNamespace(name + "-namespace", PrivateDnsNamespaceArgs.builder()
+                .name(namespaceName(config.environment(), config.project()))
+                .vpc(vpcId)
+                .description("Service discovery for " + config.project() + " " + config.environment())
+                .tags(scope.tags())
+                .build(), child);
+        registerOutputs(Map.of("clusterName", cluster.name(), "clusterArn", cluster.arn(),
+                "namespaceName", namespace.name()));
+    }
+
+    /** {@code <environment>.<project>.local}: services resolve as {@code api.dev.tap.local}. */
+    public static String namespaceName(String environment, String project) {
+        return environment + "." + project + ".local";
+    }
+
+    /** On-demand FARGATE takes the base and a weight of 1; FARGATE_SPOT takes the configured weight, if any. */
+    static List<CapacityShare> strategy(PlatformConfig platform) {
+        var onDemand = new CapacityShare("FARGATE", platform.onDemandBase(), 1);
+        return platform.spotWeight() == 0 ? List.of(onDemand)
+                : List.of(onDemand, new CapacityShare("FARGATE_SPOT", 0, platform.spotWeight()));
+    }
+
+    public Output<String> arn() {
+        return cluster.arn();
+    }
+
+    public Output<String> name() {
+        return cluster.name();
+    }
+
+    public Output<String> namespaceId() {
+        return namespace.id();
+    }
+
+    public Output<String> namespaceNameOutput() {
+        return namespace.name();
+    }
+
+    public Output<String> execLogGroupArn() {
+        return execLogGroup.arn();
+    }
+
+    public List<CapacityShare> capacityStrategy() {
+        return capacityStrategy;
+    }
+
+    /** Services must wait for the capacity providers to be attached before they can use them. */
+    public Resource capacityProvidersResource() {
+        return capacityProviders;
+    }
+}

@@ -1,0 +1,133 @@
+package com.tapstack.service;
+
+import com.google.gson.GsonBuilder;
+import com.tapstack.config.service.ServiceConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The task definition's container definitions JSON for one service, as a pure function of its configuration,
+ * its digest-pinned image, its log group and its resolved secrets.
+ *
+ * <p>A read-only root filesystem is the default. Paths listed in {@code writablePaths} get empty task volumes;
+ * such volumes belong to root on Fargate, so when there are any, a short-lived {@value #PREPARE_CONTAINER}
+ * container (same image, essential false) hands them to the service's user before the service starts.
+ */
+public final class ContainerDefinitions {
+
+    public static final String PREPARE_CONTAINER = "prepare-writable-paths";
+
+    private ContainerDefinitions() {
+    }
+
+    /** Volume name of the {@code index}-th writable path. */
+    public static String volumeName(int index) {
+        return "writable-" + (index + 1);
+    }
+
+    public static String toJson(ServiceConfig service, String image, String logGroupName, String region,
+                                List<ResolvedSecret> secrets) {
+        var containers = new ArrayList<Map<String, Object>>();
+        var mountPoints = mountPoints(service);
+        if (!mountPoints.isEmpty()) {
+            containers.add(prepareContainer(service, image, logGroupName, region, mountPoints));
+        }
+        containers.add(serviceContainer(service, image, logGroupName, region, secrets, mountPoints));
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(containers);
+    }
+
+    private static Map<String, Object> serviceContainer(ServiceConfig service, String image, String logGroupName,
+                                                        String region, List<ResolvedSecret> secrets,
+                                                        List<Map<String, Object>> mountPoints) {
+        var container = new LinkedHashMap<String, Object>();
+        container.put("name", service.name());
+        container.put("image", image);
+        container.put("essential", true);
+        if (!service.entryPoint().isEmpty()) {
+            container.put("entryPoint", service.entryPoint());
+        }
+        if (!service.command().isEmpty()) {
+            container.put("command", service.command());
+        }
+        service.port().ifPresent(port -> container.put("portMappings",
+                List.of(ordered("containerPort", port, "protocol", "tcp"))));
+        container.put("environment", new TreeMap<>(service.environment()).entrySet().stream()
+                .map(e -> ordered("name", e.getKey(), "value", e.getValue())).toList());
+        container.put("secrets", secrets.stream()
+                .sorted(java.util.Comparator.comparing(ResolvedSecret::variable))
+                .map(s -> ordered("name", s.variable(), "valueFrom", s.valueFrom())).toList());
+        container.put("readonlyRootFilesystem", service.readonlyRootFilesystem());
+        service.user().ifPresent(user -> container.put("user", user));
+        container.put("privileged", false);
+        if (!mountPoints.isEmpty()) {
+            container.put("mountPoints", mountPoints);
+            container.put("dependsOn", List.of(ordered("containerName", PREPARE_CONTAINER, "condition", "SUCCESS")));
+        }
+        service.containerHealthCheck().ifPresent(check -> {
+            var healthCheck = new LinkedHashMap<String, Object>();
+            healthCheck.put("command", check.command());
+            healthCheck.put("interval", check.interval());
+            healthCheck.put("timeout", check.timeout());
+            healthCheck.put("retries", check.retries());
+            healthCheck.put("startPeriod", check.startPeriod());
+            container.put("healthCheck", healthCheck);
+        });
+        if (service.exec()) {
+            // ECS Exec sessions run beside the application; an init process reaps what they leave behind.
+            container.put("linuxParameters", Map.of("initProcessEnabled", true));
+        }
+        container.put("logConfiguration", logConfiguration(logGroupName, region, service.name()));
+        return container;
+    }
+
+    /** Hands the empty writable volumes to the service's user (or opens them like /tmp when it has none). */
+    private static Map<String, Object> prepareContainer(ServiceConfig service, String image, String logGroupName,
+                                                        String region, List<Map<String, Object>> mountPoints) {
+        var paths = String.join(" ", service.writablePaths());
+        var script = service.user().map(user -> "chown " + user + " " + paths).orElse("chmod 1777 " + paths);
+        var container = new LinkedHashMap<String, Object>();
+        container.put("name", PREPARE_CONTAINER);
+        container.put("image", image);
+        container.put("essential", false);
+        container.put("user", "0");
+        container.put("entryPoint", List.of("sh", "-c"));
+        container.put("command", List.of(script));
+        container.put("readonlyRootFilesystem", true);
+        container.put("privileged", false);
+        container.put("mountPoints", mountPoints);
+        container.put("logConfiguration", logConfiguration(logGroupName, region, service.name()));
+        return container;
+    }
+
+    private static List<Map<String, Object>> mountPoints(ServiceConfig service) {
+        var mounts = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < service.writablePaths().size(); i++) {
+            var mount = ordered("sourceVolume", volumeName(i), "containerPath", service.writablePaths().get(i));
+            mount.put("readOnly", false);
+            mounts.add(mount);
+        }
+        return mounts;
+    }
+
+    /** awslogs to the service's own group; non-blocking so a CloudWatch Logs throttle never stalls the app. */
+    private static Map<String, Object> logConfiguration(String logGroupName, String region, String streamPrefix) {
+        var options = new LinkedHashMap<String, String>();
+        options.put("awslogs-group", logGroupName);
+        options.put("awslogs-region", region);
+        options.put("awslogs-stream-prefix", streamPrefix);
+        options.put("mode", "non-blocking");
+        options.put("max-buffer-size", "25m");
+        return ordered("logDriver", "awslogs", "options", options);
+    }
+
+    /** A two-entry map that keeps its order, so the JSON reads the way AWS documents it. */
+    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
+    }
+}

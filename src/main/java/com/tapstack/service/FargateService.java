@@ -1,0 +1,225 @@
+package com.tapstack.service;
+
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentControllerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.servicediscovery.ServiceArgs.Builder;
+import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigDnsRecordArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceHealthCheckCustomConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import com.tapstack.config.service.ServiceConfig;
+import com.tapstack.naming.NameLimit;
+import com.tapstack.stack.StackScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One production Fargate service: its log group, execution and task roles scoped to exactly what it uses, a
+ * task definition with a digest-pinned image, a Cloud Map registration, the ECS service (private subnets, no
+ * public IP, circuit breaker with rollback, target group when public) and target-tracking autoscaling.
+ */
+public final class FargateService extends ComponentResource {
+
+    public static final String TYPE = "tap:service:FargateService";
+    /** Discovery records live 10 s, so clients follow tasks that come and go within seconds. */
+    public static final int DNS_TTL_SECONDS = 10;
+    public static final int MINIMUM_HEALTHY_PERCENT = 100;
+    public static final int MAXIMUM_PERCENT = 200;
+
+    private final Output<String> serviceName;
+    private final Output<String> taskDefinitionFamily;
+    private final String discoveryName;
+
+    public FargateService(String name, ServiceConfig config, SharedPlatform platform, StackScope scope,
+                          ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var account = scope.account();
+        var region = scope.config().region();
+
+        var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
+        var image = ResolvedImage.resolve(config.image(), platform.registry().repositoryOf(config), account, this);
+        var secrets = account.applyValue(a -> config.secrets().entrySet().stream()
+                .map(e -> ResolvedSecret.resolve(e.getKey(), e.getValue(), a)).toList());
+
+        var executionRole = role(name + "-execution", config.name() + "-execution",
+                "ECS starts tasks of " + config.name() + " with it: image pull, logs, secrets",
+                account.applyValue(a -> TaskPolicies.executionTrust(a).toJson()), scope, child);
+        var repositoryArn = image.repositoryArn().map(arn -> arn.applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+        var executionPolicy = new RolePolicy(name + "-execution-policy", RolePolicyArgs.builder()
+                .name("start-task")
+                .role(executionRole.id())
+                .policy(Output.tuple(account, repositoryArn, logGroup.arn(), secrets).applyValue(t ->
+                        TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson()))
+                .build(), child);
+
+        var taskRole = role(name + "-task", config.name() + "-task",
+                "The application in " + config.name() + " acts with it",
+                account.applyValue(a -> TaskPolicies.taskTrust(a).toJson()), scope, child);
+        var execGrants = config.exec()
+                ? Output.tuple(platform.cluster().execLogGroupArn(), platform.kmsKeyArn()).applyValue(t ->
+                        Optional.of(new TaskPolicies.ExecGrants(t.t1, t.t2)))
+                : Output.of(Optional.<TaskPolicies.ExecGrants>empty());
+        var needsTaskPolicy = !config.permissions().isEmpty() || config.exec();
+        var taskPolicy = needsTaskPolicy
+                ? Optional.of(new RolePolicy(name + "-task-policy", RolePolicyArgs.builder()
+                        .name("application")
+                        .role(taskRole.id())
+                        .policy(execGrants.applyValue(grants ->
+                                TaskPolicies.task(config.permissions(), grants).orElseThrow().toJson()))
+                        .build(), child))
+                : Optional.<RolePolicy>empty();
+
+        var family = scope.name(config.name(), NameLimit.ECS);
+        var taskDefinition = new TaskDefinition(name + "-task-definition", TaskDefinitionArgs.builder()
+                .family(family)
+                .requiresCompatibilities("FARGATE")
+                .networkMode("awsvpc")
+                .cpu(String.valueOf(config.size().cpu()))
+                .memory(String.valueOf(config.size().memory()))
+                .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                        .operatingSystemFamily("LINUX").cpuArchitecture(config.architecture()).build())
+                .executionRoleArn(executionRole.arn())
+                .taskRoleArn(taskRole.arn())
+                .volumes(volumes(config))
+                .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets).applyValue(t ->
+                        ContainerDefinitions.toJson(config, t.t1, t.t2, region, t.t3)))
+                .tags(scope.tags())
+                .build(), child);
+
+        var discovery = new com.pulumi.aws.servicediscovery.Service(name + "-discovery", discoveryArgs(config, platform,
+                scope).build(), child);
+
+        var dependencies = new ArrayList<Resource>();
+        dependencies.add(platform.cluster().capacityProvidersResource());
+        dependencies.add(executionPolicy);
+        taskPolicy.ifPresent(dependencies::add);
+        var targetGroupArn = platform.loadBalancer().flatMap(lb -> lb.targetGroupArnOf(config));
+        if (targetGroupArn.isPresent()) {
+            dependencies.addAll(platform.loadBalancer().orElseThrow().listenersAndRules());
+        }
+        var service = new Service(name, serviceArgs(config, platform, scope, taskDefinition, discovery,
+                targetGroupArn), CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(dependencies)
+                // Autoscaling owns the task count once the service exists; a deployment must not reset it.
+                .ignoreChanges("desiredCount")
+                .build());
+
+        ServiceAutoscaling.create(name + "-scaling", config.name(), config.scaling(), platform.cluster().name(),
+                service.name(), scope, child);
+
+        this.serviceName = service.name();
+        this.taskDefinitionFamily = taskDefinition.family();
+        this.discoveryName = config.name() + "." + com.tapstack.platform.EcsCluster.namespaceName(
+                scope.config().environment(), scope.config().project());
+        registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
+                "discoveryName", Output.of(discoveryName)));
+    }
+
+    private static Role role(String logicalName, String part, String description, Output<String> trust,
+                             StackScope scope, CustomResourceOptions options) {
+        return new Role(logicalName, RoleArgs.builder()
+                .name(scope.name(part, NameLimit.IAM_ROLE))
+                .description(description)
+                .assumeRolePolicy(trust)
+                .tags(scope.tags())
+                .build(), options);
+    }
+
+    private static List<TaskDefinitionVolumeArgs> volumes(ServiceConfig config) {
+        var volumes = new ArrayList<TaskDefinitionVolumeArgs>();
+        for (int i = 0; i < config.writablePaths().size(); i++) {
+            volumes.add(TaskDefinitionVolumeArgs.builder().name(ContainerDefinitions.volumeName(i)).build());
+        }
+        return volumes;
+    }
+
+    private static Builder discoveryArgs(ServiceConfig config, SharedPlatform platform, StackScope scope) {
+        return com.pulumi.aws.servicediscovery.ServiceArgs.builder()
+                .name(config.name())
+                .description("Tasks of " + config.name())
+                .dnsConfig(ServiceDnsConfigArgs.builder()
+                        .namespaceId(platform.cluster().namespaceId())
+                        .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder().type("A").ttl(DNS_TTL_SECONDS).build())
+                        .routingPolicy("MULTIVALUE")
+                        .build())
+                // ECS reports task health to Cloud Map (the only health check a private namespace supports).
+                .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder().failureThreshold(1).build())
+                .forceDestroy(!scope.config().protect())
+                .tags(scope.tags());
+    }
+
+    private static ServiceArgs serviceArgs(ServiceConfig config, SharedPlatform platform, StackScope scope,
+                                           TaskDefinition taskDefinition,
+                                           com.pulumi.aws.servicediscovery.Service discovery,
+                                           Optional<Output<String>> targetGroupArn) {
+        var args = ServiceArgs.builder()
+                .name(scope.name(config.name(), NameLimit.ECS))
+                .cluster(platform.cluster().arn())
+                .taskDefinition(taskDefinition.arn())
+                .desiredCount(config.scaling().desiredCount())
+                .capacityProviderStrategies(platform.cluster().capacityStrategy().stream().map(share ->
+                        ServiceCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(share.provider()).base(share.base()).weight(share.weight())
+                                .build()).toList())
+                .platformVersion("LATEST")
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(platform.privateSubnetIds())
+                        .securityGroups(platform.securityGroups().groupIdOf(config).applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                .deploymentController(ServiceDeploymentControllerArgs.builder().type("ECS").build())
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder()
+                        .enable(true).rollback(true).build())
+                .deploymentMinimumHealthyPercent(MINIMUM_HEALTHY_PERCENT)
+                .deploymentMaximumPercent(MAXIMUM_PERCENT)
+                .enableExecuteCommand(config.exec())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true)
+                .serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build())
+                .tags(scope.tags());
+        targetGroupArn.ifPresent(arn -> args
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(arn)
+                        .containerName(config.name())
+                        .containerPort(config.port().orElseThrow())
+                        .build())
+                .healthCheckGracePeriodSeconds(config.healthCheckGracePeriodSeconds()));
+        return args.build();
+    }
+
+    public Output<String> serviceName() {
+        return serviceName;
+    }
+
+    public Output<String> taskDefinitionFamily() {
+        return taskDefinitionFamily;
+    }
+
+    /** The name other services resolve: {@code api.dev.tap.local}. */
+    public String discoveryName() {
+        return discoveryName;
+    }
+}

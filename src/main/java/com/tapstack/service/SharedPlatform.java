@@ -1,0 +1,20 @@
+package com.tapstack.service;
+
+import com.pulumi.core.Output;
+import com.tapstack.ingress.LoadBalancer;
+import com.tapstack.logs.EncryptedLogGroups;
+import com.tapstack.platform.EcsCluster;
+import com.tapstack.registry.ContainerRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/** What every service of the stack runs on; built once by TapStack and handed to each service. */
+public record SharedPlatform(
+        EcsCluster cluster,
+        ContainerRegistry registry,
+        ServiceSecurityGroups securityGroups,
+        Optional<LoadBalancer> loadBalancer,
+        Output<List<String>> privateSubnetIds,
+        Output<String> kmsKeyArn,
+        EncryptedLogGroups logGroups) {
+}

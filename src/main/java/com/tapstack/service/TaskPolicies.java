@@ -1,0 +1,120 @@
+package com.tapstack.service;
+
+import com.tapstack.aws.AwsAccount;
+import com.tapstack.config.service.Permission;
+import com.tapstack.iam.Condition;
+import com.tapstack.iam.PolicyDocument;
+import com.tapstack.iam.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The IAM documents of one service's two roles, as pure functions: the execution role (what ECS needs to start
+ * the task) and the task role (what the application may do). Every resource is an exact ARN except where AWS
+ * accepts nothing narrower, and each of those says why.
+ */
+public final class TaskPolicies {
+
+    public static final List<String> ECR_PULL_ACTIONS = List.of("ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage");
+    public static final List<String> EXEC_CHANNEL_ACTIONS = List.of("ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+
+    private TaskPolicies() {
+    }
+
+    /**
+     * The task role: only ECS tasks of this account and region may assume it (confused-deputy protection with
+     * the source keys ECS sets when it vends task-role credentials; a specific cluster ARN is not supported).
+     */
+    public static PolicyDocument taskTrust(AwsAccount account) {
+        return PolicyDocument.trust(account.servicePrincipal("ecs-tasks"), List.of(
+                Condition.of("ArnLike", "aws:SourceArn", account.arn("ecs", "*")),
+                Condition.of("StringEquals", "aws:SourceAccount", account.accountId())));
+    }
+
+    /**
+     * The execution role: assumed by ECS itself to start the task. It gets the trust AWS documents for it,
+     * without source conditions, which ECS does not promise to set for this role (a condition on an absent key
+     * would deny every task start).
+     */
+    public static PolicyDocument executionTrust(AwsAccount account) {
+        return PolicyDocument.trust(account.servicePrincipal("ecs-tasks"), List.of());
+    }
+
+    /**
+     * What ECS needs to start one task: pull its image (only when the image is in ECR), write its own log group,
+     * read exactly the secrets its task definition references and decrypt them with their customer managed keys.
+     */
+    public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn, String logGroupArn,
+                                           List<ResolvedSecret> secrets) {
+        var statements = new ArrayList<Statement>();
+        repositoryArn.ifPresent(arn -> {
+            statements.add(Statement.allow("PullImage").actions(ECR_PULL_ACTIONS).resources(arn).build());
+            // ecr:GetAuthorizationToken authorizes the registry login and has no resource to scope it to:
+            // AWS accepts only "*" for it.
+            statements.add(Statement.allow("EcrLogin").actions("ecr:GetAuthorizationToken").resources("*").build());
+        });
+        statements.add(Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
+                .resources(logGroupArn + ":*").build());
+        var parameters = arns(secrets, ResolvedSecret.Store.SSM);
+        if (!parameters.isEmpty()) {
+            statements.add(Statement.allow("ReadParameters").actions("ssm:GetParameters").resources(parameters).build());
+        }
+        var secretArns = arns(secrets, ResolvedSecret.Store.SECRETS_MANAGER);
+        if (!secretArns.isEmpty()) {
+            statements.add(Statement.allow("ReadSecrets").actions("secretsmanager:GetSecretValue")
+                    .resources(secretArns).build());
+        }
+        var keys = new TreeSet<String>();
+        var viaServices = new TreeSet<String>();
+        for (var secret : secrets) {
+            secret.kmsKeyArn().ifPresent(key -> {
+                keys.add(key);
+                viaServices.add(account.regionalServicePrincipal(secret.store().service()));
+            });
+        }
+        if (!keys.isEmpty()) {
+            statements.add(Statement.allow("DecryptSecrets").actions("kms:Decrypt").resources(List.copyOf(keys))
+                    .condition("StringEquals", "kms:ViaService", viaServices.toArray(String[]::new)).build());
+        }
+        return new PolicyDocument(statements);
+    }
+
+    /**
+     * What the application may do: the permissions its configuration lists, plus, with ECS Exec, the session
+     * channel, writing the exec log group and decrypting the session with the stack key. Empty when there is
+     * nothing to allow.
+     */
+    public static Optional<PolicyDocument> task(List<Permission> permissions, Optional<ExecGrants> exec) {
+        var statements = new ArrayList<Statement>();
+        for (int i = 0; i < permissions.size(); i++) {
+            var permission = permissions.get(i);
+            statements.add(Statement.allow("Configured" + (i + 1)).actions(permission.actions())
+                    .resources(permission.resources()).build());
+        }
+        exec.ifPresent(grants -> {
+            // The Session Manager channel actions have no resource type: AWS accepts only "*" for them.
+            statements.add(Statement.allow("ExecChannel").actions(EXEC_CHANNEL_ACTIONS).resources("*").build());
+            // The SSM agent checks the session log group exists; DescribeLogGroups takes no narrower resource.
+            statements.add(Statement.allow("ExecFindLogGroup").actions("logs:DescribeLogGroups").resources("*").build());
+            statements.add(Statement.allow("ExecWriteLogs")
+                    .actions("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents")
+                    .resources(grants.logGroupArn() + ":*").build());
+            statements.add(Statement.allow("ExecDecryptSession").actions("kms:Decrypt")
+                    .resources(grants.kmsKeyArn()).build());
+        });
+        return statements.isEmpty() ? Optional.empty() : Optional.of(new PolicyDocument(statements));
+    }
+
+    /** The cluster's ECS Exec settings a task role needs to join a session. */
+    public record ExecGrants(String logGroupArn, String kmsKeyArn) {
+    }
+
+    private static List<String> arns(List<ResolvedSecret> secrets, ResolvedSecret.Store store) {
+        return secrets.stream().filter(s -> s.store() == store).map(ResolvedSecret::resourceArn).distinct().sorted()
+                .toList();
+    }
+}
