@@ -20,7 +20,7 @@ class ConfigLoaderTest {
                 "Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE),
-                null));
+                null, List.of()));
         assertThat(config.platform().spotWeight()).isEqualTo(3);
         assertThat(config.platform().onDemandBase()).isEqualTo(1);
         assertThat(config.platform().ecrKeepImages()).isEqualTo(10);
@@ -37,7 +37,7 @@ class ConfigLoaderTest {
                 "Pulumi.prod.yaml", "tap", "prod", Optional.of("core"), "us-east-1", List.of(), 30, 30, true,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ),
-                null));
+                null, List.of()));
         assertThat(config.platform().spotWeight()).isZero();
         assertThat(config.platform().ecrKeepImages()).isEqualTo(30);
         assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");

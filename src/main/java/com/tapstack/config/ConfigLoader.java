@@ -37,11 +37,13 @@ public final class ConfigLoader {
     public static final String ECR_KEEP_IMAGES = "ecrKeepImages";
     public static final String ECR_UNTAGGED_EXPIRY_DAYS = "ecrUntaggedExpiryDays";
     public static final String HTTPS = "https";
+    public static final String CHECK_SUPPRESSIONS = "checkSuppressions";
 
     /** Every key the program reads in the project namespace; any other key is a typo and refused. */
     public static final Set<String> KNOWN_KEYS = Set.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, LOG_RETENTION_DAYS,
             KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, NAT_STRATEGY, SERVICES,
-            SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, HTTPS);
+            SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, HTTPS, CHECK_SUPPRESSIONS);
+    private static final Pattern RULE_ID = Pattern.compile("^TAP\\d{3}$");
 
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("^[a-z][a-z0-9]{0,9}$");
     private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]+$");
@@ -82,7 +84,27 @@ public final class ConfigLoader {
                 tagValue(tap, COST_CENTER, tap.requireString(COST_CENTER, TagRules.VALUE_RULE)),
                 TagRules.userTags(tap.object(TAGS, TagRules.MAP_RULE)),
                 network,
-                platform);
+                platform,
+                suppressions(tap));
+    }
+
+    private static java.util.List<Suppression> suppressions(ConfigNode tap) {
+        var allowed = "a list of {rule: TAP<nnn>, resource: <logical name or URN>, reason: <why it does not apply>}";
+        var result = new java.util.ArrayList<Suppression>();
+        for (var node : tap.objectList(CHECK_SUPPRESSIONS, allowed)) {
+            node.rejectUnknownFields(Set.of("rule", "resource", "reason"));
+            var rule = node.requireString("rule", "a rule id such as TAP301 (`./tap check` lists them)");
+            if (!RULE_ID.matcher(rule).matches()) {
+                throw node.invalid("rule", "is not a rule id", "TAP followed by three digits, e.g. TAP301");
+            }
+            var resource = node.requireString("resource", "the logical name (or URN) of the resource it is about");
+            var reason = node.requireString("reason", "why the rule does not apply to this resource");
+            if (reason.isBlank()) {
+                throw node.invalid("reason", "is empty", "why the rule does not apply to this resource");
+            }
+            result.add(new Suppression(rule, resource, reason));
+        }
+        return result;
     }
 
     private static PlatformConfig platform(ConfigNode tap, String region) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tags               extra tags for every taggable resource
  * @param network            VPC layout
  * @param platform           ECS cluster settings and the services
+ * @param checkSuppressions  check findings accepted on purpose, each with its reason
  */
 public record StackConfig(
         String configFile,
@@ -37,9 +38,11 @@ public record StackConfig(
         String costCenter,
         Map<String, String> tags,
         NetworkConfig network,
-        com.tapstack.config.service.PlatformConfig platform) {
+        com.tapstack.config.service.PlatformConfig platform,
+        List<Suppression> checkSuppressions) {
 
     public StackConfig {
+        checkSuppressions = List.copyOf(checkSuppressions);
         allowedAccountIds = List.copyOf(allowedAccountIds);
         tags = Map.copyOf(tags);
     }

@@ -33,7 +33,7 @@ public final class PlanSummary {
             rows.add(List.of("name", "access", "cpu/memory", "tasks (min-max)", "capacity", "exec", "image"));
             services.forEach(s -> rows.add(List.of(s.name(), s.access(), s.size(), s.tasks(), s.capacity(),
                     s.exec() ? "on" : "off", s.image())));
-            out.append(table(rows));
+            out.append(com.tapstack.text.TextTable.render(rows));
         }
         out.append("\nOutputs\n");
         int keyWidth = plan.outputs().keySet().stream().mapToInt(String::length).max().orElse(10);
@@ -41,25 +41,6 @@ public final class PlanSummary {
         for (Map.Entry<String, Object> output : plan.outputs().entrySet()) {
             out.append(String.format("  %-" + keyWidth + "s  %s%n", output.getKey(),
                     gson.toJson(PlanExport.exportValue(output.getValue()))));
-        }
-        return out.toString();
-    }
-
-    /** Left-aligned columns, two spaces apart, indented by two. */
-    static String table(List<List<String>> rows) {
-        var widths = new int[rows.get(0).size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        var out = new StringBuilder();
-        for (var row : rows) {
-            var line = new StringBuilder("  ");
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
     }

@@ -1,0 +1,67 @@
+package com.tapstack.cli;
+
+import com.tapstack.config.EnvironmentGenerator;
+import com.tapstack.offline.OfflineEngine;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "new-env", description = {
+        "Writes Pulumi.<NAME>.yaml from an existing stack file with the environment renamed and the given",
+        "overrides applied, validates it and plans it offline, then prints the commands to create the stack."})
+final class NewEnvCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The new environment (and stack) name, e.g. staging")
+    String name;
+
+    @Option(names = "--from", paramLabel = "STACK", defaultValue = "dev",
+            description = "Stack file to start from (default: ${DEFAULT-VALUE})")
+    String from;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Set aws:region")
+    String region;
+
+    @Option(names = "--suffix", paramLabel = "SUFFIX", description = "Set tap:environmentSuffix")
+    String suffix;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Set any key, e.g. tap:azCount=3 or tap:services.web.cpu=512 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "Overwrite an existing stack file")
+    boolean force;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        var generated = EnvironmentGenerator.generate(project.projectDir(), new EnvironmentGenerator.Request(name, from,
+                Optional.ofNullable(region), Optional.ofNullable(suffix), overrides));
+        EnvironmentGenerator.refuseOverwrite(generated, force);
+        var plan = OfflineEngine.plan(generated.config(), name);
+        EnvironmentGenerator.write(generated, force);
+        var out = spec.commandLine().getOut();
+        out.println("Wrote " + generated.file().getFileName() + " (environment " + name + ", from "
+                + generated.source().getFileName() + ", region " + generated.config().region() + ").");
+        out.println("It passes the stack loader and plans offline: " + plan.customResources().size() + " resources.");
+        out.println();
+        out.println("Next:");
+        out.println("  ./tap plan " + name + " && ./tap check " + name);
+        out.println("  pulumi stack init " + name);
+        out.println("  pulumi up --stack " + name);
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package com.tapstack.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tapstack.check.Checker;
+import com.tapstack.offline.OfflineEngine;
+import com.tapstack.support.Stacks;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** Pulumi.yaml doubles as a `pulumi new` template without changing the project. */
+class ProjectTemplateTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> projectFile() throws Exception {
+        return new Yaml().load(Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTemplateSectionHasTheSchemasShapeAndPromptsForWhatAStackNeeds() throws Exception {
+        var template = (Map<String, Object>) projectFile().get("template");
+
+        assertThat(template.keySet()).isSubsetOf(Set.of("description", "quickstart", "important", "config"));
+        var prompts = (Map<String, Map<String, Object>>) template.get("config");
+        assertThat(prompts).containsOnlyKeys("aws:region", "environment", "owner", "costCenter");
+        prompts.values().forEach(prompt -> {
+            assertThat(prompt.keySet()).isSubsetOf(Set.of("description", "default", "secret"));
+            assertThat((String) prompt.get("description")).isNotBlank();
+        });
+    }
+
+    @Test
+    void theTemplateAddsNoProjectDefaults() {
+        assertThat(Stacks.project().configDefaults()).doesNotContainKeys("aws:region", "tap:environment",
+                "tap:owner", "tap:costCenter");
+    }
+
+    @Test
+    void aStackWithOnlyTheTemplatesAnswersLoadsPlansAndChecksClean() {
+        var answers = Map.<String, Object>of("aws:region", "us-east-1", "tap:environment", "dev",
+                "tap:owner", "payments-team", "tap:costCenter", "payments");
+
+        var config = Stacks.load("dev", answers);
+        var plan = OfflineEngine.plan(config, "dev");
+
+        assertThat(config.platform().services()).isEmpty();
+        assertThat(plan.byType("aws:ecs/cluster:Cluster")).hasSize(1);
+        assertThat(plan.byType("aws:lb/loadBalancer:LoadBalancer")).isEmpty();
+        assertThat(Checker.check(plan, config).findings()).isEmpty();
+    }
+}
