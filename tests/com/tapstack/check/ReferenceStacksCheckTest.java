@@ -34,6 +34,38 @@ class ReferenceStacksCheckTest {
         assertThat(report.rules()).hasSize(RuleCatalog.all().size());
     }
 
+    /** Every module switched on, RDS instead of Aurora in dev, HTTPS with a requested certificate in prod. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void everyModuleOnStillChecksClean(String stack) {
+        var prod = stack.equals("prod");
+        var values = Stacks.values(stack)
+                .set("tap:database", prod ? java.util.Map.of("instanceClass", "db.r7g.large", "instances", 3)
+                        : java.util.Map.of("engine", "postgres", "instanceClass", "db.t4g.micro"))
+                .set("tap:parameters", java.util.Map.of("LOG_LEVEL", java.util.Map.of("type", "String", "value", "debug"),
+                        "API_TOKEN", java.util.Map.of("type", "SecureString", "value",
+                                java.util.Map.of("secure", "v1:AAABAGhlbGxv"))))
+                .set("tap:https", prod ? java.util.Map.of("domainName", "app.shop.io") : java.util.Map.of(
+                        "certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/"
+                                + "0a1b2c3d-1111-2222-3333-444455556666"))
+                .set("tap:dns", java.util.Map.of("zoneId", "Z0123456789ABCDEFGHIJ", "recordName", "app.shop.io"))
+                .set("tap:waf", java.util.Map.of())
+                .set("tap:endpoints", java.util.Map.of("interfaces", java.util.List.of("ecr.api", "ecr.dkr", "logs",
+                        "secretsmanager", "ssm", "ssmmessages", "kms", "sts", "monitoring")))
+                .set("tap:albLogs", java.util.Map.of())
+                .set("tap:alarms", java.util.Map.of("emails", java.util.List.of("oncall@shop.io")))
+                .setIn("tap:services", "api.database", true)
+                .setIn("tap:services", "worker.database", true)
+                .setIn("tap:services", "worker.secrets", java.util.Map.of("TOKEN",
+                        java.util.Map.of("parameter", "API_TOKEN")))
+                .toMap();
+        var config = Stacks.load(stack, values);
+
+        var report = Checker.check(com.tapstack.offline.OfflineEngine.plan(config, stack), config);
+
+        assertThat(report.findings()).isEmpty();
+    }
+
     static Stream<String> stacks() {
         return Stream.of("dev", "prod");
     }

@@ -107,11 +107,37 @@ class SeedFailureClassesTest {
                                 "tap-dev-cp45zf-application-load-balancer").build()),
                 failure("002 resources that cannot be destroyed in dev", "TAP802", Severity.HIGH,
                         () -> edit().set("aws:ecr/repository:Repository", "tap-registry-web", "forceDelete", false)
-                                .build()));
+                                .build()),
+                failure("002 Performance Insights on an Aurora db.t3.micro", "TAP901", Severity.CRITICAL,
+                        () -> withModules().set(DB_INSTANCE, "tap-database-1", "instanceClass", "db.t3.micro")
+                                .set(DB_INSTANCE, "tap-database-1", "performanceInsightsEnabled", true).build()),
+                failure("002 final snapshot required, so destroy fails", "TAP907", Severity.HIGH,
+                        () -> withModules().set("aws:rds/cluster:Cluster", "tap-database", "skipFinalSnapshot", false)
+                                .build()),
+                failure("001 hard-coded database password", "TAP905", Severity.HIGH,
+                        () -> withModules().remove("aws:rds/cluster:Cluster", "tap-database", "manageMasterUserPassword")
+                                .set("aws:rds/cluster:Cluster", "tap-database", "masterPassword", "Passw0rd!").build()),
+                failure("000 SSM parameters created with placeholder values", "TAP917", Severity.HIGH,
+                        () -> withModules().set("aws:ssm/parameter:Parameter", "tap-parameters-LOG_LEVEL", "value",
+                                "placeholder").build()),
+                failure("002 ALB log bucket without a lifecycle policy", "TAP914", Severity.MEDIUM,
+                        () -> withModules().removeResource("aws:s3/bucketLifecycleConfigurationV2:"
+                                + "BucketLifecycleConfigurationV2", "tap-alb-logs-lifecycle").build()));
     }
 
     private static Arguments failure(String seed, String rule, Severity severity, Supplier<Plan> plan) {
         return Arguments.of(seed, rule, severity, plan);
+    }
+
+    private static final String DB_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+
+    /** The dev stack with the modules the post-mortems' systems used: a database, parameters, ALB logs. */
+    private static PlanEditor withModules() {
+        return PlanEditor.of(Stacks.plan("dev", Stacks.values("dev")
+                .set("tap:database", Map.of("instanceClass", "db.t4g.medium"))
+                .set("tap:parameters", Map.of("LOG_LEVEL", "info"))
+                .set("tap:albLogs", Map.of("expirationDays", 30))
+                .setIn("tap:services", "api.database", true).toMap()));
     }
 
     private static PlanEditor edit() {

@@ -42,7 +42,7 @@ class SuppressionTest {
                 List.of(Map.of("rule", "TAP802", "resource", "tap-registry-web")));
         assertThatThrownBy(() -> Stacks.load("dev", withoutReason.toMap())).isInstanceOf(ConfigException.class)
                 .hasMessage("Pulumi.dev.yaml: tap:checkSuppressions[0].reason: is missing (set it in Pulumi.dev.yaml or"
-                        + " with `pulumi config set tap:checkSuppressions[0].reason <value>`); allowed: why the rule"
+                        + " with `pulumi config set --path 'tap:checkSuppressions[0].reason' <value>`); allowed: why the rule"
                         + " does not apply to this resource");
     }
 

@@ -30,10 +30,11 @@ class BadConfigTest {
                         "Pulumi.dev.yaml: tap:logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
                 broken("unknown key", v -> v.set("tap:logRetention", 7),
                         "Pulumi.dev.yaml: tap:logRetention: is not a known key (did you mean tap:logRetentionDays?);"
-                                + " allowed: tap:azCount, tap:checkSuppressions, tap:costCenter, tap:ecrKeepImages,"
-                                + " tap:ecrUntaggedExpiryDays, tap:environment, tap:environmentSuffix, tap:https,"
-                                + " tap:kmsDeletionWindowDays, tap:logRetentionDays, tap:natStrategy, tap:onDemandBase,"
-                                + " tap:owner, tap:protect, tap:services, tap:spotWeight, tap:tags, tap:vpcCidr"),
+                                + " allowed: tap:alarms, tap:albLogs, tap:azCount, tap:checkSuppressions, tap:costCenter,"
+                                + " tap:database, tap:dns, tap:ecrKeepImages, tap:ecrUntaggedExpiryDays, tap:endpoints,"
+                                + " tap:environment, tap:environmentSuffix, tap:https, tap:kmsDeletionWindowDays,"
+                                + " tap:logRetentionDays, tap:natStrategy, tap:onDemandBase, tap:owner, tap:parameters,"
+                                + " tap:protect, tap:services, tap:spotWeight, tap:tags, tap:vpcCidr, tap:waf"),
                 broken("one AZ with a public service", v -> v.set("tap:azCount", 1),
                         "Pulumi.dev.yaml: tap:azCount: 1 is too few for the load balancer a public service needs (AWS"
                                 + " requires subnets in two AZs); allowed: 2 to 6 when a service is public"),

@@ -2,6 +2,9 @@ package com.tapstack.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.config.modules.DatabaseConfig;
+import com.tapstack.config.modules.ModulesConfig;
+import com.tapstack.config.modules.ParameterConfig;
 import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +23,13 @@ class ConfigLoaderTest {
                 "Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE),
-                null, List.of()));
+                null, ModulesConfig.none(), List.of()));
         assertThat(config.platform().spotWeight()).isEqualTo(3);
         assertThat(config.platform().onDemandBase()).isEqualTo(1);
         assertThat(config.platform().ecrKeepImages()).isEqualTo(10);
         assertThat(config.platform().ecrUntaggedExpiryDays()).isEqualTo(3);
-        assertThat(config.platform().certificateArn()).isEmpty();
         assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");
+        assertThat(config.platform().services().values()).noneMatch(service -> service.database());
     }
 
     @Test
@@ -37,10 +40,19 @@ class ConfigLoaderTest {
                 "Pulumi.prod.yaml", "tap", "prod", Optional.of("core"), "us-east-1", List.of(), 30, 30, true,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ),
-                null, List.of()));
+                null, new ModulesConfig(
+                        Optional.of(new DatabaseConfig("aurora-postgresql", "16.6", "db.serverless", Optional.of(0.5),
+                                Optional.of(8.0), 2, false, 20, 100, "app", "tapadmin", 5432, 14, false, true)),
+                        Map.of("LOG_LEVEL", new ParameterConfig("LOG_LEVEL", false, "info")),
+                        Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm")), Optional.of(90),
+                        Optional.of(new ModulesConfig.AlarmsConfig(List.of(), 80, 80, 10, 80, 5))),
+                List.of()));
         assertThat(config.platform().spotWeight()).isZero();
         assertThat(config.platform().ecrKeepImages()).isEqualTo(30);
         assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");
+        assertThat(config.platform().services().values()).filteredOn(service -> service.database())
+                .extracting(service -> service.name()).containsExactly("api");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.support.Stacks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StackKeyTest {
 
@@ -26,19 +28,48 @@ class StackKeyTest {
                    "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                    "Resource": ["*"],
                    "Condition": {"ArnLike": {
-                     "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-*"}}}
+                     "kms:EncryptionContext:aws:logs:arn": [
+                       "arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-*",
+                       "arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-tap-prod-core-*",
+                       "arn:aws:logs:us-east-1:123456789012:log-group:/aws/rds/*/tap-prod-core-*"]}}},
+                  {"Sid": "AllowCloudWatchAlarmsToEncryptedTopic", "Effect": "Allow",
+                   "Principal": {"Service": "cloudwatch.amazonaws.com"},
+                   "Action": ["kms:Decrypt", "kms:GenerateDataKey*"], "Resource": ["*"]}
                 ]}"""));
     }
 
     @Test
-    void theLogsConditionCoversEveryLogGroupOfTheStack() {
-        var plan = Stacks.plan("dev");
-        var suffix = (String) plan.outputs().get("environmentSuffix");
+    void withoutAlarmsCloudWatchGetsNoUseOfTheKey() {
+        var key = Stacks.plan("dev").byType(KEY).get(0);
 
-        assertThat(plan.byType(LOG_GROUP)).isNotEmpty().allSatisfy(group -> {
-            assertThat(group.inputString("name")).startsWith("tap-dev-" + suffix + "-");
-            assertThat(group.input("kmsKeyId")).isEqualTo(plan.byType(KEY).get(0).output("arn"));
+        assertThat(key.inputString("policy")).doesNotContain("cloudwatch.amazonaws.com");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void theLogsConditionCoversEveryLogGroupOfTheStackAndNoOtherDeployment(String stack) {
+        var plan = Stacks.plan(stack);
+        var key = plan.byType(KEY).get(0);
+        var patterns = com.google.gson.JsonParser.parseString(key.inputString("policy")).getAsJsonObject()
+                .getAsJsonArray("Statement").get(1).getAsJsonObject().getAsJsonObject("Condition")
+                .getAsJsonObject("ArnLike").getAsJsonArray("kms:EncryptionContext:aws:logs:arn").asList().stream()
+                .map(com.google.gson.JsonElement::getAsString).toList();
+
+        assertThat(plan.byType(LOG_GROUP)).hasSizeGreaterThanOrEqualTo(4).allSatisfy(group -> {
+            assertThat(patterns).as(group.inputString("name"))
+                    .anyMatch(pattern -> arnLike(pattern, (String) group.output("arn")));
+            assertThat(group.input("kmsKeyId")).isEqualTo(key.output("arn"));
         });
+        assertThat(patterns).noneMatch(pattern -> arnLike(pattern,
+                "arn:aws:logs:us-east-1:123456789012:log-group:tap-" + stack + "x-other-api"));
+        assertThat(patterns).noneMatch(pattern -> arnLike(pattern,
+                "arn:aws:logs:us-east-1:123456789012:log-group:/aws/rds/cluster/someone-else/postgresql"));
+    }
+
+    /** IAM's ArnLike: * matches any run of characters, ? one. */
+    private static boolean arnLike(String pattern, String arn) {
+        var regex = java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+        return arn.matches(regex);
     }
 
     @Test

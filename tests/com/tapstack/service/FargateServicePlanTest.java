@@ -214,8 +214,9 @@ class FargateServicePlanTest {
         }
     }
 
+    /** In prod, api also reads the database secret and a parameter: see DatabaseWiringPlanTest. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"web", "api", "worker"})
+    @ValueSource(strings = {"web", "worker"})
     void executionRoleOfAnImageOutsideEcrMayOnlyWriteItsOwnLogGroup(String name) {
         var plan = Stacks.plan("prod");
         var policy = plan.named("aws:iam/rolePolicy:RolePolicy", "tap-" + name + "-execution-policy");
@@ -232,20 +233,20 @@ class FargateServicePlanTest {
     void anImageInTheStacksOwnRepositoryIsPulledFromThatRepositoryOnly() {
         var digest = "sha256:" + "0f".repeat(32);
         var plan = Stacks.plan("prod", Stacks.values("prod")
-                .setIn("tap:services", "api.image", Map.of("repository", "self", "digest", digest)).toMap());
+                .setIn("tap:services", "web.image", Map.of("repository", "self", "digest", digest)).toMap());
 
-        var api = container(plan.named("aws:ecs/taskDefinition:TaskDefinition", "tap-api-task-definition"), "api");
-        assertThat(api.get("image"))
-                .isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-api@" + digest);
-        assertThat(json(plan.named("aws:iam/rolePolicy:RolePolicy", "tap-api-execution-policy"), "policy"))
+        var web = container(plan.named("aws:ecs/taskDefinition:TaskDefinition", "tap-web-task-definition"), "web");
+        assertThat(web.get("image"))
+                .isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-web@" + digest);
+        assertThat(json(plan.named("aws:iam/rolePolicy:RolePolicy", "tap-web-execution-policy"), "policy"))
                 .isEqualTo(json("""
                 {"Version": "2012-10-17", "Statement": [
                   {"Sid": "PullImage", "Effect": "Allow",
                    "Action": ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-                   "Resource": ["arn:aws:ecr:us-east-1:123456789012:repository/tap-prod-core-api"]},
+                   "Resource": ["arn:aws:ecr:us-east-1:123456789012:repository/tap-prod-core-web"]},
                   {"Sid": "EcrLogin", "Effect": "Allow", "Action": ["ecr:GetAuthorizationToken"], "Resource": ["*"]},
                   {"Sid": "WriteLogs", "Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
-                   "Resource": ["arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-api:*"]}]}"""));
+                   "Resource": ["arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-web:*"]}]}"""));
     }
 
     @Test

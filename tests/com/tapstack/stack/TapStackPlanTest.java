@@ -3,6 +3,7 @@ package com.tapstack.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.naming.StackTags;
+import com.tapstack.offline.PlanValues;
 import com.tapstack.offline.PlannedResource;
 import com.tapstack.random.RandomString;
 import com.tapstack.support.PlanAssertions;
@@ -89,8 +90,16 @@ class TapStackPlanTest {
 
         assertThat(plan.outputs()).containsOnlyKeys("vpcId", "publicSubnetIds", "privateSubnetIds", "kmsKeyArn",
                 "environmentSuffix", "clusterName", "clusterArn", "namespaceName", "albDnsName", "applicationUrl",
-                "services");
+                "services", "databaseEndpoint", "databasePort", "databaseSecretArn", "alarmTopicArn");
         assertThat(plan.outputs().get("clusterName")).isEqualTo("tap-prod-core-cluster");
+        var cluster = plan.byType("aws:rds/cluster:Cluster").get(0);
+        assertThat(plan.outputs().get("databaseEndpoint")).isEqualTo(cluster.output("endpoint"))
+                .asString().startsWith("tap-prod-core-db.cluster-");
+        assertThat(plan.outputs().get("databasePort")).isEqualTo(5432L);
+        assertThat(plan.outputs().get("databaseSecretArn")).isEqualTo(
+                PlanValues.at(cluster.outputs(), "masterUserSecrets.0.secretArn"));
+        assertThat(plan.outputs().get("alarmTopicArn"))
+                .isEqualTo("arn:aws:sns:us-east-1:123456789012:tap-prod-core-alarms");
         assertThat(plan.outputs().get("clusterArn"))
                 .isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/tap-prod-core-cluster");
         assertThat(plan.outputs().get("namespaceName")).isEqualTo("prod.tap.local");
@@ -141,8 +150,16 @@ class TapStackPlanTest {
                 .toList();
 
         assertThat(names).isNotEmpty().allSatisfy(entry -> {
-            var name = entry.getValue().replaceFirst("^alias/", "");
+            var name = entry.getValue().replaceFirst("^alias/", "")
+                    // Forms AWS services dictate: WAF's log groups, RDS's exported logs.
+                    .replaceFirst("^aws-waf-logs-", "")
+                    .replaceFirst("^/aws/rds/(cluster|instance)/([^/]+)/postgresql$", "$2");
             if (NAMES_SCOPED_TO_A_PARENT.contains(entry.getKey().type())) {
+                return;
+            }
+            if (entry.getKey().type().equals("aws:ssm/parameter:Parameter")) {
+                // Parameters are paths: /<project>/<environment>/<suffix>/<name>.
+                assertThat(name).startsWith("/" + prefix.replace('-', '/'));
                 return;
             }
             assertThat(name).as(entry.getKey().urn()).startsWith(prefix).matches(Pattern.compile("[a-z0-9-]+"));

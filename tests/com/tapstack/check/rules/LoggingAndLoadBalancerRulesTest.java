@@ -43,7 +43,8 @@ class LoggingAndLoadBalancerRulesTest {
 
         var findings = prod(editProd().set(KEY, "tap-key", "policy", rootOnly), "TAP404");
 
-        assertThat(findings).hasSize(5).allSatisfy(f -> {
+        // Every log group of prod: flow logs, ECS Exec, three services, the database's PostgreSQL log.
+        assertThat(findings).hasSize(6).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.message()).contains("does not let logs.us-east-1.amazonaws.com use it");
         });

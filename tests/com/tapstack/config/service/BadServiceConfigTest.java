@@ -23,7 +23,7 @@ class BadServiceConfigTest {
             + " stack's ECR repository, or {repository: <existing ECR repository>, tag: <tag>} to resolve the tag at"
             + " deploy time";
     private static final String SECRET_RULE = "a mapping of variable name to an SSM parameter (/path/name or its ARN), a"
-            + " Secrets Manager secret ARN, or {ssmParameter | secretArn, jsonKey, kmsKeyArn}";
+            + " Secrets Manager secret ARN, {ssmParameter | secretArn, jsonKey, kmsKeyArn}, or {parameter: <tap:parameters name>}";
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
     static Stream<Arguments> brokenServices() {
@@ -64,7 +64,7 @@ class BadServiceConfigTest {
                                 + " digest (sha256:<64 hex>) or tag (resolved to its digest at deploy time)"),
                 broken("no image", v -> v.removeIn(S, "worker.image"),
                         "Pulumi.dev.yaml: tap:services.worker.image: is missing (set it in Pulumi.dev.yaml or with"
-                                + " `pulumi config set tap:services.worker.image <value>`); allowed: " + IMAGE_RULE),
+                                + " `pulumi config set --path 'tap:services.worker.image' <value>`); allowed: " + IMAGE_RULE),
                 broken("wildcard action", v -> v.setIn(S, "api.permissions", List.of(Map.of(
                                 "actions", List.of("s3:*"), "resources", List.of("arn:aws:s3:::tap-uploads/in/*")))),
                         "Pulumi.dev.yaml: tap:services.api.permissions[0].actions: \"s3:*\" is a wildcard action;"
@@ -121,7 +121,7 @@ class BadServiceConfigTest {
                                 + " || exit 1\"]"),
                 broken("public service without a port", v -> v.removeIn(S, "web.port"),
                         "Pulumi.dev.yaml: tap:services.web.port: is missing (set it in Pulumi.dev.yaml or with `pulumi"
-                                + " config set tap:services.web.port <value>`); allowed: the container port the load"
+                                + " config set --path 'tap:services.web.port' <value>`); allowed: the container port the load"
                                 + " balancer sends traffic to, 1 to 65535"),
                 broken("call to a service that does not exist", v -> v.setIn(S, "web.calls", List.of("payments")),
                         "Pulumi.dev.yaml: tap:services.web.calls: \"payments\" is not a service of this stack; allowed:"

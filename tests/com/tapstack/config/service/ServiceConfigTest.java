@@ -23,7 +23,7 @@ class ServiceConfigTest {
                 Optional.of(new ContainerHealthCheck(List.of("CMD-SHELL",
                         "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1"), 30, 5, 3, 15)),
                 new Scaling(1, 1, 3, 70, 70), Map.of("API_URL", "http://api.dev.tap.local:8080"), Map.of(), List.of(),
-                List.of("api"), true, Optional.of("101"), List.of("/tmp"), List.of(), List.of(), false));
+                List.of("api"), true, Optional.of("101"), List.of("/tmp"), List.of(), List.of(), false, false));
     }
 
     @Test

@@ -43,9 +43,12 @@ public final class CheckContext {
         for (var resource : plan.resources()) {
             byType.computeIfAbsent(resource.type(), k -> new ArrayList<>()).add(resource);
             resource.id().ifPresent(id -> byReference.putIfAbsent(id, resource));
+            // First come, first kept: a resource is registered before the ones that reference it, and some
+            // of those echo the ARN they point at as their own (an SNS topic policy's arn is the topic's).
+            // Components are skipped: they re-export their children's ARNs.
             var arn = resource.output("arn");
-            if (arn instanceof String text) {
-                byReference.put(text, resource);
+            if (resource.custom() && arn instanceof String text) {
+                byReference.putIfAbsent(text, resource);
             }
         }
         indexPolicies();

@@ -1,11 +1,13 @@
 package com.tapstack.check;
 
 import com.tapstack.check.rules.ComputeRules;
+import com.tapstack.check.rules.DatabaseRules;
 import com.tapstack.check.rules.HygieneRules;
 import com.tapstack.check.rules.IamRules;
 import com.tapstack.check.rules.LifecycleRules;
 import com.tapstack.check.rules.LoadBalancerRules;
 import com.tapstack.check.rules.LoggingRules;
+import com.tapstack.check.rules.ModuleRules;
 import com.tapstack.check.rules.NetworkRules;
 import com.tapstack.check.rules.RegistryRules;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class RuleCatalog {
         rules.addAll(NetworkRules.rules());
         rules.addAll(HygieneRules.rules());
         rules.addAll(LifecycleRules.rules());
+        rules.addAll(DatabaseRules.rules());
+        rules.addAll(ModuleRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

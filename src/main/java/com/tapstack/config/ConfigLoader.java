@@ -1,6 +1,9 @@
 package com.tapstack.config;
 
+import com.tapstack.config.modules.ModulesConfig;
+import com.tapstack.config.modules.ModulesReader;
 import com.tapstack.config.service.PlatformConfig;
+import com.tapstack.config.service.SecretRef;
 import com.tapstack.config.service.ServiceConfigReader;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.naming.Naming;
@@ -36,13 +39,13 @@ public final class ConfigLoader {
     public static final String ON_DEMAND_BASE = "onDemandBase";
     public static final String ECR_KEEP_IMAGES = "ecrKeepImages";
     public static final String ECR_UNTAGGED_EXPIRY_DAYS = "ecrUntaggedExpiryDays";
-    public static final String HTTPS = "https";
     public static final String CHECK_SUPPRESSIONS = "checkSuppressions";
 
     /** Every key the program reads in the project namespace; any other key is a typo and refused. */
-    public static final Set<String> KNOWN_KEYS = Set.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, LOG_RETENTION_DAYS,
+    public static final Set<String> KNOWN_KEYS = union(Set.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, LOG_RETENTION_DAYS,
             KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, NAT_STRATEGY, SERVICES,
-            SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, HTTPS, CHECK_SUPPRESSIONS);
+            SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, CHECK_SUPPRESSIONS),
+            ModulesReader.KEYS);
     private static final Pattern RULE_ID = Pattern.compile("^TAP\\d{3}$");
 
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("^[a-z][a-z0-9]{0,9}$");
@@ -51,8 +54,6 @@ public final class ConfigLoader {
     private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
     private static final int MIN_KMS_WINDOW = 7;
     private static final int MAX_KMS_WINDOW = 30;
-    private static final Pattern CERTIFICATE_ARN = Pattern.compile(
-            "^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]{36}$");
 
     private ConfigLoader() {
     }
@@ -60,12 +61,15 @@ public final class ConfigLoader {
     public static StackConfig load(ConfigSource source, String project) {
         var tap = ConfigNode.namespace(source, project);
         tap.rejectUnknownFields(KNOWN_KEYS);
+        refuseSecretsOutsideParameters(tap);
         var aws = ConfigNode.namespace(source, "aws");
 
         var environment = environment(tap);
         var region = region(aws);
         var network = NetworkConfigReader.read(tap);
-        var platform = platform(tap, region);
+        var platform = platform(tap);
+        var modules = ModulesReader.read(tap, region, platform.hasPublicServices());
+        crossCheck(tap, platform, modules);
         if (platform.hasPublicServices() && network.azCount() < 2) {
             throw tap.invalid(AZ_COUNT, "is too few for the load balancer a public service needs (AWS requires"
                     + " subnets in two AZs)", "2 to " + NetworkConfig.MAX_AZ_COUNT + " when a service is public");
@@ -85,7 +89,48 @@ public final class ConfigLoader {
                 TagRules.userTags(tap.object(TAGS, TagRules.MAP_RULE)),
                 network,
                 platform,
+                modules,
                 suppressions(tap));
+    }
+
+    /**
+     * Only parameter values may be Pulumi secrets. Pulumi marks a whole top-level key secret when any value
+     * inside it is, so a secret in, say, tap:services would make every setting of every service secret under
+     * {@code pulumi up}; refusing it here gives the same answer offline and under the engine.
+     */
+    private static void refuseSecretsOutsideParameters(ConfigNode tap) {
+        for (var key : new java.util.TreeSet<>(tap.fields())) {
+            if (!key.equals(ModulesReader.PARAMETERS) && SecretValue.within(tap.raw(key).orElse(null))) {
+                throw tap.error(key, "holds a Pulumi secret, and no value of this key is secret", "plain values;"
+                        + " a secret goes in tap:parameters as a SecureString, or in SSM or Secrets Manager referenced"
+                        + " from a service's secrets");
+            }
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /** What services ask of the modules exists: the database they use, the parameters they read. */
+    private static void crossCheck(ConfigNode tap, PlatformConfig platform, ModulesConfig modules) {
+        for (var service : platform.services().values()) {
+            if (service.database() && modules.database().isEmpty()) {
+                throw tap.error(SERVICES + "." + service.name() + ".database", "is true but the stack has no database",
+                        "a tap:database block, or database: false");
+            }
+            service.secrets().forEach((variable, ref) -> {
+                if (ref instanceof SecretRef.StackParameter parameter
+                        && !modules.parameters().containsKey(parameter.name())) {
+                    throw tap.error(SERVICES + "." + service.name() + ".secrets." + variable + ".parameter",
+                            "\"" + parameter.name() + "\" is not in tap:parameters", "one of "
+                                    + (modules.parameters().isEmpty() ? "(none defined)"
+                                    : String.join(", ", new java.util.TreeSet<>(modules.parameters().keySet()))));
+                }
+            });
+        }
     }
 
     private static java.util.List<Suppression> suppressions(ConfigNode tap) {
@@ -107,33 +152,13 @@ public final class ConfigLoader {
         return result;
     }
 
-    private static PlatformConfig platform(ConfigNode tap, String region) {
+    private static PlatformConfig platform(ConfigNode tap) {
         return new PlatformConfig(
                 range(tap, SPOT_WEIGHT, 0, 1000),
                 range(tap, ON_DEMAND_BASE, 0, 100_000),
                 range(tap, ECR_KEEP_IMAGES, 1, 10_000),
                 range(tap, ECR_UNTAGGED_EXPIRY_DAYS, 1, 3650),
-                certificateArn(tap, region),
                 ServiceConfigReader.read(tap.object(SERVICES, "a mapping of service name to its settings")));
-    }
-
-    private static Optional<String> certificateArn(ConfigNode tap, String region) {
-        var https = tap.optionalObject(HTTPS, "a mapping: certificateArn");
-        if (https.isEmpty()) {
-            return Optional.empty();
-        }
-        var node = https.get();
-        node.rejectUnknownFields(Set.of("certificateArn"));
-        var allowed = "an ACM certificate ARN in the stack's region, arn:aws:acm:<region>:<account>:certificate/<id>";
-        var arn = node.requireString("certificateArn", allowed);
-        if (!CERTIFICATE_ARN.matcher(arn).matches()) {
-            throw node.invalid("certificateArn", "is not an ACM certificate ARN", allowed);
-        }
-        if (!arn.split(":")[3].equals(region)) {
-            throw node.invalid("certificateArn", "is in another region than the load balancer (" + region + ")",
-                    allowed);
-        }
-        return Optional.of(arn);
     }
 
     private static int range(ConfigNode tap, String field, int min, int max) {

@@ -72,7 +72,11 @@ public final class ConfigNode {
     }
 
     public ConfigException missing(String field, String allowed) {
-        return error(field, "is missing (set it in " + origin + " or with `pulumi config set " + key(field) + " <value>`)", allowed);
+        var key = key(field);
+        // A key inside a mapping or list is set with --path; without it Pulumi would create a key named "a.b".
+        var command = key.contains(".") || key.contains("[") ? "pulumi config set --path '" + key + "'"
+                : "pulumi config set " + key;
+        return error(field, "is missing (set it in " + origin + " or with `" + command + " <value>`)", allowed);
     }
 
     public String requireString(String field, String allowed) {

@@ -17,6 +17,20 @@ public record SecretValue(Optional<String> plaintext) {
         return new SecretValue(Optional.of(plaintext));
     }
 
+    /** Whether a configuration value is, or holds anywhere inside it, a secret. */
+    public static boolean within(Object value) {
+        if (value instanceof SecretValue) {
+            return true;
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.values().stream().anyMatch(SecretValue::within);
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().anyMatch(SecretValue::within);
+        }
+        return false;
+    }
+
     @Override
     public String toString() {
         return "[secret]";

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tags               extra tags for every taggable resource
  * @param network            VPC layout
  * @param platform           ECS cluster settings and the services
+ * @param modules            the optional modules (database, parameters, HTTPS, DNS, WAF, endpoints, logs, alarms)
  * @param checkSuppressions  check findings accepted on purpose, each with its reason
  */
 public record StackConfig(
@@ -39,6 +40,7 @@ public record StackConfig(
         Map<String, String> tags,
         NetworkConfig network,
         com.tapstack.config.service.PlatformConfig platform,
+        com.tapstack.config.modules.ModulesConfig modules,
         List<Suppression> checkSuppressions) {
 
     public StackConfig {

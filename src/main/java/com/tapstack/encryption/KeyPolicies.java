@@ -11,6 +11,10 @@ public final class KeyPolicies {
     public static final String[] LOGS_ACTIONS = {"kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*",
             "kms:GenerateDataKey*", "kms:Describe*"};
     public static final String LOGS_CONTEXT_KEY = "kms:EncryptionContext:aws:logs:arn";
+    /** WAF delivers logs only to log groups whose name starts with this. */
+    public static final String WAF_LOG_PREFIX = "aws-waf-logs-";
+    /** RDS exports database logs to {@code /aws/rds/cluster|instance/<identifier>/<log>}. */
+    public static final String RDS_LOG_PATTERN = "/aws/rds/*/";
 
     private KeyPolicies() {
     }
@@ -18,13 +22,24 @@ public final class KeyPolicies {
     /**
      * Two statements. The account root keeps full control, which also lets IAM policies in the account grant
      * this key to roles (a key policy without it can lock everyone out). The region's CloudWatch Logs service
-     * may use the key only for log groups whose names start with this deployment's prefix: every log group the
-     * stack creates, and no log group of any other deployment.
+     * may use the key only for log groups whose names start with this deployment's prefix (or with
+     * {@code aws-waf-logs-} and the prefix, the name WAF requires, or RDS's {@code /aws/rds/<kind>/} and the prefix,
+     * where the database exports its log): every log group the stack creates, and no log group of any other
+     * deployment.
      *
      * <p>In a key policy {@code "Resource": "*"} means "this key"; it is the only form KMS accepts.
      */
     public static PolicyDocument stackKey(AwsAccount account, String namePrefix) {
-        return PolicyDocument.of(
+        return stackKey(account, namePrefix, false);
+    }
+
+    /**
+     * With {@code alarms}, a third statement lets CloudWatch encrypt alarm notifications into the stack's SNS
+     * topic (an alarm cannot publish to a topic whose key it may not use; the AWS managed SNS key cannot be
+     * opened to it).
+     */
+    public static PolicyDocument stackKey(AwsAccount account, String namePrefix, boolean alarms) {
+        var policy = PolicyDocument.of(
                 Statement.allow("EnableRootAccountControl")
                         .principal("AWS", account.rootPrincipal())
                         .actions("kms:*")
@@ -34,7 +49,14 @@ public final class KeyPolicies {
                         .principal("Service", account.regionalServicePrincipal("logs"))
                         .actions(LOGS_ACTIONS)
                         .resources("*")
-                        .condition("ArnLike", LOGS_CONTEXT_KEY, account.logGroupArn(namePrefix + "*"))
+                        .condition("ArnLike", LOGS_CONTEXT_KEY, account.logGroupArn(namePrefix + "*"),
+                                account.logGroupArn(WAF_LOG_PREFIX + namePrefix + "*"),
+                                account.logGroupArn(RDS_LOG_PATTERN + namePrefix + "*"))
                         .build());
+        return alarms ? policy.with(Statement.allow("AllowCloudWatchAlarmsToEncryptedTopic")
+                .principal("Service", account.servicePrincipal("cloudwatch"))
+                .actions("kms:Decrypt", "kms:GenerateDataKey*")
+                .resources("*")
+                .build()) : policy;
     }
 }

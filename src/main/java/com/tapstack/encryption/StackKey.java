@@ -23,11 +23,11 @@ public final class StackKey extends ComponentResource {
     private final Output<String> arn;
     private final Output<String> keyId;
 
-    public StackKey(String name, StackScope scope, ComponentResourceOptions options) {
+    public StackKey(String name, StackScope scope, boolean alarms, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var config = scope.config();
         var policy = Output.tuple(scope.account(), scope.naming())
-                .applyValue(t -> KeyPolicies.stackKey(t.t1, t.t2.prefix()).toJson());
+                .applyValue(t -> KeyPolicies.stackKey(t.t1, t.t2.prefix(), alarms).toJson());
         var key = new Key(name, KeyArgs.builder()
                 .description(scope.name("stack-key", NameLimit.TAG_VALUE)
                         .applyValue(n -> "TapStack key " + n + ": CloudWatch Logs and stack data"))

@@ -14,6 +14,8 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionHostHeaderArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.tapstack.modules.AlbAccessLogs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -48,12 +50,22 @@ public final class LoadBalancer extends ComponentResource {
     private final List<Resource> listenersAndRules = new ArrayList<>();
     private final boolean https;
 
-    public LoadBalancer(String name, PlatformConfig platform, Output<String> vpcId, Output<List<String>> publicSubnetIds,
+    /**
+     * @param certificateArn the certificate of the HTTPS listener, when the stack serves HTTPS
+     * @param accessLogs     where access logs go, when the stack keeps them
+     */
+    public LoadBalancer(String name, PlatformConfig platform, Optional<Output<String>> certificateArn,
+                        Optional<AlbAccessLogs> accessLogs, Output<String> vpcId, Output<List<String>> publicSubnetIds,
                         Output<String> securityGroupId, StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        this.https = platform.certificateArn().isPresent();
-        this.alb = new com.pulumi.aws.lb.LoadBalancer(name, LoadBalancerArgs.builder()
+        this.https = certificateArn.isPresent();
+        var args = LoadBalancerArgs.builder();
+        accessLogs.ifPresent(logs -> args.accessLogs(LoadBalancerAccessLogsArgs.builder()
+                .bucket(logs.bucket()).prefix(AlbAccessLogs.PREFIX).enabled(true).build()));
+        var albOptions = CustomResourceOptions.builder().parent(this);
+        accessLogs.ifPresent(logs -> albOptions.dependsOn(logs.policyResource()));
+        this.alb = new com.pulumi.aws.lb.LoadBalancer(name, args
                 .name(scope.name("alb", NameLimit.LOAD_BALANCER))
                 .internal(false)
                 .loadBalancerType("application")
@@ -62,7 +74,7 @@ public final class LoadBalancer extends ComponentResource {
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(scope.config().protect())
                 .tags(scope.tags())
-                .build(), child);
+                .build(), albOptions.build());
 
         var publicServices = platform.services().values().stream().filter(ServiceConfig::isPublic).toList();
         for (var service : publicServices) {
@@ -87,7 +99,7 @@ public final class LoadBalancer extends ComponentResource {
                     .port(443)
                     .protocol("HTTPS")
                     .sslPolicy(TLS_POLICY)
-                    .certificateArn(platform.certificateArn().get())
+                    .certificateArn(certificateArn.get())
                     .defaultActions(forwardToFallback)
                     .tags(scope.tags())
                     .build(), child);
@@ -154,6 +166,24 @@ public final class LoadBalancer extends ComponentResource {
                 .conditions(conditions)
                 .tags(scope.tags())
                 .build(), options);
+    }
+
+    public Output<String> arn() {
+        return alb.arn();
+    }
+
+    /** {@code app/<name>/<id>}: the LoadBalancer dimension of CloudWatch metrics. */
+    public Output<String> arnSuffix() {
+        return alb.arnSuffix();
+    }
+
+    public Output<String> zoneId() {
+        return alb.zoneId();
+    }
+
+    /** {@code targetgroup/<name>/<id>}: the TargetGroup dimension of CloudWatch metrics. */
+    public Optional<Output<String>> targetGroupArnSuffixOf(ServiceConfig service) {
+        return Optional.ofNullable(targetGroups.get(service.name())).map(TargetGroup::arnSuffix);
     }
 
     public Optional<Output<String>> targetGroupArnOf(ServiceConfig service) {

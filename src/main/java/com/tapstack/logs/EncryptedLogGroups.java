@@ -23,8 +23,26 @@ public final class EncryptedLogGroups {
     }
 
     public LogGroup create(String logicalName, String part, Resource parent) {
+        return create(logicalName, scope.name(part, NameLimit.LOG_GROUP), parent);
+    }
+
+    /** A log group whose name WAF accepts: {@code aws-waf-logs-<prefix><part>}. */
+    public LogGroup createForWaf(String logicalName, String part, Resource parent) {
+        return create(logicalName, scope.name(part, NameLimit.LOG_GROUP)
+                .applyValue(name -> com.tapstack.encryption.KeyPolicies.WAF_LOG_PREFIX + name), parent);
+    }
+
+    /**
+     * A log group at a name an AWS service writes to on its own (e.g. RDS's {@code /aws/rds/...}); the name must
+     * contain the deployment's prefix after the service's path, as the stack key's policy requires.
+     */
+    public LogGroup createAt(String logicalName, Output<String> name, Resource parent) {
+        return create(logicalName, name, parent);
+    }
+
+    private LogGroup create(String logicalName, Output<String> name, Resource parent) {
         return new LogGroup(logicalName, LogGroupArgs.builder()
-                .name(scope.name(part, NameLimit.LOG_GROUP))
+                .name(name)
                 .retentionInDays(scope.config().logRetentionDays())
                 .kmsKeyId(kmsKeyArn)
                 .tags(scope.tags())

@@ -18,6 +18,7 @@ public enum NameLimit {
     ECS("ECS cluster, service or task family", 255),
     SECURITY_GROUP("security group", 255),
     DB_SUBNET_GROUP("DB subnet group", 255),
+    DB_PARAMETER_GROUP("DB parameter group", 255),
     SNS_TOPIC("SNS topic", 256),
     CLOUDWATCH("CloudWatch alarm or dashboard", 255),
     SCALING_POLICY("Application Auto Scaling policy", 256),

@@ -41,6 +41,7 @@ public final class Network extends ComponentResource {
     private final Output<String> vpcCidr;
     private final List<Output<String>> publicSubnetIds = new ArrayList<>();
     private final List<Output<String>> privateSubnetIds = new ArrayList<>();
+    private final List<Output<String>> privateRouteTableIds = new ArrayList<>();
 
     public Network(String name, NetworkConfig config, StackScope scope, EncryptedLogGroups logGroups,
                    ComponentResourceOptions options) {
@@ -100,6 +101,7 @@ public final class Network extends ComponentResource {
             var subnet = subnet(name + "-private-" + az, label, config.privateSubnetCidr(az).toString(),
                     zone(zones, az), "private", scope, child);
             var routes = routeTable(name + "-private-" + az, label, scope, child);
+            privateRouteTableIds.add(routes.id());
             associate(name + "-private-" + az, routes, subnet, child);
             if (!natGateways.isEmpty()) {
                 new Route(name + "-private-" + az + "-nat", RouteArgs.builder()
@@ -163,6 +165,11 @@ public final class Network extends ComponentResource {
 
     public Output<List<String>> publicSubnetIds() {
         return Output.all(publicSubnetIds);
+    }
+
+    /** The route tables of the private subnets (a gateway endpoint attaches to them). */
+    public Output<List<String>> privateRouteTableIds() {
+        return Output.all(privateRouteTableIds);
     }
 
     public Output<List<String>> privateSubnetIds() {

@@ -175,6 +175,7 @@ final class ResourceModels {
                     + ":resource/ecs/" + r.string("resourceId") + ":policyName/" + r.physicalName());
             return answer(r.physicalName(), "arn", arn, "alarmArns", java.util.List.of());
         });
+        ModuleModels.register(MODELS);
     }
 
     private static Answer securityGroupRule(Request r) {
@@ -226,7 +227,7 @@ final class ResourceModels {
         return "203.0.113." + (1 + ids.number("ip" + allocationId, 254));
     }
 
-    private static Answer answer(String id, Object... keyValues) {
+    static Answer answer(String id, Object... keyValues) {
         var outputs = new HashMap<String, Object>();
         for (int i = 0; i < keyValues.length; i += 2) {
             outputs.put((String) keyValues[i], keyValues[i + 1]);

@@ -30,18 +30,27 @@ public final class ContainerDefinitions {
 
     public static String toJson(ServiceConfig service, String image, String logGroupName, String region,
                                 List<ResolvedSecret> secrets) {
+        return toJson(service, image, logGroupName, region, secrets, Map.of());
+    }
+
+    /** With {@code connection}: variables the stack derives (the database's address) next to the configured ones. */
+    public static String toJson(ServiceConfig service, String image, String logGroupName, String region,
+                                List<ResolvedSecret> secrets, Map<String, String> connection) {
         var containers = new ArrayList<Map<String, Object>>();
         var mountPoints = mountPoints(service);
         if (!mountPoints.isEmpty()) {
             containers.add(prepareContainer(service, image, logGroupName, region, mountPoints));
         }
-        containers.add(serviceContainer(service, image, logGroupName, region, secrets, mountPoints));
+        containers.add(serviceContainer(service, image, logGroupName, region, secrets, mountPoints, connection));
         return new GsonBuilder().disableHtmlEscaping().create().toJson(containers);
     }
 
     private static Map<String, Object> serviceContainer(ServiceConfig service, String image, String logGroupName,
                                                         String region, List<ResolvedSecret> secrets,
-                                                        List<Map<String, Object>> mountPoints) {
+                                                        List<Map<String, Object>> mountPoints,
+                                                        Map<String, String> connection) {
+        var environment = new TreeMap<>(service.environment());
+        environment.putAll(connection);
         var container = new LinkedHashMap<String, Object>();
         container.put("name", service.name());
         container.put("image", image);
@@ -54,7 +63,7 @@ public final class ContainerDefinitions {
         }
         service.port().ifPresent(port -> container.put("portMappings",
                 List.of(ordered("containerPort", port, "protocol", "tcp"))));
-        container.put("environment", new TreeMap<>(service.environment()).entrySet().stream()
+        container.put("environment", environment.entrySet().stream()
                 .map(e -> ordered("name", e.getKey(), "value", e.getValue())).toList());
         container.put("secrets", secrets.stream()
                 .sorted(java.util.Comparator.comparing(ResolvedSecret::variable))

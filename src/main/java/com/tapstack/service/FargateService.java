@@ -59,8 +59,8 @@ public final class FargateService extends ComponentResource {
 
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
         var image = ResolvedImage.resolve(config.image(), platform.registry().repositoryOf(config), account, this);
-        var secrets = account.applyValue(a -> config.secrets().entrySet().stream()
-                .map(e -> ResolvedSecret.resolve(e.getKey(), e.getValue(), a)).toList());
+        var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
+        var connection = databaseEnvironment(config, platform);
 
         var executionRole = role(name + "-execution", config.name() + "-execution",
                 "ECS starts tasks of " + config.name() + " with it: image pull, logs, secrets",
@@ -103,8 +103,8 @@ public final class FargateService extends ComponentResource {
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
                 .volumes(volumes(config))
-                .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets).applyValue(t ->
-                        ContainerDefinitions.toJson(config, t.t1, t.t2, region, t.t3)))
+                .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets, connection)
+                        .applyValue(t -> ContainerDefinitions.toJson(config, t.t1, t.t2, region, t.t3, t.t4)))
                 .tags(scope.tags())
                 .build(), child);
 
@@ -136,6 +136,31 @@ public final class FargateService extends ComponentResource {
                 scope.config().environment(), scope.config().project());
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
                 "discoveryName", Output.of(discoveryName)));
+    }
+
+    /** The configured secrets, and the database's user name and password when the service uses it. */
+    static List<ResolvedSecret> secretsOf(ServiceConfig config, com.tapstack.aws.AwsAccount account,
+                                          SecretSources sources) {
+        var secrets = new ArrayList<ResolvedSecret>();
+        config.secrets().forEach((variable, ref) -> secrets.add(ResolvedSecret.resolve(variable, ref, account, sources)));
+        if (config.database()) {
+            secrets.add(ResolvedSecret.databaseKey("DB_USERNAME", "username", sources));
+            secrets.add(ResolvedSecret.databaseKey("DB_PASSWORD", "password", sources));
+        }
+        return secrets;
+    }
+
+    /**
+     * DB_HOST, DB_PORT, DB_NAME and PGSSLMODE for a service that uses the database; nothing otherwise. The
+     * database refuses plain connections, and libpq-based clients read PGSSLMODE themselves.
+     */
+    private static Output<Map<String, String>> databaseEnvironment(ServiceConfig config, SharedPlatform platform) {
+        if (!config.database() || platform.database().isEmpty()) {
+            return Output.of(Map.of());
+        }
+        var db = platform.database().get();
+        return Output.tuple(db.host(), db.port()).applyValue(t ->
+                Map.of("DB_HOST", t.t1, "DB_PORT", String.valueOf(t.t2), "DB_NAME", db.name(), "PGSSLMODE", "require"));
     }
 
     private static Role role(String logicalName, String part, String description, Output<String> trust,

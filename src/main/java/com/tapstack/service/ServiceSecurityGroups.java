@@ -40,9 +40,17 @@ public final class ServiceSecurityGroups extends ComponentResource {
 
     private final Optional<SecurityGroup> loadBalancer;
     private final Map<String, SecurityGroup> services = new LinkedHashMap<>();
+    private final Optional<SecurityGroup> database;
+    private final Optional<SecurityGroup> endpoints;
 
+    /**
+     * @param https        the load balancer also serves 443
+     * @param databasePort the database's port, when the stack has one: its group admits the services that use it
+     * @param withEndpoints the stack has interface endpoints: their group admits 443 from every service
+     */
     public ServiceSecurityGroups(String name, PlatformConfig platform, Output<String> vpcId, Output<String> vpcCidr,
-                                 StackScope scope, ComponentResourceOptions options) {
+                                 boolean https, Optional<Integer> databasePort, boolean withEndpoints, StackScope scope,
+                                 ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.loadBalancer = platform.hasPublicServices()
@@ -54,10 +62,14 @@ public final class ServiceSecurityGroups extends ComponentResource {
                     "Service " + service.name() + ": only the traffic its callers and the load balancer need",
                     vpcId, scope, child));
         }
+        this.database = databasePort.map(port -> group(name + "-database", "database",
+                "Database: its port from the services that use it, nothing else", vpcId, scope, child));
+        this.endpoints = withEndpoints ? Optional.of(group(name + "-endpoints", "endpoints",
+                "VPC interface endpoints: HTTPS from the services", vpcId, scope, child)) : Optional.empty();
 
         loadBalancer.ifPresent(alb -> {
             ingressFromInternet(name + "-alb-http", alb, HTTP, "HTTP from the internet", scope, child);
-            if (platform.certificateArn().isPresent()) {
+            if (https) {
                 ingressFromInternet(name + "-alb-https", alb, HTTPS, "HTTPS from the internet", scope, child);
             }
         });
@@ -79,6 +91,15 @@ public final class ServiceSecurityGroups extends ComponentResource {
                 egress(name + "-" + service.name() + "-to-" + calleeName, group, services.get(calleeName), port,
                         "To service " + calleeName + " on port " + port, scope, child);
             }
+            if (service.database() && this.database.isPresent()) {
+                int port = databasePort.orElseThrow();
+                ingress(name + "-database-from-" + service.name(), this.database.get(), group, port,
+                        "Port " + port + " from service " + service.name(), scope, child);
+                egress(name + "-" + service.name() + "-to-database", group, this.database.get(), port,
+                        "To the database on port " + port, scope, child);
+            }
+            this.endpoints.ifPresent(e -> ingress(name + "-endpoints-from-" + service.name(), e, group, HTTPS,
+                    "HTTPS from service " + service.name(), scope, child));
             egressToCidr(name + "-" + service.name() + "-https", group, "tcp", HTTPS, Output.of(Network.ANYWHERE),
                     "HTTPS to AWS APIs (ECR, CloudWatch Logs, Secrets Manager, SSM) and image registries", scope, child);
             egressToCidr(name + "-" + service.name() + "-dns-udp", group, "udp", DNS, vpcCidr,
@@ -89,11 +110,21 @@ public final class ServiceSecurityGroups extends ComponentResource {
         var outputs = new LinkedHashMap<String, Output<?>>();
         services.forEach((service, group) -> outputs.put(service, group.id()));
         loadBalancer.ifPresent(alb -> outputs.put("alb", alb.id()));
+        database.ifPresent(db -> outputs.put("database", db.id()));
+        this.endpoints.ifPresent(e -> outputs.put("endpoints", e.id()));
         registerOutputs(Map.copyOf(outputs));
     }
 
     public Optional<Output<String>> loadBalancerGroupId() {
         return loadBalancer.map(SecurityGroup::id);
+    }
+
+    public Optional<Output<String>> databaseGroupId() {
+        return database.map(SecurityGroup::id);
+    }
+
+    public Optional<Output<String>> endpointsGroupId() {
+        return endpoints.map(SecurityGroup::id);
     }
 
     public Output<String> groupIdOf(ServiceConfig service) {

@@ -8,7 +8,12 @@ import com.tapstack.registry.ContainerRegistry;
 import java.util.List;
 import java.util.Optional;
 
-/** What every service of the stack runs on; built once by TapStack and handed to each service. */
+/**
+ * What every service of the stack runs on; built once by TapStack and handed to each service.
+ *
+ * @param secretSources the stack's parameters, database secret and key, for secrets that point inside the stack
+ * @param database      how to reach the database, when the stack has one
+ */
 public record SharedPlatform(
         EcsCluster cluster,
         ContainerRegistry registry,
@@ -16,5 +21,11 @@ public record SharedPlatform(
         Optional<LoadBalancer> loadBalancer,
         Output<List<String>> privateSubnetIds,
         Output<String> kmsKeyArn,
-        EncryptedLogGroups logGroups) {
+        EncryptedLogGroups logGroups,
+        Output<SecretSources> secretSources,
+        Optional<DatabaseConnection> database) {
+
+    /** The database's address as services receive it. */
+    public record DatabaseConnection(Output<String> host, Output<Integer> port, String name) {
+    }
 }

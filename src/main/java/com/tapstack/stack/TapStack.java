@@ -6,22 +6,34 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.aws.AwsAccount;
 import com.tapstack.config.StackConfig;
+import com.tapstack.config.modules.ParameterConfig;
+import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.encryption.StackKey;
 import com.tapstack.ingress.LoadBalancer;
 import com.tapstack.logs.EncryptedLogGroups;
+import com.tapstack.modules.AlbAccessLogs;
+import com.tapstack.modules.Alarms;
+import com.tapstack.modules.Database;
+import com.tapstack.modules.DnsAlias;
+import com.tapstack.modules.HttpsCertificate;
+import com.tapstack.modules.Monitored;
+import com.tapstack.modules.StackParameters;
+import com.tapstack.modules.VpcEndpoints;
+import com.tapstack.modules.WebFirewall;
 import com.tapstack.network.Network;
 import com.tapstack.platform.EcsCluster;
 import com.tapstack.random.RandomString;
 import com.tapstack.random.RandomStringArgs;
 import com.tapstack.registry.ContainerRegistry;
 import com.tapstack.service.FargateService;
+import com.tapstack.service.SecretSources;
 import com.tapstack.service.ServiceSecurityGroups;
 import com.tapstack.service.SharedPlatform;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The whole deployment, as one component: it wires the modules together and owns nothing else. Every child is
@@ -33,11 +45,13 @@ public final class TapStack extends ComponentResource {
     /** Length of a generated suffix: 36^6 (two billion) values, short enough for every name limit. */
     public static final int GENERATED_SUFFIX_LENGTH = 6;
 
-    private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+    private final StackOutputs outputs = new StackOutputs();
 
     public TapStack(String name, StackConfig config, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = ComponentResourceOptions.builder().parent(this).build();
+        var modules = config.modules();
+        var platform = config.platform();
 
         var suffix = config.environmentSuffix().map(Output::of).orElseGet(() ->
                 new RandomString(name + "-suffix", RandomStringArgs.nameSafe(GENERATED_SUFFIX_LENGTH),
@@ -45,27 +59,54 @@ public final class TapStack extends ComponentResource {
                         CustomResourceOptions.builder().parent(this).protect(config.protect()).build()).result());
         var scope = new StackScope(config, suffix, AwsAccount.lookup(config.region(), this));
 
-        var key = new StackKey(name + "-key", scope, child);
+        // Foundation: key, log groups, network.
+        var key = new StackKey(name + "-key", scope, modules.alarms().isPresent(), child);
         var logGroups = new EncryptedLogGroups(scope, key.arn());
         var network = new Network(name + "-network", config.network(), scope, logGroups, child);
 
-        var platform = config.platform();
+        // Platform: parameters, images, cluster, traffic rules, private endpoints, database.
+        var parameters = modules.parameters().isEmpty() ? Optional.<StackParameters>empty()
+                : Optional.of(new StackParameters(name + "-parameters", modules.parameters(), key.arn(), scope, child));
         var registry = new ContainerRegistry(name + "-registry", platform, scope, key.arn(), child);
         var cluster = new EcsCluster(name + "-cluster", platform, network.vpcId(), key.arn(), scope, logGroups, child);
         var securityGroups = new ServiceSecurityGroups(name + "-security-groups", platform, network.vpcId(),
-                network.vpcCidr(), scope, child);
+                network.vpcCidr(), modules.https().isPresent(), modules.database().map(db -> db.port()),
+                modules.endpoints().isPresent(), scope, child);
+        modules.endpoints().ifPresent(interfaces -> new VpcEndpoints(name + "-endpoints", interfaces, network.vpcId(),
+                network.privateSubnetIds(), network.privateRouteTableIds(),
+                securityGroups.endpointsGroupId().orElseThrow(), scope, child));
+        var database = modules.database().map(db -> new Database(name + "-database", db, network.privateSubnetIds(),
+                securityGroups.databaseGroupId().orElseThrow(), key.arn(), scope, logGroups, child));
+
+        // Ingress: certificate, access logs, load balancer, firewall, DNS.
+        var certificate = modules.https().map(https -> https.certificateArn().map(Output::of).orElseGet(() ->
+                new HttpsCertificate(name + "-certificate", https.domainName().orElseThrow(),
+                        modules.dns().orElseThrow().zoneId(), scope, child).arn()));
+        var accessLogs = modules.albLogs().map(days -> new AlbAccessLogs(name + "-alb-logs", days, scope, child));
         var loadBalancer = securityGroups.loadBalancerGroupId().map(groupId -> new LoadBalancer(name + "-alb",
-                platform, network.vpcId(), network.publicSubnetIds(), groupId, scope, child));
+                platform, certificate, accessLogs, network.vpcId(), network.publicSubnetIds(), groupId, scope, child));
+        loadBalancer.ifPresent(lb -> {
+            modules.waf().ifPresent(waf -> new WebFirewall(name + "-waf", waf, lb.arn(), scope, logGroups, child));
+            modules.dns().ifPresent(dns -> DnsAlias.create(name + "-dns", dns, lb.dnsName(), lb.zoneId(), this));
+        });
+
+        // Services, from one loop.
         var shared = new SharedPlatform(cluster, registry, securityGroups, loadBalancer, network.privateSubnetIds(),
-                key.arn(), logGroups);
-        var services = new ArrayList<Output<Map.Entry<String, Map<String, String>>>>();
+                key.arn(), logGroups, secretSources(modules.parameters(), parameters, database, key),
+                database.map(db -> new SharedPlatform.DatabaseConnection(db.endpoint(), db.port(),
+                        modules.database().orElseThrow().databaseName())));
+        var services = new ArrayList<FargateService>();
         for (var service : platform.services().values()) {
-            var fargate = new FargateService(name + "-" + service.name(), service, shared, scope, child);
-            var repositoryUrl = registry.repositoryOf(service).map(r -> r.repositoryUrl().applyValue(Optional::of))
-                    .orElse(Output.of(Optional.empty()));
-            services.add(Output.tuple(fargate.serviceName(), fargate.taskDefinitionFamily(), repositoryUrl)
-                    .applyValue(t -> Map.entry(service.name(), serviceOutputs(t.t1, t.t2, fargate.discoveryName(), t.t3))));
+            services.add(new FargateService(name + "-" + service.name(), service, shared, scope, child));
+            outputs.service(service.name(), services.get(services.size() - 1), registry.repositoryOf(service));
         }
+
+        var alarms = modules.alarms().map(alarmConfig -> {
+            var list = List.copyOf(platform.services().values());
+            return new Alarms(name + "-alarms", alarmConfig, monitored(config, scope, cluster, list, services,
+                    loadBalancer, database), list.size(), list.stream().map(ServiceConfig::name).toList(),
+                    list.stream().map(ServiceConfig::isPublic).toList(), database.isPresent(), key.arn(), scope, child);
+        });
 
         outputs.put("environmentSuffix", suffix);
         outputs.put("vpcId", network.vpcId());
@@ -77,30 +118,50 @@ public final class TapStack extends ComponentResource {
         outputs.put("namespaceName", cluster.namespaceNameOutput());
         loadBalancer.ifPresent(lb -> {
             outputs.put("albDnsName", lb.dnsName());
-            outputs.put("applicationUrl", lb.url());
+            outputs.put("applicationUrl", modules.dns().map(dns -> Output.of(
+                    (certificate.isPresent() ? "https://" : "http://") + dns.recordName())).orElseGet(lb::url));
         });
-        outputs.put("services", Output.all(services).applyValue(TapStack::byName));
-        registerOutputs(Map.copyOf(outputs));
+        database.ifPresent(db -> {
+            outputs.put("databaseEndpoint", db.endpoint());
+            outputs.put("databasePort", db.port());
+            outputs.put("databaseSecretArn", db.secretArn());
+        });
+        alarms.ifPresent(a -> outputs.put("alarmTopicArn", a.topicArn()));
+        registerOutputs(outputs.all());
     }
 
     /** The stack outputs, by the names {@code pulumi stack output} shows. */
     public Map<String, Output<?>> outputs() {
-        return Map.copyOf(outputs);
+        return outputs.all();
     }
 
-    private static Map<String, String> serviceOutputs(String serviceName, String family, String discoveryName,
-                                                      Optional<String> repositoryUrl) {
-        var values = new LinkedHashMap<String, String>();
-        values.put("serviceName", serviceName);
-        values.put("taskDefinitionFamily", family);
-        values.put("discoveryName", discoveryName);
-        repositoryUrl.ifPresent(url -> values.put("repositoryUrl", url));
-        return values;
+    private static Output<SecretSources> secretSources(Map<String, ParameterConfig> configs,
+                                                       Optional<StackParameters> parameters,
+                                                       Optional<Database> database, StackKey key) {
+        var arns = parameters.map(StackParameters::arns).orElse(Output.of(Map.of()));
+        var secure = configs.values().stream().filter(ParameterConfig::secure).map(ParameterConfig::name)
+                .collect(Collectors.toSet());
+        var secretArn = database.map(db -> db.secretArn().applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+        return Output.tuple(arns, secretArn, key.arn()).applyValue(t -> new SecretSources(t.t1, secure, t.t2, t.t3));
     }
 
-    private static Map<String, Map<String, String>> byName(List<Map.Entry<String, Map<String, String>>> entries) {
-        var result = new LinkedHashMap<String, Map<String, String>>();
-        entries.forEach(e -> result.put(e.getKey(), e.getValue()));
-        return result;
+    private static Output<Monitored> monitored(StackConfig config, StackScope scope, EcsCluster cluster,
+                                               List<ServiceConfig> configs, List<FargateService> services,
+                                               Optional<LoadBalancer> loadBalancer, Optional<Database> database) {
+        var entries = new ArrayList<Output<Monitored.Service>>();
+        for (int i = 0; i < configs.size(); i++) {
+            var service = configs.get(i);
+            var targetGroup = loadBalancer.flatMap(lb -> lb.targetGroupArnSuffixOf(service))
+                    .map(suffix -> suffix.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+            entries.add(Output.tuple(services.get(i).serviceName(), targetGroup).applyValue(t ->
+                    new Monitored.Service(service.name(), t.t1, t.t2)));
+        }
+        var lb = loadBalancer.map(l -> l.arnSuffix().applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+        var db = database.map(d -> d.identifier().applyValue(id -> Optional.of(new Monitored.Database(id,
+                config.modules().database().orElseThrow().aurora())))).orElse(Output.of(Optional.empty()));
+        return Output.tuple(Output.all(entries), cluster.name(), lb, db, scope.naming()).applyValue(t ->
+                new Monitored(config.region(), config.project() + " " + config.environment() + " ("
+                        + t.t5.prefix().replaceAll("-$", "") + ")", t.t2, t.t1, t.t3, t.t4));
     }
 }

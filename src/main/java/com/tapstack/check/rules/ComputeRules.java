@@ -23,7 +23,7 @@ public final class ComputeRules {
             "^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\\d{12}:parameter/[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*$");
     static final Pattern SSM_NAME = Pattern.compile("^/?[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*$");
     static final Pattern SECRET_ARN = Pattern.compile(
-            "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+(:[^:]*:[^:]*:[^:]*)?$");
+            "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@!-]+(:[^:]*:[^:]*:[^:]*)?$");
 
     private ComputeRules() {
     }

@@ -35,7 +35,8 @@ public final class LifecycleRules {
                         findings.report(r, "would be deleted with its contents; set forceDelete/forceDestroy false");
                     }
                 });
-                context.all("aws:rds/cluster:Cluster").forEach(db -> {
+                java.util.stream.Stream.concat(context.all("aws:rds/cluster:Cluster").stream(),
+                        context.all("aws:rds/instance:Instance").stream()).forEach(db -> {
                     if (!Boolean.TRUE.equals(db.input("deletionProtection"))) {
                         findings.report(db, "has no deletion protection; set deletionProtection");
                     }

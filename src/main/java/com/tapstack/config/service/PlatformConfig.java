@@ -1,7 +1,6 @@
 package com.tapstack.config.service;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The container platform shared by all services: capacity providers, ECR lifecycle, HTTPS, and the services.
@@ -10,11 +9,10 @@ import java.util.Optional;
  * @param onDemandBase        tasks per service always on on-demand FARGATE before weights apply
  * @param ecrKeepImages       images an ECR repository keeps (older ones expire)
  * @param ecrUntaggedExpiryDays days after which untagged images expire
- * @param certificateArn      an ACM certificate: HTTPS listener, and HTTP redirects to it
  * @param services            the services by name, in name order
  */
 public record PlatformConfig(int spotWeight, int onDemandBase, int ecrKeepImages, int ecrUntaggedExpiryDays,
-                             Optional<String> certificateArn, Map<String, ServiceConfig> services) {
+                             Map<String, ServiceConfig> services) {
 
     public PlatformConfig {
         services = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(services));

@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
 final class SecretReader {
 
     static final String ALLOWED = "a mapping of variable name to an SSM parameter (/path/name or its ARN), a Secrets"
-            + " Manager secret ARN, or {ssmParameter | secretArn, jsonKey, kmsKeyArn}";
+            + " Manager secret ARN, {ssmParameter | secretArn, jsonKey, kmsKeyArn}, or {parameter: <tap:parameters name>}";
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     private static final Pattern SSM_NAME = Pattern.compile("^/?[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*$");
     private static final Pattern SSM_ARN = Pattern.compile(
             "^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\\d{12}:parameter/[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*$");
     private static final Pattern SECRET_ARN = Pattern.compile(
-            "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$");
+            "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@!-]+-[A-Za-z0-9]{6}$");
     private static final Pattern SECRET_ARN_WITHOUT_SUFFIX = Pattern.compile(
-            "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+$");
+            "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@!-]+$");
     private static final Pattern KMS_KEY_ARN = Pattern.compile(
             "^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private static final Pattern JSON_KEY = Pattern.compile("^[^:]{1,256}$");
@@ -46,7 +46,14 @@ final class SecretReader {
     }
 
     private static SecretRef fromMapping(ConfigNode node) {
-        node.rejectUnknownFields(Set.of("ssmParameter", "secretArn", "jsonKey", "kmsKeyArn"));
+        node.rejectUnknownFields(Set.of("ssmParameter", "secretArn", "jsonKey", "kmsKeyArn", "parameter"));
+        if (node.has("parameter")) {
+            if (node.fields().size() > 1) {
+                throw node.errorHere("mixes parameter with other settings", "{parameter: <name in tap:parameters>}"
+                        + " alone: the stack knows its own parameters' ARN and key");
+            }
+            return new SecretRef.StackParameter(node.requireString("parameter", "a name in tap:parameters"));
+        }
         var kmsKey = node.optionalString("kmsKeyArn", "a KMS key ARN");
         if (kmsKey.isPresent() && !KMS_KEY_ARN.matcher(kmsKey.get()).matches()) {
             throw node.invalid("kmsKeyArn", "is not a KMS key ARN", "arn:aws:kms:<region>:<account>:key/<key id>"

@@ -12,6 +12,14 @@ public sealed interface SecretRef {
     record SsmParameter(String name, Optional<String> arn, Optional<String> kmsKeyArn) implements SecretRef {
     }
 
+    /** A parameter this stack creates from {@code tap:parameters}, by name; encrypted (if secure) with the stack key. */
+    record StackParameter(String name) implements SecretRef {
+        @Override
+        public Optional<String> kmsKeyArn() {
+            return Optional.empty();
+        }
+    }
+
     /** A Secrets Manager secret by its full ARN, optionally one key of its JSON value. */
     record SecretsManager(String secretArn, Optional<String> jsonKey, Optional<String> kmsKeyArn)
             implements SecretRef {

@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param command              overrides the image's CMD
  * @param entryPoint           overrides the image's ENTRYPOINT
  * @param exec                 ECS Exec ({@code aws ecs execute-command}) enabled
+ * @param database             the service uses the stack's database: it may reach it and gets its address and
+ *                             credentials (DB_HOST, DB_PORT, DB_NAME, PGSSLMODE=require, and DB_USERNAME and
+ *                             DB_PASSWORD as secrets)
  */
 public record ServiceConfig(
         String name,
@@ -57,13 +60,17 @@ public record ServiceConfig(
         List<String> writablePaths,
         List<String> command,
         List<String> entryPoint,
-        boolean exec) {
+        boolean exec,
+        boolean database) {
 
     public static final int DEFAULT_CPU = 256;
     public static final int DEFAULT_MEMORY = 512;
     public static final String DEFAULT_ARCHITECTURE = "X86_64";
     public static final int DEFAULT_GRACE_PERIOD_SECONDS = 60;
     public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
+    /** Variables a service that uses the database receives; its own settings may not take these names. */
+    public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
+            "DB_PASSWORD", "PGSSLMODE");
 
     public ServiceConfig {
         pathPatterns = List.copyOf(pathPatterns);

@@ -23,7 +23,7 @@ public final class ServiceConfigReader {
             "public", "pathPatterns", "hostHeaders", "healthCheck", "healthCheckGracePeriod", "deregistrationDelay",
             "containerHealthCheck", "desiredCount", "minCount", "maxCount", "cpuTarget", "memoryTarget",
             "environment", "secrets", "permissions", "calls", "readonlyRootFilesystem", "user", "writablePaths",
-            "command", "entryPoint", "exec");
+            "command", "entryPoint", "exec", "database");
 
     private static final Pattern SERVICE_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
@@ -105,7 +105,22 @@ public final class ServiceConfigReader {
                 writablePaths(node),
                 node.stringList("command", "the command as a list of strings"),
                 node.stringList("entryPoint", "the entry point as a list of strings"),
-                node.optionalBoolean("exec").orElse(false));
+                node.optionalBoolean("exec").orElse(false),
+                usesDatabase(node, environment, secrets));
+    }
+
+    private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {
+        var uses = node.optionalBoolean("database").orElse(false);
+        if (uses) {
+            for (var variable : ServiceConfig.DATABASE_VARIABLES) {
+                if (environment.containsKey(variable) || secrets.containsKey(variable)) {
+                    throw node.error(environment.containsKey(variable) ? "environment." + variable : "secrets." + variable,
+                            "is set by the database connection", "other names than "
+                                    + String.join(", ", ServiceConfig.DATABASE_VARIABLES));
+                }
+            }
+        }
+        return uses;
     }
 
     private static FargateSize size(ConfigNode node) {

@@ -1,0 +1,195 @@
+package com.tapstack.modules;
+
+import com.pulumi.aws.cloudwatch.Dashboard;
+import com.pulumi.aws.cloudwatch.DashboardArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
+import com.pulumi.aws.sns.Topic;
+import com.pulumi.aws.sns.TopicArgs;
+import com.pulumi.aws.sns.TopicPolicy;
+import com.pulumi.aws.sns.TopicPolicyArgs;
+import com.pulumi.aws.sns.TopicSubscription;
+import com.pulumi.aws.sns.TopicSubscriptionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.tapstack.aws.AwsAccount;
+import com.tapstack.config.modules.ModulesConfig;
+import com.tapstack.iam.PolicyDocument;
+import com.tapstack.iam.Statement;
+import com.tapstack.naming.NameLimit;
+import com.tapstack.stack.StackScope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An SNS topic encrypted with the stack key (with the e-mail subscribers configured), alarms on each service's
+ * CPU, memory and running task count, each public service's unhealthy targets, the load balancer's 5xx rate and
+ * the database's CPU and free storage, and one dashboard with those metrics.
+ */
+public final class Alarms extends ComponentResource {
+
+    public static final String TYPE = "tap:alarms:Alarms";
+    public static final int PERIOD_SECONDS = 60;
+    public static final long GIB = 1L << 30;
+
+    private final CustomResourceOptions child;
+    private final StackScope scope;
+    private final Output<String> topicArn;
+    private final List<MetricAlarm> alarms = new ArrayList<>();
+    private final Map<String, List<Output<String>>> serviceAlarmNames = new LinkedHashMap<>();
+
+    public Alarms(String name, ModulesConfig.AlarmsConfig config, Output<Monitored> monitored, int serviceCount,
+                  List<String> serviceNames, List<Boolean> publicServices, boolean database, Output<String> kmsKeyArn,
+                  StackScope scope, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.scope = scope;
+        this.child = CustomResourceOptions.builder().parent(this).build();
+        var topic = new Topic(name, TopicArgs.builder()
+                .name(scope.name("alarms", NameLimit.SNS_TOPIC))
+                .kmsMasterKeyId(kmsKeyArn)
+                .tags(scope.tags())
+                .build(), child);
+        this.topicArn = topic.arn();
+        new TopicPolicy(name + "-policy", TopicPolicyArgs.builder()
+                .arn(topic.arn())
+                .policy(Output.tuple(topic.arn(), scope.account()).applyValue(t -> topicPolicy(t.t1, t.t2).toJson()))
+                .build(), child);
+        for (int i = 0; i < config.emails().size(); i++) {
+            new TopicSubscription(name + "-email-" + (i + 1), TopicSubscriptionArgs.builder()
+                    .topic(topic.arn()).protocol("email").endpoint(config.emails().get(i)).build(), child);
+        }
+
+        for (int i = 0; i < serviceCount; i++) {
+            int index = i;
+            var service = serviceNames.get(i);
+            var svc = monitored.applyValue(m -> m.services().get(index));
+            var dimensions = Output.tuple(monitored, svc).applyValue(t ->
+                    Map.of("ClusterName", t.t1.clusterName(), "ServiceName", t.t2.ecsServiceName()));
+            simple(name + "-" + service + "-cpu", service + "-cpu-high", "CPU of " + service + " above "
+                    + config.cpuPercent() + "%", "AWS/ECS", "CPUUtilization", "Average", dimensions,
+                    config.cpuPercent(), "GreaterThanThreshold", 5, 3);
+            simple(name + "-" + service + "-memory", service + "-memory-high", "Memory of " + service + " above "
+                    + config.memoryPercent() + "%", "AWS/ECS", "MemoryUtilization", "Average", dimensions,
+                    config.memoryPercent(), "GreaterThanThreshold", 5, 3);
+            math(name + "-" + service + "-tasks", service + "-tasks-below-desired", "Fewer running tasks of "
+                    + service + " than desired for 5 minutes", "desired - running", List.of(
+                    query("running", "ECS/ContainerInsights", "RunningTaskCount", "Average", dimensions),
+                    query("desired", "ECS/ContainerInsights", "DesiredTaskCount", "Average", dimensions)),
+                    0, "GreaterThanThreshold", 5, 5);
+            if (publicServices.get(i)) {
+                var targets = Output.tuple(monitored, svc).applyValue(t -> Map.of(
+                        "TargetGroup", t.t2.targetGroup().orElseThrow(),
+                        "LoadBalancer", t.t1.loadBalancer().orElseThrow()));
+                simple(name + "-" + service + "-unhealthy", service + "-unhealthy-targets", "Unhealthy targets of "
+                        + service + " behind the load balancer", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
+                        targets, 0, "GreaterThanThreshold", 3, 3);
+            }
+        }
+        if (publicServices.contains(true)) {
+            var lb = monitored.applyValue(m -> Map.of("LoadBalancer", m.loadBalancer().orElseThrow()));
+            math(name + "-alb-5xx", "alb-5xx", "More than " + config.alb5xxPerMinute() + " 5xx responses a minute",
+                    "FILL(elb, 0) + FILL(target, 0)", List.of(
+                            query("elb", "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "Sum", lb),
+                            query("target", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", lb)),
+                    config.alb5xxPerMinute(), "GreaterThanThreshold", 3, 3);
+        }
+        if (database) {
+            var db = monitored.applyValue(m -> m.database().orElseThrow());
+            var dimensions = db.applyValue(d -> Map.of(d.dimension(), d.identifier()));
+            simple(name + "-db-cpu", "db-cpu-high", "Database CPU above " + config.databaseCpuPercent() + "%",
+                    "AWS/RDS", "CPUUtilization", "Average", dimensions, config.databaseCpuPercent(),
+                    "GreaterThanThreshold", 5, 3);
+            var storageMetric = db.applyValue(d -> d.aurora() ? "FreeLocalStorage" : "FreeStorageSpace");
+            alarm(name + "-db-storage", "db-storage-low", "Database free storage below "
+                    + config.databaseFreeStorageGiB() + " GiB", MetricAlarmArgs.builder()
+                    .namespace("AWS/RDS").metricName(storageMetric).statistic("Minimum").period(PERIOD_SECONDS)
+                    .dimensions(dimensions)
+                    .threshold((double) (config.databaseFreeStorageGiB() * GIB))
+                    .comparisonOperator("LessThanThreshold").evaluationPeriods(5).datapointsToAlarm(3));
+        }
+
+        var alarmArns = Output.all(alarms.stream().map(MetricAlarm::arn).toList());
+        new Dashboard(name + "-dashboard", com.pulumi.aws.cloudwatch.DashboardArgs.builder()
+                .dashboardName(scope.name("overview", NameLimit.CLOUDWATCH))
+                .dashboardBody(Output.tuple(monitored, alarmArns).applyValue(t -> Dashboards.body(t.t1, t.t2)))
+                .build(), child);
+        registerOutputs(Map.of("topicArn", topicArn));
+    }
+
+    /** CloudWatch alarms of this account may publish; the account keeps administering the topic. */
+    static PolicyDocument topicPolicy(String topicArn, AwsAccount account) {
+        return PolicyDocument.of(
+                Statement.allow("AccountAdministersTopic").principal("AWS", account.rootPrincipal())
+                        .actions("sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:AddPermission",
+                                "sns:RemovePermission", "sns:DeleteTopic", "sns:Subscribe",
+                                "sns:ListSubscriptionsByTopic", "sns:Publish")
+                        .resources(topicArn).build(),
+                Statement.allow("CloudWatchAlarmsPublish").principal("Service", account.servicePrincipal("cloudwatch"))
+                        .actions("sns:Publish").resources(topicArn)
+                        .condition("StringEquals", "aws:SourceAccount", account.accountId())
+                        .condition("ArnLike", "aws:SourceArn", account.arn("cloudwatch", "alarm:*"))
+                        .build());
+    }
+
+    public Output<String> topicArn() {
+        return topicArn;
+    }
+
+    /** The alarms an ECS deployment of {@code service} should roll back on: its CPU and memory alarms. */
+    public List<Output<String>> alarmNamesOf(String service) {
+        return serviceAlarmNames.getOrDefault(service, List.of());
+    }
+
+    private void simple(String logicalName, String part, String description, String namespace, String metric,
+                        String statistic, Output<Map<String, String>> dimensions, int threshold, String comparison,
+                        int evaluationPeriods, int datapoints) {
+        alarm(logicalName, part, description, MetricAlarmArgs.builder()
+                .namespace(namespace).metricName(metric).statistic(statistic).period(PERIOD_SECONDS)
+                .dimensions(dimensions)
+                .threshold((double) threshold).comparisonOperator(comparison)
+                .evaluationPeriods(evaluationPeriods).datapointsToAlarm(datapoints));
+    }
+
+    private void math(String logicalName, String part, String description, String expression,
+                      List<MetricAlarmMetricQueryArgs> metrics, int threshold, String comparison, int evaluationPeriods,
+                      int datapoints) {
+        var queries = new ArrayList<>(metrics);
+        queries.add(MetricAlarmMetricQueryArgs.builder().id("result").expression(expression).label(part)
+                .returnData(true).build());
+        alarm(logicalName, part, description, MetricAlarmArgs.builder()
+                .metricQueries(queries)
+                .threshold((double) threshold).comparisonOperator(comparison)
+                .evaluationPeriods(evaluationPeriods).datapointsToAlarm(datapoints));
+    }
+
+    private static MetricAlarmMetricQueryArgs query(String id, String namespace, String metric, String stat,
+                                                    Output<Map<String, String>> dimensions) {
+        return MetricAlarmMetricQueryArgs.builder().id(id).returnData(false)
+                .metric(MetricAlarmMetricQueryMetricArgs.builder().namespace(namespace).metricName(metric)
+                        .stat(stat).period(PERIOD_SECONDS).dimensions(dimensions).build())
+                .build();
+    }
+
+    private void alarm(String logicalName, String part, String description, MetricAlarmArgs.Builder args) {
+        var alarmName = scope.name(part, NameLimit.CLOUDWATCH);
+        var alarm = new MetricAlarm(logicalName, args
+                .name(alarmName)
+                .alarmDescription(description)
+                .alarmActions(topicArn.applyValue(List::of))
+                .okActions(topicArn.applyValue(List::of))
+                .treatMissingData("notBreaching")
+                .tags(scope.tags())
+                .build(), child);
+        alarms.add(alarm);
+        var service = part.replaceFirst("-(cpu-high|memory-high)$", "");
+        if (!service.equals(part)) {
+            serviceAlarmNames.computeIfAbsent(service, k -> new ArrayList<>()).add(alarmName);
+        }
+    }
+}

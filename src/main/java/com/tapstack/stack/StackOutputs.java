@@ -1,0 +1,45 @@
+package com.tapstack.stack;
+
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.core.Output;
+import com.tapstack.service.FargateService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Collects the stack outputs, including the per-service map ({@code services}). */
+final class StackOutputs {
+
+    private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+    private final List<Output<Map.Entry<String, Map<String, String>>>> services = new ArrayList<>();
+
+    void put(String name, Output<?> value) {
+        outputs.put(name, value);
+    }
+
+    /** A service's name, task definition family, discovery name and, where it has one, repository URL. */
+    void service(String name, FargateService service, Optional<Repository> repository) {
+        var repositoryUrl = repository.map(r -> r.repositoryUrl().applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
+        services.add(Output.tuple(service.serviceName(), service.taskDefinitionFamily(), repositoryUrl).applyValue(t -> {
+            var values = new LinkedHashMap<String, String>();
+            values.put("serviceName", t.t1);
+            values.put("taskDefinitionFamily", t.t2);
+            values.put("discoveryName", service.discoveryName());
+            t.t3.ifPresent(url -> values.put("repositoryUrl", url));
+            return Map.entry(name, (Map<String, String>) values);
+        }));
+    }
+
+    Map<String, Output<?>> all() {
+        var all = new LinkedHashMap<>(outputs);
+        all.put("services", Output.all(services).applyValue(entries -> {
+            var byName = new LinkedHashMap<String, Map<String, String>>();
+            entries.forEach(e -> byName.put(e.getKey(), e.getValue()));
+            return byName;
+        }));
+        return Map.copyOf(all);
+    }
+}

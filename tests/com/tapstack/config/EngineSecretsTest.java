@@ -1,0 +1,76 @@
+package com.tapstack.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.Gson;
+import com.tapstack.config.modules.ParameterConfig;
+import com.tapstack.offline.OfflineEngine;
+import com.tapstack.offline.PlanValues;
+import com.tapstack.support.Stacks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Secrets as {@code pulumi up} hands them over: decrypted, and every value of a key secret once one inside it
+ * is. The loader must read the same stack as the stack file gives offline.
+ */
+class EngineSecretsTest {
+
+    private static ConfigSource engine(Map<String, Object> values, List<String> secretKeys) {
+        var gson = new Gson();
+        var config = new LinkedHashMap<String, String>();
+        values.forEach((key, value) -> config.put(key,
+                value instanceof Map || value instanceof List ? gson.toJson(value) : String.valueOf(value)));
+        return EngineConfigSource.fromJson("prod", gson.toJson(config), gson.toJson(secretKeys));
+    }
+
+    private static Map<String, Object> prodWithParameters(Object apiTokenValue) {
+        return Stacks.values("prod").set("tap:parameters", Map.of(
+                "LOG_LEVEL", Map.of("type", "String", "value", "info"),
+                "API_TOKEN", Map.of("type", "SecureString", "value", apiTokenValue))).toMap();
+    }
+
+    @Test
+    void aSecureStringArrivesDecryptedAndStaysSecretUpToTheParameter() {
+        var config = ConfigLoader.load(engine(prodWithParameters("tok-123"), List.of("tap:parameters")), "tap");
+
+        assertThat(config.modules().parameters()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "API_TOKEN", new ParameterConfig("API_TOKEN", true, SecretValue.of("tok-123")),
+                // Marked secret by the engine along with its neighbour; still a String parameter.
+                "LOG_LEVEL", new ParameterConfig("LOG_LEVEL", false, SecretValue.of("info"))));
+
+        var plan = OfflineEngine.plan(config, "prod");
+        var token = plan.named("aws:ssm/parameter:Parameter", "tap-parameters-API_TOKEN");
+        assertThat(token.input("type")).isEqualTo("SecureString");
+        assertThat(token.input("keyId")).isEqualTo(plan.byType("aws:kms/key:Key").get(0).output("arn"));
+        assertThat(token.input("value")).isEqualTo(new PlanValues.Secret("tok-123"));
+        assertThat(token.input("name")).isEqualTo("/tap/prod/core/API_TOKEN");
+        var level = plan.named("aws:ssm/parameter:Parameter", "tap-parameters-LOG_LEVEL");
+        assertThat(level.input("type")).isEqualTo("String");
+        assertThat(level.input("keyId")).isNull();
+    }
+
+    @Test
+    void theStackFileAndTheEngineAgreeOnParametersWithSecrets() {
+        var fromFile = Stacks.load("prod", prodWithParameters(Map.of("secure", "v1:AAABAGhlbGxv")));
+        var fromEngine = ConfigLoader.load(engine(prodWithParameters("tok-123"), List.of("tap:parameters")), "tap");
+
+        assertThat(fromEngine.modules().parameters().keySet()).isEqualTo(fromFile.modules().parameters().keySet());
+        fromFile.modules().parameters().forEach((name, parameter) ->
+                assertThat(fromEngine.modules().parameters().get(name).secure()).as(name).isEqualTo(parameter.secure()));
+    }
+
+    @Test
+    void aSecretInsideTheServicesIsRefusedUnderTheEngineAsOffline() {
+        var values = Stacks.values("prod").setIn("tap:services", "web.environment", Map.of("API_KEY", "k")).toMap();
+
+        assertThatThrownBy(() -> ConfigLoader.load(engine(values, List.of("tap:services")), "tap"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Pulumi.prod.yaml: tap:services: holds a Pulumi secret, and no value of this key is"
+                        + " secret; allowed: plain values; a secret goes in tap:parameters as a SecureString, or in"
+                        + " SSM or Secrets Manager referenced from a service's secrets");
+    }
+}

@@ -1,0 +1,243 @@
+package com.tapstack.modules;
+
+import static com.tapstack.support.PlanAssertions.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tapstack.aws.AwsAccount;
+import com.tapstack.offline.Plan;
+import com.tapstack.offline.PlanValues;
+import com.tapstack.support.Checks;
+import com.tapstack.support.Stacks;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** VPC endpoints, ALB access logs, alarms and the dashboard: exact inputs and wiring. */
+class OperationsModulesPlanTest {
+
+    private static final String ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private static final String BUCKET = "tap-prod-core-alb-logs-123456789012";
+
+    private static String id(Plan plan, String type, String name) {
+        return plan.named(type, name).id().orElseThrow();
+    }
+
+    @Test
+    void endpointsGiveThePrivateSubnetsS3ThroughTheRouteTablesAndTheApisThroughInterfaces() {
+        var plan = Stacks.plan("prod");
+        var privateSubnets = plan.byType("aws:ec2/subnet:Subnet").stream()
+                .filter(s -> "private".equals(s.inputAt("tags.Tier"))).map(s -> s.id().orElseThrow()).toList();
+        var privateTables = plan.byType("aws:ec2/routeTableAssociation:RouteTableAssociation").stream()
+                .filter(a -> privateSubnets.contains(a.input("subnetId"))).map(a -> a.input("routeTableId")).toList();
+        var group = id(plan, "aws:ec2/securityGroup:SecurityGroup", "tap-security-groups-endpoints");
+
+        assertThat(privateTables).hasSize(3).doesNotHaveDuplicates();
+        assertThat(plan.named(ENDPOINT, "tap-endpoints-s3").inputs()).containsAllEntriesOf(Map.of(
+                "serviceName", "com.amazonaws.us-east-1.s3", "vpcEndpointType", "Gateway"));
+        assertThat(plan.named(ENDPOINT, "tap-endpoints-s3").input("routeTableIds")).asList()
+                .containsExactlyInAnyOrderElementsOf(privateTables);
+        var interfaces = plan.byType(ENDPOINT).stream().filter(e -> "Interface".equals(e.input("vpcEndpointType")))
+                .toList();
+        assertThat(interfaces).extracting(e -> e.input("serviceName")).containsExactlyInAnyOrder(
+                "com.amazonaws.us-east-1.ecr.api", "com.amazonaws.us-east-1.ecr.dkr", "com.amazonaws.us-east-1.logs",
+                "com.amazonaws.us-east-1.secretsmanager", "com.amazonaws.us-east-1.ssm");
+        assertThat(interfaces).allSatisfy(e -> assertThat(e.inputs()).containsAllEntriesOf(Map.of(
+                "subnetIds", privateSubnets, "securityGroupIds", List.of(group), "privateDnsEnabled", true)));
+    }
+
+    @Test
+    void theEndpointsGroupTakesHttpsFromEachServiceAndNothingElse() {
+        var plan = Stacks.plan("prod");
+        var group = id(plan, "aws:ec2/securityGroup:SecurityGroup", "tap-security-groups-endpoints");
+        var services = List.of("api", "web", "worker").stream()
+                .map(s -> id(plan, "aws:ec2/securityGroup:SecurityGroup", "tap-security-groups-" + s)).toList();
+
+        var ingress = plan.byType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+                .filter(rule -> group.equals(rule.input("securityGroupId"))).toList();
+        assertThat(ingress).extracting(rule -> rule.input("referencedSecurityGroupId"))
+                .containsExactlyInAnyOrderElementsOf(services);
+        assertThat(ingress).allSatisfy(rule -> assertThat(rule.inputs()).containsAllEntriesOf(
+                Map.of("ipProtocol", "tcp", "fromPort", 443L, "toPort", 443L)));
+    }
+
+    @Test
+    void withEndpointsTasksNeedNoNat() {
+        var plan = Stacks.plan("dev", Stacks.values("dev").set("tap:natStrategy", "none")
+                .set("tap:endpoints", Map.of()).toMap());
+
+        assertThat(plan.byType("aws:ec2/natGateway:NatGateway")).isEmpty();
+        assertThat(plan.byType(ENDPOINT)).hasSize(6);
+        assertThat(Checks.findings(plan, false)).isEmpty();
+    }
+
+    @Test
+    void theAccessLogBucketIsSseS3PrivateTlsOnlyAndExpires() {
+        var plan = Stacks.plan("prod");
+        var bucket = plan.named("aws:s3/bucketV2:BucketV2", "tap-alb-logs");
+
+        assertThat(bucket.input("bucket")).isEqualTo(BUCKET);
+        assertThat(bucket.input("forceDestroy")).isEqualTo(false);
+        assertThat(bucket.protect()).isTrue();
+        assertThat(plan.named("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "tap-alb-logs-encryption").input("rules")).isEqualTo(List.of(Map.of("applyServerSideEncryptionByDefault",
+                Map.of("sseAlgorithm", "AES256"))));
+        assertThat(plan.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "tap-alb-logs-public-access")
+                .inputs()).isEqualTo(Map.of("bucket", BUCKET, "blockPublicAcls", true, "blockPublicPolicy", true,
+                "ignorePublicAcls", true, "restrictPublicBuckets", true));
+        assertThat(plan.named("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "tap-alb-logs-ownership")
+                .input("rule")).isEqualTo(Map.of("objectOwnership", "BucketOwnerEnforced"));
+        assertThat(plan.named("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "tap-alb-logs-lifecycle").input("rules")).isEqualTo(List.of(Map.of("id", "expire-access-logs",
+                "status", "Enabled", "filter", Map.of("prefix", ""), "expiration", Map.of("days", 90L),
+                "abortIncompleteMultipartUpload", Map.of("daysAfterInitiation", 7L))));
+        assertThat(json(plan.named("aws:s3/bucketPolicy:BucketPolicy", "tap-alb-logs-policy"), "policy"))
+                .isEqualTo(json("""
+                        {"Version": "2012-10-17", "Statement": [
+                          {"Sid": "AllowLoadBalancerLogDelivery", "Effect": "Allow",
+                           "Principal": {"AWS": "arn:aws:iam::127311923021:root"}, "Action": ["s3:PutObject"],
+                           "Resource": ["arn:aws:s3:::%1$s/alb/AWSLogs/123456789012/*"]},
+                          {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": {"AWS": "*"},
+                           "Action": ["s3:*"], "Resource": ["arn:aws:s3:::%1$s", "arn:aws:s3:::%1$s/*"],
+                           "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}""".formatted(BUCKET)));
+    }
+
+    @Test
+    void theLoadBalancerLogsThereOnceThePolicyLetsItWrite() {
+        var plan = Stacks.plan("prod");
+        var alb = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0);
+
+        assertThat(alb.input("accessLogs")).isEqualTo(Map.of("bucket", BUCKET, "prefix", "alb", "enabled", true));
+        assertThat(alb.dependencies()).contains(plan.named("aws:s3/bucketPolicy:BucketPolicy", "tap-alb-logs-policy").urn());
+    }
+
+    @Test
+    void regionsOpenedAfter2022AdmitTheLogDeliveryServiceInsteadOfAnElbAccount() {
+        var policy = AlbAccessLogs.policy("arn:aws:s3:::b", new AwsAccount("111122223333", "aws", "ap-southeast-4", "amazonaws.com"))
+                .toJson();
+
+        assertThat(policy).contains("\"Principal\":{\"Service\":\"logdelivery.elasticloadbalancing.amazonaws.com\"}")
+                .contains("arn:aws:s3:::b/alb/AWSLogs/111122223333/*");
+    }
+
+    @Test
+    void inDevTheBucketCanBeDestroyedWithItsLogs() {
+        var plan = Stacks.plan("dev", Stacks.values("dev").set("tap:albLogs", Map.of("expirationDays", 7)).toMap());
+        var bucket = plan.named("aws:s3/bucketV2:BucketV2", "tap-alb-logs");
+
+        assertThat(bucket.input("forceDestroy")).isEqualTo(true);
+        assertThat(bucket.protect()).isFalse();
+        assertThat(PlanValues.at(plan.named("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "tap-alb-logs-lifecycle").inputs(), "rules.0.expiration.days")).isEqualTo(7L);
+    }
+
+    @Test
+    void alarmsGoToAnEncryptedTopicOnlyThisAccountsAlarmsMayPublishTo() {
+        var plan = Stacks.plan("prod");
+        var topic = plan.named("aws:sns/topic:Topic", "tap-alarms");
+        var arn = "arn:aws:sns:us-east-1:123456789012:tap-prod-core-alarms";
+
+        assertThat(topic.input("kmsMasterKeyId")).isEqualTo(plan.byType("aws:kms/key:Key").get(0).output("arn"));
+        assertThat(plan.named("aws:kms/key:Key", "tap-key").inputString("policy"))
+                .contains("\"Principal\":{\"Service\":\"cloudwatch.amazonaws.com\"}");
+        assertThat(json(plan.named("aws:sns/topicPolicy:TopicPolicy", "tap-alarms-policy"), "policy")).isEqualTo(json("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Sid": "AccountAdministersTopic", "Effect": "Allow",
+                   "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                   "Action": ["sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:AddPermission",
+                              "sns:RemovePermission", "sns:DeleteTopic", "sns:Subscribe",
+                              "sns:ListSubscriptionsByTopic", "sns:Publish"],
+                   "Resource": ["%1$s"]},
+                  {"Sid": "CloudWatchAlarmsPublish", "Effect": "Allow",
+                   "Principal": {"Service": "cloudwatch.amazonaws.com"}, "Action": ["sns:Publish"],
+                   "Resource": ["%1$s"],
+                   "Condition": {"StringEquals": {"aws:SourceAccount": "123456789012"},
+                                 "ArnLike": {"aws:SourceArn": "arn:aws:cloudwatch:us-east-1:123456789012:alarm:*"}}}]}
+                """.formatted(arn)));
+        assertThat(plan.byType("aws:sns/topicSubscription:TopicSubscription")).isEmpty();
+        assertThat(plan.byType(ALARM)).allSatisfy(alarm -> {
+            assertThat(alarm.input("alarmActions")).isEqualTo(List.of(arn));
+            assertThat(alarm.input("okActions")).isEqualTo(List.of(arn));
+        });
+    }
+
+    @Test
+    void eachEmailIsSubscribed() {
+        var plan = Stacks.plan("prod", Stacks.values("prod").set("tap:alarms",
+                Map.of("emails", List.of("oncall@shop.io", "platform@shop.io"))).toMap());
+
+        assertThat(plan.byType("aws:sns/topicSubscription:TopicSubscription")).extracting(s -> s.input("endpoint"))
+                .containsExactly("oncall@shop.io", "platform@shop.io");
+        assertThat(plan.byType("aws:sns/topicSubscription:TopicSubscription"))
+                .allSatisfy(s -> assertThat(s.input("protocol")).isEqualTo("email"));
+    }
+
+    @Test
+    void everyServiceTheLoadBalancerAndTheDatabaseAreWatched() {
+        var plan = Stacks.plan("prod");
+
+        assertThat(plan.byType(ALARM)).extracting(a -> a.input("name")).containsExactlyInAnyOrder(
+                "tap-prod-core-api-cpu-high", "tap-prod-core-api-memory-high", "tap-prod-core-api-tasks-below-desired",
+                "tap-prod-core-web-cpu-high", "tap-prod-core-web-memory-high", "tap-prod-core-web-tasks-below-desired",
+                "tap-prod-core-web-unhealthy-targets",
+                "tap-prod-core-worker-cpu-high", "tap-prod-core-worker-memory-high",
+                "tap-prod-core-worker-tasks-below-desired",
+                "tap-prod-core-alb-5xx", "tap-prod-core-db-cpu-high", "tap-prod-core-db-storage-low");
+        assertThat(plan.named(ALARM, "tap-alarms-api-cpu").inputs()).containsAllEntriesOf(Map.of(
+                "namespace", "AWS/ECS", "metricName", "CPUUtilization", "statistic", "Average", "period", 60L,
+                "dimensions", Map.of("ClusterName", "tap-prod-core-cluster", "ServiceName", "tap-prod-core-api"),
+                "threshold", 80L, "comparisonOperator", "GreaterThanThreshold", "evaluationPeriods", 5L,
+                "datapointsToAlarm", 3L, "treatMissingData", "notBreaching"));
+        var targetGroup = plan.byType("aws:lb/targetGroup:TargetGroup").get(0).output("arnSuffix");
+        var loadBalancer = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0).output("arnSuffix");
+        assertThat(plan.named(ALARM, "tap-alarms-web-unhealthy").input("dimensions"))
+                .isEqualTo(Map.of("TargetGroup", targetGroup, "LoadBalancer", loadBalancer));
+        assertThat(plan.named(ALARM, "tap-alarms-db-storage").inputs()).containsAllEntriesOf(Map.of(
+                "namespace", "AWS/RDS", "metricName", "FreeLocalStorage", "statistic", "Minimum",
+                "dimensions", Map.of("DBClusterIdentifier", "tap-prod-core-db"),
+                "threshold", 5L * 1024 * 1024 * 1024, "comparisonOperator", "LessThanThreshold"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runningTasksBelowDesiredIsMetricMathOverContainerInsights() {
+        var queries = (List<Map<String, Object>>) Stacks.plan("prod").named(ALARM, "tap-alarms-worker-tasks")
+                .input("metricQueries");
+
+        assertThat(queries).extracting(q -> q.get("id")).containsExactly("running", "desired", "result");
+        assertThat(queries.get(0).get("metric")).isEqualTo(Map.of("namespace", "ECS/ContainerInsights",
+                "metricName", "RunningTaskCount", "stat", "Average", "period", 60L,
+                "dimensions", Map.of("ClusterName", "tap-prod-core-cluster", "ServiceName", "tap-prod-core-worker")));
+        assertThat(queries.get(2)).containsEntry("expression", "desired - running").containsEntry("returnData", true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneDashboardShowsTheWatchedMetricsAndTheAlarms() {
+        var plan = Stacks.plan("prod");
+        var dashboard = plan.byType("aws:cloudwatch/dashboard:Dashboard");
+
+        assertThat(dashboard).singleElement().satisfies(d -> {
+            assertThat(d.input("dashboardName")).isEqualTo("tap-prod-core-overview");
+            var widgets = (List<Map<String, Object>>) ((Map<String, Object>) json(d, "dashboardBody")).get("widgets");
+            assertThat(widgets).extracting(w -> ((Map<String, Object>) w.get("properties")).get("title"))
+                    .contains("CPU by service (%)", "Memory by service (%)", "Running tasks",
+                            "Load balancer requests and 5xx", "Database CPU (%) and connections", "Alarms");
+            var alarms = widgets.stream().filter(w -> "alarm".equals(w.get("type"))).findFirst().orElseThrow();
+            assertThat((List<String>) ((Map<String, Object>) alarms.get("properties")).get("alarms"))
+                    .containsExactlyInAnyOrderElementsOf(plan.byType(ALARM).stream()
+                            .map(a -> (String) a.output("arn")).toList());
+        });
+    }
+
+    @Test
+    void devHasNoneOfTheseModules() {
+        var plan = Stacks.plan("dev");
+
+        for (var type : List.of(ENDPOINT, ALARM, "aws:s3/bucketV2:BucketV2", "aws:sns/topic:Topic",
+                "aws:rds/cluster:Cluster", "aws:ssm/parameter:Parameter")) {
+            assertThat(plan.byType(type)).as(type).isEmpty();
+        }
+        assertThat(plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0).input("accessLogs")).isNull();
+    }
+}
