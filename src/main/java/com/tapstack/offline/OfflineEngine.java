@@ -1,5 +1,6 @@
 package com.tapstack.offline;
 
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
@@ -42,6 +43,10 @@ public final class OfflineEngine {
                         .mocks(simulator)
                         .standardLogger(quiet)
                         .monitorDecorator(ignored -> monitor)
+                        .deploymentFactory(state -> {
+                            state.runner = new QuietRunner(state.logger);
+                            return new DeploymentImpl(state);
+                        })
                         .build()
                         .runTest(ctx -> App.define(ctx, config));
                 for (var exception : result.exceptions()) {
