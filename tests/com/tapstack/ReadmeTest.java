@@ -20,6 +20,14 @@ class ReadmeTest {
     }
 
     @Test
+    void theForkExampleInTheReadmeIsTheTestThatRuns() throws Exception {
+        var readme = Files.readString(Stacks.PROJECT_DIR.resolve("README.md"));
+        var example = Files.readString(Stacks.PROJECT_DIR.resolve("tests/com/tapstack/fork/ForkExampleTest.java"));
+
+        assertThat(readme).contains("```java\n" + example + "```");
+    }
+
+    @Test
     void everyConfigurationKeyIsDocumentedInTheReadmeAndPulumiYaml() throws Exception {
         var readme = Files.readString(Stacks.PROJECT_DIR.resolve("README.md"));
         var project = Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"));

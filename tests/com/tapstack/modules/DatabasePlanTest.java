@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tapstack.offline.Plan;
 import com.tapstack.offline.PlanValues;
 import com.tapstack.offline.PlannedResource;
+import com.tapstack.support.PlanAssertions;
 import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,12 @@ class DatabasePlanTest {
         }
         assertThat(plan.byType(POLICY)).filteredOn(p -> p.inputString("policy").contains(secret))
                 .extracting(PlannedResource::name).containsExactly("tap-api-execution-policy");
+        assertThat(PlanAssertions.roleAllows(plan, "tap-prod-core-api-execution", "secretsmanager:GetSecretValue",
+                secret)).isTrue();
+        assertThat(PlanAssertions.roleAllows(plan, "tap-prod-core-api-task", "secretsmanager:GetSecretValue",
+                secret)).isFalse();
+        assertThat(PlanAssertions.roleAllows(plan, "tap-prod-core-web-execution", "secretsmanager:GetSecretValue",
+                secret)).isFalse();
     }
 
     @Test

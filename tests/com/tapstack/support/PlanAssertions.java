@@ -6,7 +6,11 @@ import com.tapstack.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 
-/** Small helpers to read a plan in tests. */
+/**
+ * Small helpers to read a plan in tests: JSON inputs, resources by id, tags, partial JSON matching and IAM
+ * evaluation. Part of the test kit (README, "Testing your fork"), with {@link Stacks}, {@link StackValues},
+ * {@link PlanEditor} and {@link Checks}.
+ */
 public final class PlanAssertions {
 
     private PlanAssertions() {
@@ -41,5 +45,35 @@ public final class PlanAssertions {
     @SuppressWarnings("unchecked")
     public static List<String> stringList(Object value) {
         return (List<String>) value;
+    }
+
+    /**
+     * Whether a JSON input (a policy, container definitions) contains {@code partialJson}: every key of an expected
+     * object is in the actual one with a matching value, every element of an expected list matches some element
+     * of the actual list, and other values are equal. Write only what the test is about.
+     */
+    public static boolean containsJson(PlannedResource resource, String input, String partialJson) {
+        return contains(json(resource, input), json(partialJson));
+    }
+
+    private static boolean contains(Object actual, Object expected) {
+        if (expected instanceof Map<?, ?> wanted) {
+            return actual instanceof Map<?, ?> map && wanted.entrySet().stream()
+                    .allMatch(e -> map.containsKey(e.getKey()) && contains(map.get(e.getKey()), e.getValue()));
+        }
+        if (expected instanceof List<?> wanted) {
+            return actual instanceof List<?> list
+                    && wanted.stream().allMatch(w -> list.stream().anyMatch(a -> contains(a, w)));
+        }
+        return java.util.Objects.equals(actual, expected);
+    }
+
+    /**
+     * Whether IAM would let the role named {@code roleName} do {@code action} on {@code resourceArn}, from every
+     * policy the plan gives it (inline, role policies, customer managed); the same evaluation ./tap check uses.
+     */
+    public static boolean roleAllows(Plan plan, String roleName, String action, String resourceArn) {
+        var statements = new com.tapstack.check.CheckContext(plan, false).statementsOfRole(roleName);
+        return com.tapstack.check.PolicyEvaluator.allows(statements, action, resourceArn);
     }
 }
