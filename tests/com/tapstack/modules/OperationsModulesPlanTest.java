@@ -179,7 +179,7 @@ class OperationsModulesPlanTest {
         assertThat(plan.byType(ALARM)).extracting(a -> a.input("name")).containsExactlyInAnyOrder(
                 "tap-prod-core-api-cpu-high", "tap-prod-core-api-memory-high", "tap-prod-core-api-tasks-below-desired",
                 "tap-prod-core-web-cpu-high", "tap-prod-core-web-memory-high", "tap-prod-core-web-tasks-below-desired",
-                "tap-prod-core-web-unhealthy-targets",
+                "tap-prod-core-web-unhealthy-targets", "tap-prod-core-web-target-5xx",
                 "tap-prod-core-worker-cpu-high", "tap-prod-core-worker-memory-high",
                 "tap-prod-core-worker-tasks-below-desired",
                 "tap-prod-core-alb-5xx", "tap-prod-core-db-cpu-high", "tap-prod-core-db-storage-low");
@@ -196,6 +196,42 @@ class OperationsModulesPlanTest {
                 "namespace", "AWS/RDS", "metricName", "FreeLocalStorage", "statistic", "Minimum",
                 "dimensions", Map.of("DBClusterIdentifier", "tap-prod-core-db"),
                 "threshold", 5L * 1024 * 1024 * 1024, "comparisonOperator", "LessThanThreshold"));
+    }
+
+    @Test
+    void eachServiceRollsBackOnItsOwnCpuMemoryAnd5xxAlarmsWhichExistFirst() {
+        var plan = Stacks.plan("prod");
+        var targetGroup = plan.byType("aws:lb/targetGroup:TargetGroup").get(0).output("arnSuffix");
+        var loadBalancer = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0).output("arnSuffix");
+
+        assertThat(plan.named(ALARM, "tap-alarms-web-5xx").inputs()).containsAllEntriesOf(Map.of(
+                "namespace", "AWS/ApplicationELB", "metricName", "HTTPCode_Target_5XX_Count", "statistic", "Sum",
+                "dimensions", Map.of("TargetGroup", targetGroup, "LoadBalancer", loadBalancer), "threshold", 10L));
+        var expected = Map.of(
+                "web", List.of("tap-prod-core-web-cpu-high", "tap-prod-core-web-memory-high",
+                        "tap-prod-core-web-target-5xx"),
+                "api", List.of("tap-prod-core-api-cpu-high", "tap-prod-core-api-memory-high"),
+                "worker", List.of("tap-prod-core-worker-cpu-high", "tap-prod-core-worker-memory-high"));
+        expected.forEach((name, alarms) -> {
+            var service = plan.named("aws:ecs/service:Service", "tap-" + name);
+            assertThat(service.input("alarms")).as(name).isEqualTo(Map.of("alarmNames", alarms, "enable", true,
+                    "rollback", true));
+            var alarmUrns = plan.byType(ALARM).stream().filter(a -> alarms.contains(a.input("name")))
+                    .map(a -> a.urn()).toList();
+            assertThat(service.dependencies()).as(name).containsAll(alarmUrns);
+            // The alarms watch the service by the name it gets.
+            assertThat(plan.find(a -> a.type().equals(ALARM) && ("tap-prod-core-" + name + "-cpu-high")
+                    .equals(a.input("name"))).orElseThrow().inputAt("dimensions.ServiceName"))
+                    .isEqualTo(service.input("name"));
+        });
+    }
+
+    @Test
+    void withoutAlarmsDeploymentsStillRollBackOnTheCircuitBreaker() {
+        var service = Stacks.plan("dev").named("aws:ecs/service:Service", "tap-web");
+
+        assertThat(service.input("alarms")).isNull();
+        assertThat(service.input("deploymentCircuitBreaker")).isEqualTo(Map.of("enable", true, "rollback", true));
     }
 
     @Test

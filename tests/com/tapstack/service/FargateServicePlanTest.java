@@ -129,6 +129,8 @@ class FargateServicePlanTest {
                         .id().orElseThrow()),
                 "assignPublicIp", false));
         assertThat(service.input("deploymentCircuitBreaker")).isEqualTo(Map.of("enable", true, "rollback", true));
+        // pulumi up waits for the deployment to finish and fails when ECS rolled it back.
+        assertThat(service.input("waitForSteadyState")).isEqualTo(true);
         assertThat(service.input("deploymentController")).isEqualTo(Map.of("type", "ECS"));
         assertThat(service.input("deploymentMinimumHealthyPercent")).isEqualTo(100L);
         assertThat(service.input("deploymentMaximumPercent")).isEqualTo(200L);

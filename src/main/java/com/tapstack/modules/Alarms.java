@@ -29,8 +29,10 @@ import java.util.Map;
 
 /**
  * An SNS topic encrypted with the stack key (with the e-mail subscribers configured), alarms on each service's
- * CPU, memory and running task count, each public service's unhealthy targets, the load balancer's 5xx rate and
- * the database's CPU and free storage, and one dashboard with those metrics.
+ * CPU, memory and running task count, each public service's unhealthy targets and 5xx responses, the load
+ * balancer's 5xx rate and the database's CPU and free storage, and one dashboard with those metrics. The alarms
+ * are created before the services (they are named, not looked up), so each service's deployments can roll back
+ * on its CPU, memory and 5xx alarms.
  */
 public final class Alarms extends ComponentResource {
 
@@ -42,7 +44,9 @@ public final class Alarms extends ComponentResource {
     private final StackScope scope;
     private final Output<String> topicArn;
     private final List<MetricAlarm> alarms = new ArrayList<>();
-    private final Map<String, List<Output<String>>> serviceAlarmNames = new LinkedHashMap<>();
+    /** Per service, the alarms its deployments roll back on: CPU and memory high, and 5xx from its targets. */
+    private final Map<String, List<MetricAlarm>> rollbackAlarms = new LinkedHashMap<>();
+    private final Map<String, List<Output<String>>> rollbackAlarmNames = new LinkedHashMap<>();
 
     public Alarms(String name, ModulesConfig.AlarmsConfig config, Output<Monitored> monitored, int serviceCount,
                   List<String> serviceNames, List<Boolean> publicServices, boolean database, Output<String> kmsKeyArn,
@@ -89,6 +93,9 @@ public final class Alarms extends ComponentResource {
                 simple(name + "-" + service + "-unhealthy", service + "-unhealthy-targets", "Unhealthy targets of "
                         + service + " behind the load balancer", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
                         targets, 0, "GreaterThanThreshold", 3, 3);
+                simple(name + "-" + service + "-5xx", service + "-target-5xx", "More than " + config.alb5xxPerMinute()
+                        + " 5xx responses a minute from " + service, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count",
+                        "Sum", targets, config.alb5xxPerMinute(), "GreaterThanThreshold", 3, 3);
             }
         }
         if (publicServices.contains(true)) {
@@ -141,9 +148,15 @@ public final class Alarms extends ComponentResource {
         return topicArn;
     }
 
-    /** The alarms an ECS deployment of {@code service} should roll back on: its CPU and memory alarms. */
-    public List<Output<String>> alarmNamesOf(String service) {
-        return serviceAlarmNames.getOrDefault(service, List.of());
+    /**
+     * The alarms an ECS deployment of each service rolls back on: its CPU and memory alarms and, behind the load
+     * balancer, its 5xx alarm.
+     */
+    public Map<String, com.tapstack.service.DeploymentAlarms> deploymentAlarms() {
+        var result = new LinkedHashMap<String, com.tapstack.service.DeploymentAlarms>();
+        rollbackAlarms.forEach((service, alarmList) -> result.put(service, new com.tapstack.service.DeploymentAlarms(
+                rollbackAlarmNames.get(service), List.copyOf(alarmList))));
+        return result;
     }
 
     private void simple(String logicalName, String part, String description, String namespace, String metric,
@@ -187,9 +200,10 @@ public final class Alarms extends ComponentResource {
                 .tags(scope.tags())
                 .build(), child);
         alarms.add(alarm);
-        var service = part.replaceFirst("-(cpu-high|memory-high)$", "");
+        var service = part.replaceFirst("-(cpu-high|memory-high|target-5xx)$", "");
         if (!service.equals(part)) {
-            serviceAlarmNames.computeIfAbsent(service, k -> new ArrayList<>()).add(alarmName);
+            rollbackAlarms.computeIfAbsent(service, k -> new ArrayList<>()).add(alarm);
+            rollbackAlarmNames.computeIfAbsent(service, k -> new ArrayList<>()).add(alarmName);
         }
     }
 }

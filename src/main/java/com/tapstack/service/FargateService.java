@@ -2,6 +2,7 @@ package com.tapstack.service;
 
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
@@ -24,6 +25,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.naming.NameLimit;
@@ -39,6 +41,9 @@ import java.util.Optional;
  * public IP, circuit breaker with rollback, target group when public) and target-tracking autoscaling.
  */
 public final class FargateService extends ComponentResource {
+
+    /** pulumi up's wait for a service deployment to finish, after which it reports the service as failed. */
+    public static final java.time.Duration STEADY_STATE_TIMEOUT = java.time.Duration.ofMinutes(20);
 
     public static final String TYPE = "tap:service:FargateService";
     /** Discovery records live 10 s, so clients follow tasks that come and go within seconds. */
@@ -119,12 +124,18 @@ public final class FargateService extends ComponentResource {
         if (targetGroupArn.isPresent()) {
             dependencies.addAll(platform.loadBalancer().orElseThrow().listenersAndRules());
         }
+        var alarms = Optional.ofNullable(platform.deploymentAlarms().get(config.name()));
+        alarms.ifPresent(a -> dependencies.addAll(a.alarms()));
         var service = new Service(name, serviceArgs(config, platform, scope, taskDefinition, discovery,
-                targetGroupArn), CustomResourceOptions.builder()
+                targetGroupArn, alarms), CustomResourceOptions.builder()
                 .parent(this)
                 .dependsOn(dependencies)
                 // Autoscaling owns the task count once the service exists; a deployment must not reset it.
                 .ignoreChanges("desiredCount")
+                // How long pulumi up waits for a deployment to reach steady state (waitForSteadyState) before it
+                // fails: the circuit breaker gives up well before (after about 10 failed task launches).
+                .customTimeouts(CustomTimeouts.builder().create(STEADY_STATE_TIMEOUT)
+                        .update(STEADY_STATE_TIMEOUT).build())
                 .build());
 
         ServiceAutoscaling.create(name + "-scaling", config.name(), config.scaling(), platform.cluster().name(),
@@ -199,9 +210,10 @@ public final class FargateService extends ComponentResource {
     private static ServiceArgs serviceArgs(ServiceConfig config, SharedPlatform platform, StackScope scope,
                                            TaskDefinition taskDefinition,
                                            com.pulumi.aws.servicediscovery.Service discovery,
-                                           Optional<Output<String>> targetGroupArn) {
+                                           Optional<Output<String>> targetGroupArn,
+                                           Optional<DeploymentAlarms> alarms) {
         var args = ServiceArgs.builder()
-                .name(scope.name(config.name(), NameLimit.ECS))
+                .name(serviceNameOf(config, scope))
                 .cluster(platform.cluster().arn())
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(config.scaling().desiredCount())
@@ -224,7 +236,14 @@ public final class FargateService extends ComponentResource {
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
                 .serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build())
+                // pulumi up waits until the deployment is complete and fails when ECS rolled it back.
+                .waitForSteadyState(true)
                 .tags(scope.tags());
+        alarms.ifPresent(a -> args.alarms(ServiceAlarmsArgs.builder()
+                .alarmNames(Output.all(a.names()))
+                .enable(true)
+                .rollback(true)
+                .build()));
         targetGroupArn.ifPresent(arn -> args
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(arn)
@@ -233,6 +252,11 @@ public final class FargateService extends ComponentResource {
                         .build())
                 .healthCheckGracePeriodSeconds(config.healthCheckGracePeriodSeconds()));
         return args.build();
+    }
+
+    /** The ECS service's name, known before the service exists (alarms name it in their dimensions). */
+    public static Output<String> serviceNameOf(ServiceConfig config, StackScope scope) {
+        return scope.name(config.name(), NameLimit.ECS);
     }
 
     public Output<String> serviceName() {

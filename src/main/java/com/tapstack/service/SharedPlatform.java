@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param secretSources the stack's parameters, database secret and key, for secrets that point inside the stack
  * @param database      how to reach the database, when the stack has one
+ * @param deploymentAlarms per service name, the alarms its deployments roll back on (empty without tap:alarms)
  */
 public record SharedPlatform(
         EcsCluster cluster,
@@ -23,7 +24,8 @@ public record SharedPlatform(
         Output<String> kmsKeyArn,
         EncryptedLogGroups logGroups,
         Output<SecretSources> secretSources,
-        Optional<DatabaseConnection> database) {
+        Optional<DatabaseConnection> database,
+        java.util.Map<String, DeploymentAlarms> deploymentAlarms) {
 
     /** The database's address as services receive it. */
     public record DatabaseConnection(Output<String> host, Output<Integer> port, String name) {

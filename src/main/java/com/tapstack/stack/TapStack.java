@@ -90,23 +90,23 @@ public final class TapStack extends ComponentResource {
             modules.dns().ifPresent(dns -> DnsAlias.create(name + "-dns", dns, lb.dnsName(), lb.zoneId(), this));
         });
 
+        // Alarms before the services: a service's deployments roll back on its own alarms.
+        var configs = List.copyOf(platform.services().values());
+        var alarms = modules.alarms().map(alarmConfig -> new Alarms(name + "-alarms", alarmConfig,
+                monitored(config, scope, cluster, configs, loadBalancer, database), configs.size(),
+                configs.stream().map(ServiceConfig::name).toList(), configs.stream().map(ServiceConfig::isPublic).toList(),
+                database.isPresent(), key.arn(), scope, child));
+
         // Services, from one loop.
         var shared = new SharedPlatform(cluster, registry, securityGroups, loadBalancer, network.privateSubnetIds(),
                 key.arn(), logGroups, secretSources(modules.parameters(), parameters, database, key),
                 database.map(db -> new SharedPlatform.DatabaseConnection(db.endpoint(), db.port(),
-                        modules.database().orElseThrow().databaseName())));
-        var services = new ArrayList<FargateService>();
-        for (var service : platform.services().values()) {
-            services.add(new FargateService(name + "-" + service.name(), service, shared, scope, child));
-            outputs.service(service.name(), services.get(services.size() - 1), registry.repositoryOf(service));
+                        modules.database().orElseThrow().databaseName())),
+                alarms.map(Alarms::deploymentAlarms).orElse(Map.of()));
+        for (var service : configs) {
+            var fargate = new FargateService(name + "-" + service.name(), service, shared, scope, child);
+            outputs.service(service.name(), fargate, registry.repositoryOf(service));
         }
-
-        var alarms = modules.alarms().map(alarmConfig -> {
-            var list = List.copyOf(platform.services().values());
-            return new Alarms(name + "-alarms", alarmConfig, monitored(config, scope, cluster, list, services,
-                    loadBalancer, database), list.size(), list.stream().map(ServiceConfig::name).toList(),
-                    list.stream().map(ServiceConfig::isPublic).toList(), database.isPresent(), key.arn(), scope, child);
-        });
 
         outputs.put("environmentSuffix", suffix);
         outputs.put("vpcId", network.vpcId());
@@ -146,15 +146,15 @@ public final class TapStack extends ComponentResource {
         return Output.tuple(arns, secretArn, key.arn()).applyValue(t -> new SecretSources(t.t1, secure, t.t2, t.t3));
     }
 
+    /** What the alarms watch, by the names the services will have (so the alarms can come first). */
     private static Output<Monitored> monitored(StackConfig config, StackScope scope, EcsCluster cluster,
-                                               List<ServiceConfig> configs, List<FargateService> services,
-                                               Optional<LoadBalancer> loadBalancer, Optional<Database> database) {
+                                               List<ServiceConfig> configs, Optional<LoadBalancer> loadBalancer,
+                                               Optional<Database> database) {
         var entries = new ArrayList<Output<Monitored.Service>>();
-        for (int i = 0; i < configs.size(); i++) {
-            var service = configs.get(i);
+        for (var service : configs) {
             var targetGroup = loadBalancer.flatMap(lb -> lb.targetGroupArnSuffixOf(service))
                     .map(suffix -> suffix.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
-            entries.add(Output.tuple(services.get(i).serviceName(), targetGroup).applyValue(t ->
+            entries.add(Output.tuple(FargateService.serviceNameOf(service, scope), targetGroup).applyValue(t ->
                     new Monitored.Service(service.name(), t.t1, t.t2)));
         }
         var lb = loadBalancer.map(l -> l.arnSuffix().applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
