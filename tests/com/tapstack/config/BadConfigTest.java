@@ -38,6 +38,9 @@ class BadConfigTest {
                 broken("one AZ with a public service", v -> v.set("tap:azCount", 1),
                         "Pulumi.dev.yaml: tap:azCount: 1 is too few for the load balancer a public service needs (AWS"
                                 + " requires subnets in two AZs); allowed: 2 to 6 when a service is public"),
+                broken("too few images kept for a rollback", v -> v.set("tap:ecrKeepImages", 3),
+                        "Pulumi.dev.yaml: tap:ecrKeepImages: 3 would expire images a rollback needs; allowed: 4 to"
+                                + " 10000 (the 2 task definition revisions a service runs or rolls back to, plus 2)"),
                 broken("Spot weight out of range", v -> v.set("tap:spotWeight", 1001),
                         "Pulumi.dev.yaml: tap:spotWeight: 1001 is out of range; allowed: 0 to 1000"),
                 broken("certificate that is no ARN", v -> v.set("tap:https", Map.of("certificateArn", "my-cert")),

@@ -156,9 +156,23 @@ public final class ConfigLoader {
         return new PlatformConfig(
                 range(tap, SPOT_WEIGHT, 0, 1000),
                 range(tap, ON_DEMAND_BASE, 0, 100_000),
-                range(tap, ECR_KEEP_IMAGES, 1, 10_000),
+                keepImages(tap),
                 range(tap, ECR_UNTAGGED_EXPIRY_DAYS, 1, 3650),
                 ServiceConfigReader.read(tap.object(SERVICES, "a mapping of service name to its settings")));
+    }
+
+    /** Enough images that the lifecycle policy never expires one a running or rollback revision uses. */
+    private static int keepImages(ConfigNode tap) {
+        var min = com.tapstack.registry.EcrLifecycle.MIN_KEEP_IMAGES;
+        var allowed = min + " to 10000 (the " + com.tapstack.registry.EcrLifecycle.REVISIONS_IN_USE
+                + " task definition revisions a service runs or rolls back to, plus "
+                + com.tapstack.registry.EcrLifecycle.MARGIN + ")";
+        int value = tap.requireInt(ECR_KEEP_IMAGES, allowed);
+        if (value < min || value > 10_000) {
+            throw tap.invalid(ECR_KEEP_IMAGES, value < min ? "would expire images a rollback needs" : "is out of range",
+                    allowed);
+        }
+        return value;
     }
 
     private static int range(ConfigNode tap, String field, int min, int max) {
