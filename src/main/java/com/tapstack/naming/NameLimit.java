@@ -10,6 +10,7 @@ public enum NameLimit {
     IAM_ROLE("IAM role", 64),
     IAM_POLICY("IAM policy", 128),
     EVENT_RULE("EventBridge rule", 64),
+    STATE_MACHINE("Step Functions state machine", 80),
     DB_IDENTIFIER("RDS identifier", 63),
     S3_BUCKET("S3 bucket", 63),
     KMS_ALIAS("KMS alias", 256 - "alias/".length()),

@@ -114,6 +114,13 @@ final class ModuleModels {
         });
         models.put("aws:cloudwatch/metricAlarm:MetricAlarm", r -> answer(r.physicalName(),
                 "arn", r.account().arn("cloudwatch", "alarm:" + r.physicalName())));
+        models.put("aws:sfn/stateMachine:StateMachine", r -> {
+            var arn = r.account().arn("states", "stateMachine:" + r.physicalName());
+            return answer(arn, "arn", arn, "status", "ACTIVE", "creationDate", "2026-01-01T00:00:00Z");
+        });
+        models.put("aws:cloudwatch/eventRule:EventRule", r -> answer(r.physicalName(),
+                "arn", r.account().arn("events", "rule/" + r.physicalName())));
+        models.put("aws:cloudwatch/eventTarget:EventTarget", r -> answer(r.string("rule") + "-" + r.string("targetId")));
         models.put("aws:cloudwatch/dashboard:Dashboard", r -> {
             var name = r.string("dashboardName");
             return answer(name, "dashboardArn", r.account().globalArn("cloudwatch", "dashboard/" + name));

@@ -140,6 +140,14 @@ public final class FargateService extends ComponentResource {
 
         ServiceAutoscaling.create(name + "-scaling", config.name(), config.scaling(), platform.cluster().name(),
                 service.name(), scope, child);
+        if (readsRotatingSecrets(config)) {
+            var secretArns = secrets.applyValue(list -> list.stream()
+                    .filter(secret -> secret.store() == ResolvedSecret.Store.SECRETS_MANAGER)
+                    .map(ResolvedSecret::resourceArn).distinct().sorted().toList());
+            // An ECS service's id is its ARN.
+            new RotationRedeploy(name + "-rotation", config.name(), platform.cluster().arn(), service.id(),
+                    secretArns, scope, ComponentResourceOptions.builder().parent(this).build());
+        }
 
         this.serviceName = service.name();
         this.taskDefinitionFamily = taskDefinition.family();
@@ -147,6 +155,12 @@ public final class FargateService extends ComponentResource {
                 scope.config().environment(), scope.config().project());
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
                 "discoveryName", Output.of(discoveryName)));
+    }
+
+    /** Secrets Manager secrets rotate (the database's does every 7 days); SSM parameters do not. */
+    static boolean readsRotatingSecrets(ServiceConfig config) {
+        return config.database() || config.secrets().values().stream()
+                .anyMatch(ref -> ref instanceof com.tapstack.config.service.SecretRef.SecretsManager);
     }
 
     /** The configured secrets, and the database's user name and password when the service uses it. */
