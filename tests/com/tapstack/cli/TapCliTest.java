@@ -34,7 +34,20 @@ class TapCliTest {
         assertThat(run.out()).contains("Plan for tap/dev (offline: account 123456789012, us-east-1, partition aws)")
                 .contains("85 resources to create")
                 .containsPattern("aws:ec2/natGateway:NatGateway +1\\n")
-                .containsPattern("vpcId +\"vpc-0[0-9a-f]{16}\"");
+                .containsPattern("vpcId +\"vpc-0[0-9a-f]{16}\"")
+                .contains("Monthly estimate at list prices (us-east-1, USD, price table of ")
+                .containsPattern("NAT gateways +34\\.20 USD")
+                .containsPattern("total +110\\.66 USD");
+    }
+
+    @Test
+    void costPrintsTheEstimateOnly() {
+        var run = tap("cost", "prod", "--project-dir", Stacks.PROJECT_DIR.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Monthly estimate at list prices (us-east-1, USD, price table of ")
+                .containsPattern("Database +87\\.60 USD").containsPattern("total +489\\.41 USD")
+                .doesNotContain("resources to create");
     }
 
     @Test

@@ -30,8 +30,8 @@ class BadConfigTest {
                         "Pulumi.dev.yaml: tap:logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
                 broken("unknown key", v -> v.set("tap:logRetention", 7),
                         "Pulumi.dev.yaml: tap:logRetention: is not a known key (did you mean tap:logRetentionDays?);"
-                                + " allowed: tap:alarms, tap:albLogs, tap:azCount, tap:checkSuppressions, tap:costCenter,"
-                                + " tap:database, tap:dns, tap:ecrKeepImages, tap:ecrUntaggedExpiryDays, tap:endpoints,"
+                                + " allowed: tap:alarms, tap:albLogs, tap:azCount, tap:checkSuppressions,"
+                                + " tap:costAssumptions, tap:costCenter, tap:database, tap:dns, tap:ecrKeepImages, tap:ecrUntaggedExpiryDays, tap:endpoints,"
                                 + " tap:environment, tap:environmentSuffix, tap:https, tap:kmsDeletionWindowDays,"
                                 + " tap:logRetentionDays, tap:natStrategy, tap:onDemandBase, tap:owner, tap:parameters,"
                                 + " tap:protect, tap:services, tap:spotWeight, tap:tags, tap:vpcCidr, tap:waf"),
@@ -41,6 +41,9 @@ class BadConfigTest {
                 broken("too few images kept for a rollback", v -> v.set("tap:ecrKeepImages", 3),
                         "Pulumi.dev.yaml: tap:ecrKeepImages: 3 would expire images a rollback needs; allowed: 4 to"
                                 + " 10000 (the 2 task definition revisions a service runs or rolls back to, plus 2)"),
+                broken("a negative cost assumption", v -> v.set("tap:costAssumptions", Map.of("natGBPerDay", -1)),
+                        "Pulumi.dev.yaml: tap:costAssumptions.natGBPerDay: -1 is out of range; allowed: a number from 0"
+                                + " to 100000"),
                 broken("Spot weight out of range", v -> v.set("tap:spotWeight", 1001),
                         "Pulumi.dev.yaml: tap:spotWeight: 1001 is out of range; allowed: 0 to 1000"),
                 broken("certificate that is no ARN", v -> v.set("tap:https", Map.of("certificateArn", "my-cert")),

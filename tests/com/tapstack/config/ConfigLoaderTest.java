@@ -23,7 +23,7 @@ class ConfigLoaderTest {
                 "Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE),
-                null, ModulesConfig.none(), List.of()));
+                null, ModulesConfig.none(), List.of(), CostAssumptions.DEFAULT));
         assertThat(config.platform().spotWeight()).isEqualTo(3);
         assertThat(config.platform().onDemandBase()).isEqualTo(1);
         assertThat(config.platform().ecrKeepImages()).isEqualTo(10);
@@ -47,7 +47,7 @@ class ConfigLoaderTest {
                         Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm")), Optional.of(90),
                         Optional.of(new ModulesConfig.AlarmsConfig(List.of(), 80, 80, 10, 80, 5))),
-                List.of()));
+                List.of(), CostAssumptions.DEFAULT));
         assertThat(config.platform().spotWeight()).isZero();
         assertThat(config.platform().ecrKeepImages()).isEqualTo(30);
         assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");

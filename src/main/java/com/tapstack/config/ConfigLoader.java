@@ -40,11 +40,13 @@ public final class ConfigLoader {
     public static final String ECR_KEEP_IMAGES = "ecrKeepImages";
     public static final String ECR_UNTAGGED_EXPIRY_DAYS = "ecrUntaggedExpiryDays";
     public static final String CHECK_SUPPRESSIONS = "checkSuppressions";
+    public static final String COST_ASSUMPTIONS = "costAssumptions";
 
     /** Every key the program reads in the project namespace; any other key is a typo and refused. */
     public static final Set<String> KNOWN_KEYS = union(Set.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, LOG_RETENTION_DAYS,
             KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, NAT_STRATEGY, SERVICES,
-            SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, CHECK_SUPPRESSIONS),
+            SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, CHECK_SUPPRESSIONS,
+            COST_ASSUMPTIONS),
             ModulesReader.KEYS);
     private static final Pattern RULE_ID = Pattern.compile("^TAP\\d{3}$");
 
@@ -90,7 +92,8 @@ public final class ConfigLoader {
                 network,
                 platform,
                 modules,
-                suppressions(tap));
+                suppressions(tap),
+                CostAssumptions.read(tap));
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param platform           ECS cluster settings and the services
  * @param modules            the optional modules (database, parameters, HTTPS, DNS, WAF, endpoints, logs, alarms)
  * @param checkSuppressions  check findings accepted on purpose, each with its reason
+ * @param costAssumptions    usage the cost preview assumes where the plan cannot tell (log and NAT traffic)
  */
 public record StackConfig(
         String configFile,
@@ -41,7 +42,8 @@ public record StackConfig(
         NetworkConfig network,
         com.tapstack.config.service.PlatformConfig platform,
         com.tapstack.config.modules.ModulesConfig modules,
-        List<Suppression> checkSuppressions) {
+        List<Suppression> checkSuppressions,
+        CostAssumptions costAssumptions) {
 
     public StackConfig {
         checkSuppressions = List.copyOf(checkSuppressions);
