@@ -1,9 +1,7 @@
 package com.tapstack.cli;
 
 import com.tapstack.config.StackFiles;
-import com.tapstack.cost.CostEstimator;
 import com.tapstack.cost.CostReport;
-import com.tapstack.cost.PriceTable;
 import com.tapstack.offline.OfflineEngine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +31,7 @@ final class CostCommand implements Callable<Integer> {
         var config = loaded.config();
         var plan = OfflineEngine.plan(config, loaded.stackName());
         var out = spec.commandLine().getOut();
-        out.print(CostReport.render(CostEstimator.estimate(plan, config.costAssumptions(), config.logRetentionDays(),
-                PriceTable.shipped()), config.region()));
+        out.print(CostReport.of(plan, config));
         out.flush();
         return 0;
     }

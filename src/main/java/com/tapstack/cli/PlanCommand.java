@@ -41,10 +41,7 @@ final class PlanCommand implements Callable<Integer> {
         var plan = OfflineEngine.plan(loaded.config(), loaded.stackName());
         var out = spec.commandLine().getOut();
         out.print(PlanSummary.render(plan));
-        var config = loaded.config();
-        out.print("\n" + com.tapstack.cost.CostReport.render(com.tapstack.cost.CostEstimator.estimate(plan,
-                config.costAssumptions(), config.logRetentionDays(), com.tapstack.cost.PriceTable.shipped()),
-                config.region()));
+        out.print("\n" + com.tapstack.cost.CostReport.of(plan, loaded.config()));
         if (json != null) {
             if (json.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(json.toAbsolutePath().getParent());

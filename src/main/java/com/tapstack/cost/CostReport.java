@@ -11,6 +11,12 @@ public final class CostReport {
     private CostReport() {
     }
 
+    /** The estimate of a stack's plan, at the shipped prices and the stack's assumptions, as text. */
+    public static String of(com.tapstack.offline.Plan plan, com.tapstack.config.StackConfig config) {
+        return render(CostEstimator.estimate(plan, config.costAssumptions(), config.logRetentionDays(),
+                PriceTable.shipped()), config.region());
+    }
+
     public static String render(CostEstimate estimate, String stackRegion) {
         var prices = estimate.prices();
         var rows = new ArrayList<List<String>>();
