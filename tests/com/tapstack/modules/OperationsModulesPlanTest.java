@@ -121,6 +121,14 @@ class OperationsModulesPlanTest {
     }
 
     @Test
+    void regionsOpenedBefore2022AdmitTheirElbAccount() {
+        var policy = AlbAccessLogs.policy("arn:aws:s3:::b", new AwsAccount("111122223333", "aws", "af-south-1",
+                "amazonaws.com")).toJson();
+
+        assertThat(policy).contains("\"Principal\":{\"AWS\":\"arn:aws:iam::098369216593:root\"}");
+    }
+
+    @Test
     void inDevTheBucketCanBeDestroyedWithItsLogs() {
         var plan = Stacks.plan("dev", Stacks.values("dev").set("tap:albLogs", Map.of("expirationDays", 7)).toMap());
         var bucket = plan.named("aws:s3/bucketV2:BucketV2", "tap-alb-logs");

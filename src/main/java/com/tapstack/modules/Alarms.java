@@ -75,12 +75,14 @@ public final class Alarms extends ComponentResource {
             var svc = monitored.applyValue(m -> m.services().get(index));
             var dimensions = Output.tuple(monitored, svc).applyValue(t ->
                     Map.of("ClusterName", t.t1.clusterName(), "ServiceName", t.t2.ecsServiceName()));
-            simple(name + "-" + service + "-cpu", service + "-cpu-high", "CPU of " + service + " above "
+            var cpu = simple(name + "-" + service + "-cpu", service + "-cpu-high", "CPU of " + service + " above "
                     + config.cpuPercent() + "%", "AWS/ECS", "CPUUtilization", "Average", dimensions,
                     config.cpuPercent(), "GreaterThanThreshold", 5, 3);
-            simple(name + "-" + service + "-memory", service + "-memory-high", "Memory of " + service + " above "
+            var memory = simple(name + "-" + service + "-memory", service + "-memory-high", "Memory of " + service + " above "
                     + config.memoryPercent() + "%", "AWS/ECS", "MemoryUtilization", "Average", dimensions,
                     config.memoryPercent(), "GreaterThanThreshold", 5, 3);
+            rollsBack(service, cpu);
+            rollsBack(service, memory);
             math(name + "-" + service + "-tasks", service + "-tasks-below-desired", "Fewer running tasks of "
                     + service + " than desired for 5 minutes", "desired - running", List.of(
                     query("running", "ECS/ContainerInsights", "RunningTaskCount", "Average", dimensions),
@@ -93,9 +95,9 @@ public final class Alarms extends ComponentResource {
                 simple(name + "-" + service + "-unhealthy", service + "-unhealthy-targets", "Unhealthy targets of "
                         + service + " behind the load balancer", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
                         targets, 0, "GreaterThanThreshold", 3, 3);
-                simple(name + "-" + service + "-5xx", service + "-target-5xx", "More than " + config.alb5xxPerMinute()
+                rollsBack(service, simple(name + "-" + service + "-5xx", service + "-target-5xx", "More than " + config.alb5xxPerMinute()
                         + " 5xx responses a minute from " + service, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count",
-                        "Sum", targets, config.alb5xxPerMinute(), "GreaterThanThreshold", 3, 3);
+                        "Sum", targets, config.alb5xxPerMinute(), "GreaterThanThreshold", 3, 3));
             }
         }
         if (publicServices.contains(true)) {
@@ -159,10 +161,10 @@ public final class Alarms extends ComponentResource {
         return result;
     }
 
-    private void simple(String logicalName, String part, String description, String namespace, String metric,
-                        String statistic, Output<Map<String, String>> dimensions, int threshold, String comparison,
-                        int evaluationPeriods, int datapoints) {
-        alarm(logicalName, part, description, MetricAlarmArgs.builder()
+    private MetricAlarm simple(String logicalName, String part, String description, String namespace, String metric,
+                               String statistic, Output<Map<String, String>> dimensions, int threshold,
+                               String comparison, int evaluationPeriods, int datapoints) {
+        return alarm(logicalName, part, description, MetricAlarmArgs.builder()
                 .namespace(namespace).metricName(metric).statistic(statistic).period(PERIOD_SECONDS)
                 .dimensions(dimensions)
                 .threshold((double) threshold).comparisonOperator(comparison)
@@ -189,7 +191,7 @@ public final class Alarms extends ComponentResource {
                 .build();
     }
 
-    private void alarm(String logicalName, String part, String description, MetricAlarmArgs.Builder args) {
+    private MetricAlarm alarm(String logicalName, String part, String description, MetricAlarmArgs.Builder args) {
         var alarmName = scope.name(part, NameLimit.CLOUDWATCH);
         var alarm = new MetricAlarm(logicalName, args
                 .name(alarmName)
@@ -200,10 +202,12 @@ public final class Alarms extends ComponentResource {
                 .tags(scope.tags())
                 .build(), child);
         alarms.add(alarm);
-        var service = part.replaceFirst("-(cpu-high|memory-high|target-5xx)$", "");
-        if (!service.equals(part)) {
-            rollbackAlarms.computeIfAbsent(service, k -> new ArrayList<>()).add(alarm);
-            rollbackAlarmNames.computeIfAbsent(service, k -> new ArrayList<>()).add(alarmName);
-        }
+        return alarm;
+    }
+
+    /** Marks an alarm of {@code service} as one its deployments roll back on. */
+    private void rollsBack(String service, MetricAlarm alarm) {
+        rollbackAlarms.computeIfAbsent(service, k -> new ArrayList<>()).add(alarm);
+        rollbackAlarmNames.computeIfAbsent(service, k -> new ArrayList<>()).add(alarm.name());
     }
 }

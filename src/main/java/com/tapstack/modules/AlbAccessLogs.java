@@ -52,7 +52,12 @@ public final class AlbAccessLogs extends ComponentResource {
             Map.entry("eu-west-3", "009996457667"), Map.entry("eu-north-1", "897822967062"),
             Map.entry("ap-northeast-1", "582318560864"), Map.entry("ap-northeast-2", "600734575887"),
             Map.entry("ap-southeast-1", "114774131450"), Map.entry("ap-southeast-2", "783225319266"),
-            Map.entry("ap-south-1", "718504428378"), Map.entry("sa-east-1", "507241528517"));
+            Map.entry("ap-south-1", "718504428378"), Map.entry("sa-east-1", "507241528517"),
+            Map.entry("af-south-1", "098369216593"), Map.entry("ap-east-1", "754344448648"),
+            Map.entry("ap-northeast-3", "383597477331"), Map.entry("ap-southeast-3", "589379963580"),
+            Map.entry("eu-south-1", "635631232127"), Map.entry("me-south-1", "076674570225"),
+            Map.entry("us-gov-west-1", "048591011584"), Map.entry("us-gov-east-1", "190560391635"),
+            Map.entry("cn-north-1", "638102146993"), Map.entry("cn-northwest-1", "037604701340"));
 
     private final Output<String> bucket;
     private final Resource policy;

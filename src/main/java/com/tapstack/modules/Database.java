@@ -82,7 +82,9 @@ public final class Database extends ComponentResource {
                 .tags(scope.tags())
                 .build(), child);
         var common = new Common(name, config, identifier, subnets.name(),
-                scope.name("db-params", NameLimit.DB_PARAMETER_GROUP), securityGroupId.applyValue(List::of), kmsKeyArn,
+                // The family is in the name: a major upgrade creates the new group before the old one is deleted.
+                scope.name("db-" + config.parameterGroupFamily(), NameLimit.DB_PARAMETER_GROUP),
+                securityGroupId.applyValue(List::of), kmsKeyArn,
                 protect, protect ? identifier.applyValue(id -> id + "-final") : Output.ofNullable(null), scope, child,
                 // The log group must exist before RDS starts exporting, or RDS creates its own without expiry.
                 CustomResourceOptions.builder().parent(this).protect(protect).dependsOn(logGroup)
