@@ -1,8 +1,9 @@
 package com.tapstack.config;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.tapstack.support.BrokenConfig.broken;
 
-import com.tapstack.support.Stacks;
+import com.tapstack.support.BrokenConfig;
+import com.tapstack.support.StackValues;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -10,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import com.tapstack.support.StackValues;
 
 /** Each broken value of Pulumi.dev.yaml ends in exactly one message naming the key, value and what is allowed. */
 class BadConfigTest {
@@ -131,18 +131,10 @@ class BadConfigTest {
                                 + " of 12-digit AWS account ids"));
     }
 
-    private static Arguments broken(String what, UnaryOperator<StackValues> edit, String message) {
-        return Arguments.of(what, edit, message);
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenDevStacks")
     void brokenValueGivesOneExactMessage(String what, UnaryOperator<StackValues> edit, String message) {
-        var values = edit.apply(Stacks.values("dev")).toMap();
-
-        assertThatThrownBy(() -> Stacks.load("dev", values))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(message)
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+        BrokenConfig.assertRefused("dev", edit, message);
     }
 }

@@ -1,11 +1,9 @@
 package com.tapstack.config.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.tapstack.support.BrokenConfig.broken;
 
-import com.tapstack.config.ConfigException;
+import com.tapstack.support.BrokenConfig;
 import com.tapstack.support.StackValues;
-import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -167,18 +165,10 @@ class BadServiceConfigTest {
                                 + " allowed: X86_64 or ARM64"));
     }
 
-    private static Arguments broken(String what, UnaryOperator<StackValues> edit, String message) {
-        return Arguments.of(what, edit, message);
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenServices")
     void brokenServiceSettingGivesOneExactMessage(String what, UnaryOperator<StackValues> edit, String message) {
-        var values = edit.apply(Stacks.values("dev")).toMap();
-
-        assertThatThrownBy(() -> Stacks.load("dev", values))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage(message)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        BrokenConfig.assertRefused("dev", edit, message);
     }
 }

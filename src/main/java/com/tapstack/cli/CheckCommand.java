@@ -5,8 +5,6 @@ import com.tapstack.check.report.JsonReport;
 import com.tapstack.check.report.SarifReport;
 import com.tapstack.check.report.StackFileLines;
 import com.tapstack.check.report.TerminalReport;
-import com.tapstack.config.StackFiles;
-import com.tapstack.offline.OfflineEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", description = {
         "Plans the stack offline and checks the plan graph (the inputs that would be sent to AWS) against the",
         "rule catalogue. Exit 1 when a critical or high finding remains, 0 otherwise."})
 final class CheckCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "STACK", description = "Stack name (dev reads Pulumi.dev.yaml) or a stack file")
-    String stack;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the findings as JSON")
     Path json;
@@ -33,35 +27,29 @@ final class CheckCommand implements Callable<Integer> {
     Path sarif;
 
     @Mixin
-    ProjectOptions project;
+    StackArgument stack;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        var loaded = StackFiles.load(project.projectDir(), stack);
-        var plan = OfflineEngine.plan(loaded.config(), loaded.stackName());
-        var report = Checker.check(plan, loaded.config());
+        var planned = stack.plan();
+        var plan = planned.plan();
+        var report = Checker.check(plan, planned.config());
         var out = spec.commandLine().getOut();
         out.print(TerminalReport.render(report));
         if (json != null) {
-            write(json, JsonReport.render(report));
+            StackArgument.write(json, JsonReport.render(report));
             out.println("Wrote " + json);
         }
         if (sarif != null) {
-            var lines = new StackFileLines(loaded.file().getFileName().toString(), Files.readAllLines(loaded.file()), plan);
-            write(sarif, SarifReport.render(report, lines));
+            var lines = new StackFileLines(planned.file().getFileName().toString(), Files.readAllLines(planned.file()),
+                    plan);
+            StackArgument.write(sarif, SarifReport.render(report, lines));
             out.println("Wrote " + sarif);
         }
         out.flush();
         return report.blocking() ? TapCli.FAILURE : 0;
-    }
-
-    static void write(Path file, String content) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        Files.writeString(file, content + "\n");
     }
 }

@@ -1,11 +1,8 @@
 package com.tapstack.cli;
 
-import com.tapstack.config.StackFiles;
-import com.tapstack.offline.OfflineEngine;
 import com.tapstack.offline.PlanExport;
 import com.tapstack.offline.PlanSummary;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -13,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", description = {
@@ -21,32 +17,25 @@ import picocli.CommandLine.Spec;
         "create. No AWS account, credentials, Pulumi CLI or network are used."})
 final class PlanCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "STACK",
-            description = "Stack name (dev reads Pulumi.dev.yaml) or the path of a stack file")
-    String stack;
-
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the whole resource graph, shaped like `pulumi stack export`, to FILE")
     Path json;
 
     @Mixin
-    ProjectOptions project;
+    StackArgument stack;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        var loaded = StackFiles.load(project.projectDir(), stack);
-        var plan = OfflineEngine.plan(loaded.config(), loaded.stackName());
+        var planned = stack.plan();
+        var plan = planned.plan();
         var out = spec.commandLine().getOut();
         out.print(PlanSummary.render(plan));
-        out.print("\n" + com.tapstack.cost.CostReport.of(plan, loaded.config()));
+        out.print("\n" + com.tapstack.cost.CostReport.of(plan, planned.config()));
         if (json != null) {
-            if (json.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(json.toAbsolutePath().getParent());
-            }
-            Files.writeString(json, PlanExport.toJson(plan, Instant.now()) + "\n");
+            StackArgument.write(json, PlanExport.toJson(plan, Instant.now()));
             out.println("\nWrote the plan graph to " + json);
         }
         out.flush();

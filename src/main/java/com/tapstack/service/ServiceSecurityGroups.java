@@ -67,45 +67,38 @@ public final class ServiceSecurityGroups extends ComponentResource {
         this.endpoints = withEndpoints ? Optional.of(group(name + "-endpoints", "endpoints",
                 "VPC interface endpoints: HTTPS from the services", vpcId, scope, child)) : Optional.empty();
 
+        var rules = new Rules(name, scope, child);
         loadBalancer.ifPresent(alb -> {
-            ingressFromInternet(name + "-alb-http", alb, HTTP, "HTTP from the internet", scope, child);
+            rules.ingress(name + "-alb-http", alb, Peer.cidr(Output.of(Network.ANYWHERE)), "tcp", HTTP,
+                    "HTTP from the internet");
             if (https) {
-                ingressFromInternet(name + "-alb-https", alb, HTTPS, "HTTPS from the internet", scope, child);
+                rules.ingress(name + "-alb-https", alb, Peer.cidr(Output.of(Network.ANYWHERE)), "tcp", HTTPS,
+                        "HTTPS from the internet");
             }
         });
         for (var service : platform.services().values()) {
             var group = services.get(service.name());
+            var self = new Endpoint(service.name(), group, "service " + service.name());
             if (service.isPublic()) {
-                var alb = loadBalancer.orElseThrow();
-                int port = service.port().orElseThrow();
-                ingress(name + "-" + service.name() + "-from-alb", group, alb, port,
-                        "Port " + port + " from the load balancer", scope, child);
-                egress(name + "-alb-to-" + service.name(), alb, group, port,
-                        "To service " + service.name() + " on port " + port, scope, child);
+                rules.connect(new Endpoint("alb", loadBalancer.orElseThrow(), "the load balancer"), self,
+                        service.port().orElseThrow());
             }
             for (var calleeName : service.calls()) {
-                var callee = platform.services().get(calleeName);
-                int port = callee.port().orElseThrow();
-                ingress(name + "-" + calleeName + "-from-" + service.name(), services.get(calleeName), group, port,
-                        "Port " + port + " from service " + service.name(), scope, child);
-                egress(name + "-" + service.name() + "-to-" + calleeName, group, services.get(calleeName), port,
-                        "To service " + calleeName + " on port " + port, scope, child);
+                rules.connect(self, new Endpoint(calleeName, services.get(calleeName), "service " + calleeName),
+                        platform.services().get(calleeName).port().orElseThrow());
             }
             if (service.database() && this.database.isPresent()) {
-                int port = databasePort.orElseThrow();
-                ingress(name + "-database-from-" + service.name(), this.database.get(), group, port,
-                        "Port " + port + " from service " + service.name(), scope, child);
-                egress(name + "-" + service.name() + "-to-database", group, this.database.get(), port,
-                        "To the database on port " + port, scope, child);
+                rules.connect(self, new Endpoint("database", this.database.get(), "the database"),
+                        databasePort.orElseThrow());
             }
-            this.endpoints.ifPresent(e -> ingress(name + "-endpoints-from-" + service.name(), e, group, HTTPS,
-                    "HTTPS from service " + service.name(), scope, child));
-            egressToCidr(name + "-" + service.name() + "-https", group, "tcp", HTTPS, Output.of(Network.ANYWHERE),
-                    "HTTPS to AWS APIs (ECR, CloudWatch Logs, Secrets Manager, SSM) and image registries", scope, child);
-            egressToCidr(name + "-" + service.name() + "-dns-udp", group, "udp", DNS, vpcCidr,
-                    "DNS to resolvers in the VPC", scope, child);
-            egressToCidr(name + "-" + service.name() + "-dns-tcp", group, "tcp", DNS, vpcCidr,
-                    "DNS over TCP to resolvers in the VPC", scope, child);
+            this.endpoints.ifPresent(e -> rules.ingress(name + "-endpoints-from-" + service.name(), e,
+                    Peer.group(group), "tcp", HTTPS, "HTTPS from service " + service.name()));
+            rules.egress(name + "-" + service.name() + "-https", group, Peer.cidr(Output.of(Network.ANYWHERE)), "tcp",
+                    HTTPS, "HTTPS to AWS APIs (ECR, CloudWatch Logs, Secrets Manager, SSM) and image registries");
+            rules.egress(name + "-" + service.name() + "-dns-udp", group, Peer.cidr(vpcCidr), "udp", DNS,
+                    "DNS to resolvers in the VPC");
+            rules.egress(name + "-" + service.name() + "-dns-tcp", group, Peer.cidr(vpcCidr), "tcp", DNS,
+                    "DNS over TCP to resolvers in the VPC");
         }
         var outputs = new LinkedHashMap<String, Output<?>>();
         services.forEach((service, group) -> outputs.put(service, group.id()));
@@ -142,48 +135,54 @@ public final class ServiceSecurityGroups extends ComponentResource {
                 .build(), options);
     }
 
-    private static void ingressFromInternet(String logicalName, SecurityGroup group, int port, String description,
-                                            StackScope scope, CustomResourceOptions options) {
-        new SecurityGroupIngressRule(logicalName, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(group.id())
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .cidrIpv4(Network.ANYWHERE)
-                .description(description)
-                .tags(scope.tags())
-                .build(), options);
+    /** One end of a connection: a label for logical names, its group, and how rule descriptions name it. */
+    private record Endpoint(String label, SecurityGroup group, String description) {
     }
 
-    private static void ingress(String logicalName, SecurityGroup group, SecurityGroup source, int port,
-                                String description, StackScope scope, CustomResourceOptions options) {
-        new SecurityGroupIngressRule(logicalName, SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(group.id())
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .referencedSecurityGroupId(source.id())
-                .description(description)
-                .tags(scope.tags())
-                .build(), options);
+    /** The other side of a rule: a CIDR block or a security group. */
+    private record Peer(Output<String> cidr, Output<String> groupId) {
+        static Peer cidr(Output<String> cidr) {
+            return new Peer(cidr, null);
+        }
+
+        static Peer group(SecurityGroup group) {
+            return new Peer(null, group.id());
+        }
     }
 
-    private static void egress(String logicalName, SecurityGroup group, SecurityGroup destination, int port,
-                               String description, StackScope scope, CustomResourceOptions options) {
-        new SecurityGroupEgressRule(logicalName, SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(group.id())
-                .ipProtocol("tcp").fromPort(port).toPort(port)
-                .referencedSecurityGroupId(destination.id())
-                .description(description)
-                .tags(scope.tags())
-                .build(), options);
-    }
+    /** Creates the rules, each a separate described resource. */
+    private record Rules(String name, StackScope scope, CustomResourceOptions options) {
 
-    private static void egressToCidr(String logicalName, SecurityGroup group, String protocol, int port,
-                                     Output<String> cidr, String description, StackScope scope,
-                                     CustomResourceOptions options) {
-        new SecurityGroupEgressRule(logicalName, SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(group.id())
-                .ipProtocol(protocol).fromPort(port).toPort(port)
-                .cidrIpv4(cidr)
-                .description(description)
-                .tags(scope.tags())
-                .build(), options);
+        /** TCP {@code port} from one group to another: egress on the sender, ingress on the receiver. */
+        void connect(Endpoint from, Endpoint to, int port) {
+            ingress(name + "-" + to.label() + "-from-" + from.label(), to.group(), Peer.group(from.group()), "tcp",
+                    port, "Port " + port + " from " + from.description());
+            egress(name + "-" + from.label() + "-to-" + to.label(), from.group(), Peer.group(to.group()), "tcp", port,
+                    "To " + to.description() + " on port " + port);
+        }
+
+        void ingress(String logicalName, SecurityGroup group, Peer source, String protocol, int port,
+                     String description) {
+            new SecurityGroupIngressRule(logicalName, SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(group.id())
+                    .ipProtocol(protocol).fromPort(port).toPort(port)
+                    .cidrIpv4(source.cidr())
+                    .referencedSecurityGroupId(source.groupId())
+                    .description(description)
+                    .tags(scope.tags())
+                    .build(), options);
+        }
+
+        void egress(String logicalName, SecurityGroup group, Peer destination, String protocol, int port,
+                    String description) {
+            new SecurityGroupEgressRule(logicalName, SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId(group.id())
+                    .ipProtocol(protocol).fromPort(port).toPort(port)
+                    .cidrIpv4(destination.cidr())
+                    .referencedSecurityGroupId(destination.groupId())
+                    .description(description)
+                    .tags(scope.tags())
+                    .build(), options);
+        }
     }
 }
