@@ -97,6 +97,22 @@ public final class ConfigNode {
         throw invalid(field, "is not text", allowed);
     }
 
+    /** A decimal number (0.5, 8, "2.5"), or empty when the field is absent. */
+    public Optional<BigDecimal> optionalDecimal(String field, String allowed) {
+        var value = values.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Number || value instanceof String) {
+            try {
+                return Optional.of(new BigDecimal(String.valueOf(value).trim()));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw invalid(field, "is not a number", allowed);
+    }
+
     public int requireInt(String field, String allowed) {
         return optionalInt(field, allowed).orElseThrow(() -> missing(field, allowed));
     }

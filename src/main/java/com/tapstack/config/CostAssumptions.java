@@ -27,18 +27,10 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
 
     private static double amount(ConfigNode node, String field, double fallback) {
         var allowed = "a number from 0 to 100000";
-        var raw = node.raw(field);
-        if (raw.isEmpty()) {
-            return fallback;
+        var value = node.optionalDecimal(field, allowed).orElse(BigDecimal.valueOf(fallback));
+        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+            throw node.invalid(field, "is out of range", allowed);
         }
-        try {
-            var value = new BigDecimal(String.valueOf(raw.get()));
-            if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-                throw node.invalid(field, "is out of range", allowed);
-            }
-            return value.doubleValue();
-        } catch (NumberFormatException e) {
-            throw node.invalid(field, "is not a number", allowed);
-        }
+        return value.doubleValue();
     }
 }

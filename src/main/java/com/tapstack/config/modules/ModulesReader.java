@@ -134,22 +134,18 @@ public final class ModulesReader {
 
     private static double capacity(ConfigNode node, String field, double fallback) {
         var allowed = "0 (auto-pause) or 0.5 to 256 in steps of 0.5 ACU";
-        var raw = node.raw(field);
-        if (raw.isEmpty()) {
+        var maybe = node.optionalDecimal(field, allowed);
+        if (maybe.isEmpty()) {
             return fallback;
         }
-        try {
-            var value = new BigDecimal(String.valueOf(raw.get()));
-            var doubled = value.multiply(BigDecimal.valueOf(2));
-            if (value.compareTo(BigDecimal.ZERO) < 0 || value.compareTo(BigDecimal.valueOf(256)) > 0
-                    || doubled.stripTrailingZeros().scale() > 0 || value.compareTo(new BigDecimal("0.5")) < 0
-                    && value.signum() != 0) {
-                throw node.invalid(field, "is not an Aurora Serverless v2 capacity", allowed);
-            }
-            return value.doubleValue();
-        } catch (NumberFormatException e) {
-            throw node.invalid(field, "is not a number", allowed);
+        var value = maybe.get();
+        var halfSteps = value.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0;
+        var inRange = value.signum() == 0 || value.compareTo(new BigDecimal("0.5")) >= 0
+                && value.compareTo(BigDecimal.valueOf(256)) <= 0;
+        if (!halfSteps || !inRange) {
+            throw node.invalid(field, "is not an Aurora Serverless v2 capacity", allowed);
         }
+        return value.doubleValue();
     }
 
     static Map<String, ParameterConfig> parameters(ConfigNode tap) {
