@@ -8,12 +8,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The quiet case of every rule: the reference stacks, which must be free of findings. */
+/**
+ * The quiet case of every rule: the reference stacks, which must be free of findings, but for the two that tell
+ * a protected environment it still needs HTTPS and a web ACL (prod shows both as a commented example, because
+ * they need a domain of the user's).
+ */
 class ReferenceStacksCheckTest {
+
+    /** What the reference prod is told on purpose: it serves plain HTTP without a web ACL until a domain is set. */
+    static final java.util.Set<String> PROD_NEEDS_A_DOMAIN = java.util.Set.of("TAP506", "TAP507");
 
     static Stream<Arguments> everyRuleOnEveryStack() {
         return RuleCatalog.all().stream().flatMap(rule -> Stream.of(Arguments.of(rule.id(), "dev", false),
-                Arguments.of(rule.id(), "prod", true)));
+                Arguments.of(rule.id(), "prod", true)))
+                .filter(args -> !(args.get()[1].equals("prod") && PROD_NEEDS_A_DOMAIN.contains((String) args.get()[0])));
     }
 
     @ParameterizedTest(name = "{0} is quiet on {1}")
@@ -29,7 +37,9 @@ class ReferenceStacksCheckTest {
     void theReferenceStacksPassTheWholeCheck(String stack) {
         var report = Checker.check(Stacks.plan(stack), Stacks.config(stack));
 
-        assertThat(report.findings()).isEmpty();
+        assertThat(report.findings()).extracting(f -> f.rule().id())
+                .containsExactlyInAnyOrderElementsOf(stack.equals("prod") ? PROD_NEEDS_A_DOMAIN : java.util.Set.of());
+        assertThat(report.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
         assertThat(report.blocking()).isFalse();
         assertThat(report.rules()).hasSize(RuleCatalog.all().size());
     }

@@ -30,7 +30,7 @@ class BadConfigTest {
                         "Pulumi.dev.yaml: tap:logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
                 broken("unknown key", v -> v.set("tap:logRetention", 7),
                         "Pulumi.dev.yaml: tap:logRetention: is not a known key (did you mean tap:logRetentionDays?);"
-                                + " allowed: tap:alarms, tap:albLogs, tap:azCount, tap:checkSuppressions,"
+                                + " allowed: tap:alarms, tap:albLogs, tap:availabilityZones, tap:azCount, tap:checkSuppressions,"
                                 + " tap:costAssumptions, tap:costCenter, tap:database, tap:dns, tap:ecrKeepImages, tap:ecrUntaggedExpiryDays, tap:endpoints,"
                                 + " tap:environment, tap:environmentSuffix, tap:https, tap:kmsDeletionWindowDays,"
                                 + " tap:logRetentionDays, tap:natStrategy, tap:onDemandBase, tap:owner, tap:parameters,"

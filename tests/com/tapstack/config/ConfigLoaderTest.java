@@ -22,7 +22,7 @@ class ConfigLoaderTest {
         assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
                 "Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
                 "platform-team", "engineering", Map.of("Team", "platform"),
-                new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE),
+                new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE, List.of()),
                 null, ModulesConfig.none(), List.of(), CostAssumptions.DEFAULT));
         assertThat(config.platform().spotWeight()).isEqualTo(3);
         assertThat(config.platform().onDemandBase()).isEqualTo(1);
@@ -39,14 +39,15 @@ class ConfigLoaderTest {
         assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
                 "Pulumi.prod.yaml", "tap", "prod", Optional.of("core"), "us-east-1", List.of(), 30, 30, true,
                 "platform-team", "engineering", Map.of("Team", "platform"),
-                new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ),
+                new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ,
+                        List.of("use1-az1", "use1-az2", "use1-az4")),
                 null, new ModulesConfig(
-                        Optional.of(new DatabaseConfig("aurora-postgresql", "16.6", "db.serverless", Optional.of(0.5),
+                        Optional.of(new DatabaseConfig("aurora-postgresql", "16", "db.serverless", Optional.of(0.5),
                                 Optional.of(8.0), 2, false, 20, 100, "app", "tapadmin", 5432, 14, false, true)),
                         Map.of("LOG_LEVEL", new ParameterConfig("LOG_LEVEL", false, "info")),
                         Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm")), Optional.of(90),
-                        Optional.of(new ModulesConfig.AlarmsConfig(List.of(), 80, 80, 10, 80, 5))),
+                        Optional.of(new ModulesConfig.AlarmsConfig(List.of(), 80, 80, 10, 80, 90, 512, 5))),
                 List.of(), CostAssumptions.DEFAULT));
         assertThat(config.platform().spotWeight()).isZero();
         assertThat(config.platform().ecrKeepImages()).isEqualTo(30);

@@ -17,7 +17,7 @@ class NetworkConfigTest {
 
     @Test
     void threeAzsSplitA16IntoEighthsPublicLowPrivateHigh() {
-        var network = new NetworkConfig(cidr("10.0.0.0/16"), 3, NatStrategy.PER_AZ);
+        var network = new NetworkConfig(cidr("10.0.0.0/16"), 3, NatStrategy.PER_AZ, List.of());
 
         assertThat(IntStream.range(0, 3).mapToObj(az -> network.publicSubnetCidr(az).toString()))
                 .containsExactly("10.0.0.0/19", "10.0.32.0/19", "10.0.64.0/19");
@@ -28,7 +28,7 @@ class NetworkConfigTest {
     @ParameterizedTest(name = "{0} AZs use /{1} subnets of a /16")
     @CsvSource({"1, 17", "2, 18", "3, 19", "4, 19", "5, 20", "6, 20"})
     void subnetsOfEveryAzCountAreDisjointAndInsideTheVpc(int azCount, int subnetPrefix) {
-        var network = new NetworkConfig(cidr("10.0.0.0/16"), azCount, NatStrategy.SINGLE);
+        var network = new NetworkConfig(cidr("10.0.0.0/16"), azCount, NatStrategy.SINGLE, List.of());
 
         var all = IntStream.range(0, azCount).boxed()
                 .flatMap(az -> List.of(network.publicSubnetCidr(az), network.privateSubnetCidr(az)).stream())
@@ -44,11 +44,11 @@ class NetworkConfigTest {
     @Test
     void theSmallestVpcForTwoAzsHoldsFourSlash28Subnets() {
         assertThat(NetworkConfig.longestVpcPrefix(2)).isEqualTo(26);
-        var network = new NetworkConfig(cidr("10.0.0.0/26"), 2, NatStrategy.NONE);
+        var network = new NetworkConfig(cidr("10.0.0.0/26"), 2, NatStrategy.NONE, List.of());
 
         assertThat(network.publicSubnetCidr(1)).hasToString("10.0.0.16/28");
         assertThat(network.privateSubnetCidr(1)).hasToString("10.0.0.48/28");
-        assertThatThrownBy(() -> new NetworkConfig(cidr("10.0.0.0/27"), 2, NatStrategy.NONE))
+        assertThatThrownBy(() -> new NetworkConfig(cidr("10.0.0.0/27"), 2, NatStrategy.NONE, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

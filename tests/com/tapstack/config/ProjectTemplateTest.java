@@ -40,7 +40,7 @@ class ProjectTemplateTest {
     }
 
     @Test
-    void aStackWithOnlyTheTemplatesAnswersLoadsPlansAndChecksClean() {
+    void aStackWithOnlyTheTemplatesAnswersLoadsPlansAndIsOnlyToldToRecordItsZones() {
         var answers = Map.<String, Object>of("aws:region", "us-east-1", "tap:environment", "dev",
                 "tap:owner", "payments-team", "tap:costCenter", "payments");
 
@@ -50,6 +50,13 @@ class ProjectTemplateTest {
         assertThat(config.platform().services()).isEmpty();
         assertThat(plan.byType("aws:ecs/cluster:Cluster")).hasSize(1);
         assertThat(plan.byType("aws:lb/loadBalancer:LoadBalancer")).isEmpty();
-        assertThat(Checker.check(plan, config).findings()).isEmpty();
+        // Protected by default, with zones looked up until the stack file records them.
+        var report = Checker.check(plan, config);
+        assertThat(report.blocking()).isFalse();
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("TAP605");
+            assertThat(f.message()).isEqualTo("places its subnets in zones looked up on every run (us-east-1a,"
+                    + " us-east-1b, us-east-1c); record the zones by id in tap:availabilityZones (the plan prints them)");
+        });
     }
 }

@@ -36,7 +36,10 @@ class LoadBalancerPlanTest {
         var targetGroup = plan.named("aws:lb/targetGroup:TargetGroup", "tap-alb-web");
 
         assertThat(plan.byType("aws:lb/targetGroup:TargetGroup")).hasSize(1);
-        assertThat(targetGroup.input("name")).isEqualTo("tap-prod-core-web");
+        assertThat(targetGroup.input("name")).isEqualTo(LoadBalancer.targetGroupName(
+                new com.tapstack.naming.Naming("tap", "prod", "core"), "web", 8080, "HTTP", "ip",
+                (String) plan.outputs().get("vpcId")));
+        assertThat((String) targetGroup.input("name")).matches("tap-prod-core-web-[0-9a-f]{6}");
         assertThat(targetGroup.input("port")).isEqualTo(8080L);
         assertThat(targetGroup.input("protocol")).isEqualTo("HTTP");
         assertThat(targetGroup.input("targetType")).isEqualTo("ip");

@@ -63,8 +63,11 @@ class OperationsModulesPlanTest {
 
     @Test
     void withEndpointsTasksNeedNoNat() {
+        var ecrImage = Map.of("repository", "self", "digest", "sha256:" + "ab".repeat(32));
         var plan = Stacks.plan("dev", Stacks.values("dev").set("tap:natStrategy", "none")
-                .set("tap:endpoints", Map.of()).toMap());
+                .set("tap:endpoints", Map.of("interfaces", List.of("ecr.api", "ecr.dkr", "logs", "ssmmessages", "kms")))
+                .setIn("tap:services", "web.image", ecrImage).setIn("tap:services", "api.image", ecrImage)
+                .setIn("tap:services", "worker.image", ecrImage).toMap());
 
         assertThat(plan.byType("aws:ec2/natGateway:NatGateway")).isEmpty();
         assertThat(plan.byType(ENDPOINT)).hasSize(6);
@@ -190,7 +193,10 @@ class OperationsModulesPlanTest {
                 "tap-prod-core-web-unhealthy-targets", "tap-prod-core-web-target-5xx",
                 "tap-prod-core-worker-cpu-high", "tap-prod-core-worker-memory-high",
                 "tap-prod-core-worker-tasks-below-desired",
-                "tap-prod-core-alb-5xx", "tap-prod-core-db-cpu-high", "tap-prod-core-db-storage-low");
+                "tap-prod-core-alb-5xx", "tap-prod-core-db-cpu-high", "tap-prod-core-db-capacity-high",
+                "tap-prod-core-db-memory-low",
+                // api reads the rotating database secret: its redeploy after a rotation is watched too.
+                "tap-prod-core-api-rotation-redeploy-missed", "tap-prod-core-api-rotation-redeploy-failed");
         assertThat(plan.named(ALARM, "tap-alarms-api-cpu").inputs()).containsAllEntriesOf(Map.of(
                 "namespace", "AWS/ECS", "metricName", "CPUUtilization", "statistic", "Average", "period", 60L,
                 "dimensions", Map.of("ClusterName", "tap-prod-core-cluster", "ServiceName", "tap-prod-core-api"),
@@ -200,14 +206,18 @@ class OperationsModulesPlanTest {
         var loadBalancer = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0).output("arnSuffix");
         assertThat(plan.named(ALARM, "tap-alarms-web-unhealthy").input("dimensions"))
                 .isEqualTo(Map.of("TargetGroup", targetGroup, "LoadBalancer", loadBalancer));
-        assertThat(plan.named(ALARM, "tap-alarms-db-storage").inputs()).containsAllEntriesOf(Map.of(
-                "namespace", "AWS/RDS", "metricName", "FreeLocalStorage", "statistic", "Minimum",
+        assertThat(plan.named(ALARM, "tap-alarms-db-capacity").inputs()).containsAllEntriesOf(Map.of(
+                "namespace", "AWS/RDS", "metricName", "ACUUtilization", "statistic", "Maximum",
                 "dimensions", Map.of("DBClusterIdentifier", "tap-prod-core-db"),
-                "threshold", 5L * 1024 * 1024 * 1024, "comparisonOperator", "LessThanThreshold"));
+                "threshold", 90L, "comparisonOperator", "GreaterThanThreshold"));
+        assertThat(plan.named(ALARM, "tap-alarms-db-memory").inputs()).containsAllEntriesOf(Map.of(
+                "namespace", "AWS/RDS", "metricName", "FreeableMemory", "statistic", "Minimum",
+                "dimensions", Map.of("DBClusterIdentifier", "tap-prod-core-db"),
+                "threshold", 512L * 1024 * 1024, "comparisonOperator", "LessThanThreshold"));
     }
 
     @Test
-    void eachServiceRollsBackOnItsOwnCpuMemoryAnd5xxAlarmsWhichExistFirst() {
+    void eachPublicServiceRollsBackOnItsTargetGroupsSignalsWhichExistFirst() {
         var plan = Stacks.plan("prod");
         var targetGroup = plan.byType("aws:lb/targetGroup:TargetGroup").get(0).output("arnSuffix");
         var loadBalancer = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0).output("arnSuffix");
@@ -215,11 +225,10 @@ class OperationsModulesPlanTest {
         assertThat(plan.named(ALARM, "tap-alarms-web-5xx").inputs()).containsAllEntriesOf(Map.of(
                 "namespace", "AWS/ApplicationELB", "metricName", "HTTPCode_Target_5XX_Count", "statistic", "Sum",
                 "dimensions", Map.of("TargetGroup", targetGroup, "LoadBalancer", loadBalancer), "threshold", 10L));
-        var expected = Map.of(
-                "web", List.of("tap-prod-core-web-cpu-high", "tap-prod-core-web-memory-high",
-                        "tap-prod-core-web-target-5xx"),
-                "api", List.of("tap-prod-core-api-cpu-high", "tap-prod-core-api-memory-high"),
-                "worker", List.of("tap-prod-core-worker-cpu-high", "tap-prod-core-worker-memory-high"));
+        var expected = Map.of("web", List.of("tap-prod-core-web-unhealthy-targets", "tap-prod-core-web-target-5xx"));
+        for (var name : List.of("api", "worker")) {
+            assertThat(plan.named("aws:ecs/service:Service", "tap-" + name).input("alarms")).as(name).isNull();
+        }
         expected.forEach((name, alarms) -> {
             var service = plan.named("aws:ecs/service:Service", "tap-" + name);
             assertThat(service.input("alarms")).as(name).isEqualTo(Map.of("alarmNames", alarms, "enable", true,
@@ -270,6 +279,7 @@ class OperationsModulesPlanTest {
             var alarms = widgets.stream().filter(w -> "alarm".equals(w.get("type"))).findFirst().orElseThrow();
             assertThat((List<String>) ((Map<String, Object>) alarms.get("properties")).get("alarms"))
                     .containsExactlyInAnyOrderElementsOf(plan.byType(ALARM).stream()
+                            .filter(a -> a.urn().contains("$tap:alarms:Alarms$"))
                             .map(a -> (String) a.output("arn")).toList());
         });
     }

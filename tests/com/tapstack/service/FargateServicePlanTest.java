@@ -101,8 +101,8 @@ class FargateServicePlanTest {
         assertThat(prepare.get("image")).isEqualTo(IMAGE);
         assertThat(prepare.get("essential")).isEqualTo(false);
         assertThat(prepare.get("user")).isEqualTo("0");
-        assertThat(prepare.get("entryPoint")).isEqualTo(List.of("sh", "-c"));
-        assertThat(prepare.get("command")).isEqualTo(List.of("chown 101 /tmp"));
+        assertThat(prepare.get("entryPoint")).isEqualTo(List.of("chown"));
+        assertThat(prepare.get("command")).isEqualTo(List.of("101", "/tmp"));
         assertThat(prepare.get("readonlyRootFilesystem")).isEqualTo(true);
         assertThat(prepare.get("mountPoints")).isEqualTo(List.of(Map.of("sourceVolume", "writable-1",
                 "containerPath", "/tmp", "readOnly", false)));

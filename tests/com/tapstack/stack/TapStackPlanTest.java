@@ -8,6 +8,7 @@ import com.tapstack.offline.PlannedResource;
 import com.tapstack.random.RandomString;
 import com.tapstack.support.PlanAssertions;
 import com.tapstack.support.Stacks;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,8 @@ class TapStackPlanTest {
     void stackOutputsNameTheNetworkKeyClusterLoadBalancerAndServices() {
         var plan = Stacks.plan("prod");
 
-        assertThat(plan.outputs()).containsOnlyKeys("vpcId", "publicSubnetIds", "privateSubnetIds", "kmsKeyArn",
+        assertThat(plan.outputs()).containsOnlyKeys("vpcId", "publicSubnetIds", "privateSubnetIds",
+                "availabilityZoneIds", "kmsKeyArn",
                 "environmentSuffix", "clusterName", "clusterArn", "namespaceName", "albDnsName", "applicationUrl",
                 "services", "databaseEndpoint", "databasePort", "databaseSecretArn", "alarmTopicArn");
         assertThat(plan.outputs().get("clusterName")).isEqualTo("tap-prod-core-cluster");
@@ -108,14 +110,18 @@ class TapStackPlanTest {
         assertThat(plan.outputs().get("applicationUrl")).isEqualTo("http://" + plan.outputs().get("albDnsName"));
         assertThat(plan.outputs().get("services")).isEqualTo(Map.of(
                 "web", Map.of("serviceName", "tap-prod-core-web", "taskDefinitionFamily", "tap-prod-core-web",
+                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/tap-prod-core-web:1",
                         "discoveryName", "web.prod.tap.local",
                         "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-web"),
                 "api", Map.of("serviceName", "tap-prod-core-api", "taskDefinitionFamily", "tap-prod-core-api",
+                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/tap-prod-core-api:1",
                         "discoveryName", "api.prod.tap.local",
                         "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-api"),
                 "worker", Map.of("serviceName", "tap-prod-core-worker", "taskDefinitionFamily", "tap-prod-core-worker",
+                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/tap-prod-core-worker:1",
                         "discoveryName", "worker.prod.tap.local")));
         assertThat(plan.outputs().get("vpcId")).isEqualTo(plan.byType("aws:ec2/vpc:Vpc").get(0).id().orElseThrow());
+        assertThat(plan.outputs().get("availabilityZoneIds")).isEqualTo(List.of("use1-az1", "use1-az2", "use1-az4"));
         assertThat(PlanAssertions.stringList(plan.outputs().get("privateSubnetIds"))).hasSize(3)
                 .allMatch(id -> id.startsWith("subnet-0"));
         assertThat((String) plan.outputs().get("kmsKeyArn"))

@@ -30,4 +30,14 @@ public final class BrokenConfig {
                 .hasMessage(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    /** Loading the fixture stack {@code stack} with {@code edit} applied fails with exactly {@code message}. */
+    public static void assertFixtureRefused(String stack, UnaryOperator<StackValues> edit, String message) {
+        var values = edit.apply(Fixtures.values(stack)).toMap();
+
+        assertThatThrownBy(() -> Fixtures.load(stack, values))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
 }

@@ -77,7 +77,7 @@ class CheckReportsTest {
     @Test
     void sarifPointsAServicesFindingAtTheServiceInTheStackFileAndOthersAtTheTop() throws Exception {
         var plan = PlanEditor.of(Stacks.plan("dev"))
-                .container("tap-api-task-definition", "api", c -> {
+                .container("tap-web-task-definition", "web", c -> {
                     c.put("readonlyRootFilesystem", false);
                     return c;
                 })
@@ -87,7 +87,7 @@ class CheckReportsTest {
                 .getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("results");
         var file = Files.readAllLines(Stacks.PROJECT_DIR.resolve("Pulumi.dev.yaml"));
 
-        assertThat(file.get(startLine(find(results, "TAP110")) - 1)).isEqualTo("    api:");
+        assertThat(file.get(startLine(find(results, "TAP110")) - 1)).isEqualTo("    web:");
         assertThat(startLine(find(results, "TAP501"))).isEqualTo(1);
     }
 

@@ -166,7 +166,8 @@ class DatabaseAndModuleRulesTest {
 
         assertThat(Checks.findings(edited.build(), true, "TAP918")).singleElement().satisfies(f -> assertThat(f.message())
                 .isEqualTo("logs to log group tap-prod-core-waf; WAF requires names that start with aws-waf-logs-"));
-        assertThat(Checks.findings(withWaf().build(), true)).isEmpty();
+        // Only the plain-HTTP finding of a protected environment without tap:https remains.
+        assertThat(Checks.findings(withWaf().build(), true)).extracting(f -> f.rule().id()).containsOnly("TAP506");
     }
 
     @Test

@@ -40,7 +40,7 @@ class NetworkHygieneLifecycleRulesTest {
         var plan = Stacks.plan("dev", Stacks.values("dev").set("tap:natStrategy", "none").toMap());
 
         assertThat(Checks.findings(plan, false, "TAP602")).hasSize(6)
-                .allSatisfy(f -> assertThat(f.message()).contains("has no default route to a NAT gateway"));
+                .allSatisfy(f -> assertThat(f.message()).contains("has no route to a NAT gateway"));
     }
 
     @Test

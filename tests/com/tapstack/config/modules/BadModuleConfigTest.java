@@ -31,8 +31,9 @@ class BadModuleConfigTest {
                         P + "tap:database.engine: \"mysql\" is not an engine this stack creates; allowed:"
                                 + " aurora-postgresql or postgres"),
                 broken("an engine version that is not one", v -> v.setIn("tap:database", "engineVersion", "latest"),
-                        P + "tap:database.engineVersion: \"latest\" is not a PostgreSQL version; allowed: major.minor,"
-                                + " e.g. 16.6"),
+                        P + "tap:database.engineVersion: \"latest\" is not a PostgreSQL version; allowed: a major"
+                                + " version such as 16 (AWS's default minor of it at creation) or an exact major.minor"
+                                + " such as 16.6"),
                 broken("serverless capacity off the 0.5 grid",
                         v -> v.setIn("tap:database", "serverless", Map.of("minCapacity", 0.7, "maxCapacity", 8)),
                         P + "tap:database.serverless.minCapacity: 0.7 is not an Aurora Serverless v2 capacity; allowed:"

@@ -158,8 +158,9 @@ class BadServiceConfigTest {
                         "Pulumi.dev.yaml: tap:services.web.environment.API-URL: is not an environment variable name;"
                                 + " allowed: letters, digits and _, not starting with a digit"),
                 broken("relative writable path", v -> v.setIn(S, "web.writablePaths", List.of("tmp")),
-                        "Pulumi.dev.yaml: tap:services.web.writablePaths: \"tmp\" is not a distinct absolute path"
-                                + " below /; allowed: absolute paths such as /tmp, at most 10"),
+                        "Pulumi.dev.yaml: tap:services.web.writablePaths: \"tmp\" is not a distinct plain absolute"
+                                + " path; allowed: at most 10 distinct absolute paths of letters, digits and _ . @ + -,"
+                                + " such as /tmp, not under /proc, /sys or /dev"),
                 broken("architecture", v -> v.setIn(S, "web.architecture", "arm64"),
                         "Pulumi.dev.yaml: tap:services.web.architecture: \"arm64\" is not a Fargate CPU architecture;"
                                 + " allowed: X86_64 or ARM64"));

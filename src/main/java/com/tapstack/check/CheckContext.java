@@ -128,8 +128,20 @@ public final class CheckContext {
         return containers.getOrDefault(taskDefinition.urn(), List.of());
     }
 
+    /** The ECS services that run a task definition. */
+    public List<PlannedResource> servicesOf(PlannedResource taskDefinition) {
+        var arn = taskDefinition.output("arn");
+        return all(ECS_SERVICE).stream().filter(service -> arn != null && arn.equals(service.input("taskDefinition")))
+                .toList();
+    }
+
     public Optional<PlannedResource> taskDefinitionOf(PlannedResource service) {
         return resolve(service.input("taskDefinition")).filter(r -> r.type().equals(TASK_DEFINITION));
+    }
+
+    /** The id of the route table a subnet is associated with, if any. */
+    public Optional<String> routeTableOfSubnet(String subnetId) {
+        return Optional.ofNullable(routeTableOfSubnet.get(subnetId));
     }
 
     /** The default (0.0.0.0/0) route of the subnet's route table, if any. */

@@ -2,6 +2,7 @@ package com.tapstack.check;
 
 import com.tapstack.check.rules.ComputeRules;
 import com.tapstack.check.rules.DatabaseRules;
+import com.tapstack.check.rules.DeploymentRules;
 import com.tapstack.check.rules.HygieneRules;
 import com.tapstack.check.rules.IamRules;
 import com.tapstack.check.rules.LifecycleRules;
@@ -23,6 +24,7 @@ public final class RuleCatalog {
     static {
         var rules = new ArrayList<Rule>();
         rules.addAll(ComputeRules.rules());
+        rules.addAll(DeploymentRules.rules());
         rules.addAll(RegistryRules.rules());
         rules.addAll(IamRules.rules());
         rules.addAll(LoggingRules.rules());

@@ -33,6 +33,7 @@ public final class ConfigLoader {
     public static final String TAGS = "tags";
     public static final String VPC_CIDR = "vpcCidr";
     public static final String AZ_COUNT = "azCount";
+    public static final String AVAILABILITY_ZONES = "availabilityZones";
     public static final String NAT_STRATEGY = "natStrategy";
     public static final String SERVICES = "services";
     public static final String SPOT_WEIGHT = "spotWeight";
@@ -44,7 +45,8 @@ public final class ConfigLoader {
 
     /** Every key the program reads in the project namespace; any other key is a typo and refused. */
     public static final Set<String> KNOWN_KEYS = union(Set.of(ENVIRONMENT, ENVIRONMENT_SUFFIX, LOG_RETENTION_DAYS,
-            KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, NAT_STRATEGY, SERVICES,
+            KMS_DELETION_WINDOW_DAYS, PROTECT, OWNER, COST_CENTER, TAGS, VPC_CIDR, AZ_COUNT, AVAILABILITY_ZONES,
+            NAT_STRATEGY, SERVICES,
             SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES, ECR_UNTAGGED_EXPIRY_DAYS, CHECK_SUPPRESSIONS,
             COST_ASSUMPTIONS),
             ModulesReader.KEYS);
@@ -267,9 +269,38 @@ public final class ConfigLoader {
         private NetworkConfigReader() {
         }
 
+        /** A zone id: the region's short form, then -az and a number (use1-az1, apne1-az4, euc1-az2). */
+        private static final Pattern ZONE_ID = Pattern.compile("^[a-z]{2,5}[0-9]{1,2}-az[0-9]{1,2}$");
+
         static NetworkConfig read(ConfigNode tap) {
             int azCount = azCount(tap);
-            return new NetworkConfig(vpcCidr(tap, azCount), azCount, natStrategy(tap));
+            return new NetworkConfig(vpcCidr(tap, azCount), azCount, natStrategy(tap), zoneIds(tap, azCount));
+        }
+
+        /**
+         * The recorded zones: ids, not names, because a zone name maps to a different physical zone in every
+         * account while a zone id names the same one everywhere. Whether the region offers them is checked
+         * against the account's zones when the stack runs.
+         */
+        private static List<String> zoneIds(ConfigNode tap, int azCount) {
+            var allowed = "a list of " + azCount + " distinct availability zone ids (tap:azCount) such as use1-az1;"
+                    + " `aws ec2 describe-availability-zones --query 'AvailabilityZones[].ZoneId'` lists them";
+            var ids = tap.stringList(AVAILABILITY_ZONES, allowed);
+            for (var id : ids) {
+                if (!ZONE_ID.matcher(id).matches()) {
+                    throw tap.error(AVAILABILITY_ZONES, ConfigNode.show(id) + " is not an availability zone id"
+                            + (id.matches("^[a-z]{2}-[a-z]+-\\d[a-z]$") ? " (it is a zone name, which means another"
+                            + " zone in every account)" : ""), allowed);
+                }
+            }
+            if (new java.util.HashSet<>(ids).size() != ids.size()) {
+                throw tap.error(AVAILABILITY_ZONES, "lists a zone twice", allowed);
+            }
+            if (!ids.isEmpty() && ids.size() != azCount) {
+                throw tap.error(AVAILABILITY_ZONES, "lists " + ids.size() + " zones but tap:azCount is " + azCount,
+                        allowed);
+            }
+            return ids;
         }
 
         private static int azCount(ConfigNode tap) {

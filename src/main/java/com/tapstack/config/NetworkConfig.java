@@ -1,11 +1,15 @@
 package com.tapstack.config;
 
+import java.util.List;
+
 /**
  * The VPC: its CIDR, how many AZs it spans and how private subnets reach the internet. Subnet CIDRs are derived:
  * the VPC is split into equal blocks, public subnets take the first blocks of the lower half and private
  * subnets the first blocks of the upper half, one of each per AZ.
+ *
+ * @param zoneIds the AZs by zone id ({@code use1-az1}), as recorded in the stack file; empty: looked up on every run
  */
-public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrategy) {
+public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrategy, List<String> zoneIds) {
 
     public static final int MIN_AZ_COUNT = 1;
     public static final int MAX_AZ_COUNT = 6;
@@ -14,6 +18,10 @@ public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrate
     public static final int LARGEST_VPC_PREFIX = 16;
 
     public NetworkConfig {
+        zoneIds = List.copyOf(zoneIds);
+        if (!zoneIds.isEmpty() && zoneIds.size() != azCount) {
+            throw new IllegalArgumentException(zoneIds.size() + " zones for azCount " + azCount);
+        }
         if (azCount < MIN_AZ_COUNT || azCount > MAX_AZ_COUNT) {
             throw new IllegalArgumentException("azCount " + azCount);
         }
@@ -40,6 +48,11 @@ public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrate
     public Ipv4Cidr privateSubnetCidr(int az) {
         int bits = subnetBits(azCount);
         return vpcCidr.subnet(bits, (1 << (bits - 1)) + az);
+    }
+
+    /** Whether the zones are recorded (kept from run to run) rather than looked up. */
+    public boolean zonesRecorded() {
+        return !zoneIds.isEmpty();
     }
 
     public int natGatewayCount() {

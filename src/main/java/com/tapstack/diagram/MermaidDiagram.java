@@ -43,10 +43,16 @@ public final class MermaidDiagram {
         return String.join("\n", lines) + "\n";
     }
 
+    /** The zone a subnet is placed in: by name when looked up, by zone id when recorded in the stack file. */
+    private static String zoneOf(PlannedResource subnet) {
+        var name = subnet.inputString("availabilityZone");
+        return name != null ? name : String.valueOf(subnet.inputString("availabilityZoneId"));
+    }
+
     private void drawZones() {
         var byZone = new TreeMap<String, List<PlannedResource>>();
         plan.byType("aws:ec2/subnet:Subnet").forEach(subnet ->
-                byZone.computeIfAbsent(String.valueOf(subnet.input("availabilityZone")), k -> new ArrayList<>()).add(subnet));
+                byZone.computeIfAbsent(zoneOf(subnet), k -> new ArrayList<>()).add(subnet));
         var natBySubnet = new LinkedHashMap<String, PlannedResource>();
         plan.byType("aws:ec2/natGateway:NatGateway").forEach(nat -> natBySubnet.put(nat.inputString("subnetId"), nat));
         byZone.forEach((zone, subnets) -> {

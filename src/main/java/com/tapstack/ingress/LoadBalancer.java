@@ -24,6 +24,7 @@ import com.pulumi.resources.Resource;
 import com.tapstack.config.service.PlatformConfig;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.naming.NameLimit;
+import com.tapstack.naming.Naming;
 import com.tapstack.stack.StackScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ public final class LoadBalancer extends ComponentResource {
     public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
     public static final int FIRST_RULE_PRIORITY = 100;
     public static final int RULE_PRIORITY_STEP = 10;
+    /** Fargate tasks (awsvpc) register by IP. */
+    static final String TARGET_TYPE = "ip";
+    static final String TARGET_PROTOCOL = "HTTP";
 
     private final com.pulumi.aws.lb.LoadBalancer alb;
     private final Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
@@ -125,11 +129,13 @@ public final class LoadBalancer extends ComponentResource {
     private TargetGroup targetGroup(String logicalName, ServiceConfig service, Output<String> vpcId,
                                     StackScope scope, CustomResourceOptions options) {
         var check = service.targetHealthCheck();
+        int port = service.port().orElseThrow();
         return new TargetGroup(logicalName, TargetGroupArgs.builder()
-                .name(scope.name(service.name(), NameLimit.TARGET_GROUP))
-                .port(service.port().orElseThrow())
-                .protocol("HTTP")
-                .targetType("ip")
+                .name(Output.tuple(scope.naming(), vpcId).applyValue(t ->
+                        targetGroupName(t.t1, service.name(), port, TARGET_PROTOCOL, TARGET_TYPE, t.t2)))
+                .port(port)
+                .protocol(TARGET_PROTOCOL)
+                .targetType(TARGET_TYPE)
                 .vpcId(vpcId)
                 .deregistrationDelay(service.deregistrationDelaySeconds())
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
@@ -145,6 +151,21 @@ public final class LoadBalancer extends ComponentResource {
                         .build())
                 .tags(scope.tags())
                 .build(), options);
+    }
+
+    /**
+     * {@code <prefix><service>-<hash>}, the hash taken over every input that replaces a target group when it
+     * changes (port, protocol, target type, VPC: ForceNew in terraform-provider-aws v5
+     * internal/service/elbv2/target_group.go; ip_address_type and protocol_version are left to their defaults).
+     * Target group names are unique per account and region, and Pulumi creates the replacement before it deletes
+     * the old group, so a fixed name would collide; with the hash the new group gets a new name, the listener,
+     * its rules and the service (load balancers update in place) move to it, and the old group is deleted last.
+     * The name stays within 32 characters ({@link Naming#name} shortens the part and keeps it unique).
+     */
+    public static String targetGroupName(Naming naming, String service, int port, String protocol,
+                                         String targetType, String vpcId) {
+        var replacementKey = String.join("|", String.valueOf(port), protocol, targetType, vpcId);
+        return naming.name(service + "-" + Naming.hash(replacementKey), NameLimit.TARGET_GROUP);
     }
 
     private ListenerRule rule(String logicalName, Listener listener, ServiceConfig service, int priority,

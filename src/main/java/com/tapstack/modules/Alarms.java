@@ -17,6 +17,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.aws.AwsAccount;
+import com.tapstack.config.modules.DatabaseConfig;
 import com.tapstack.config.modules.ModulesConfig;
 import com.tapstack.iam.PolicyDocument;
 import com.tapstack.iam.Statement;
@@ -26,30 +27,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An SNS topic encrypted with the stack key (with the e-mail subscribers configured), alarms on each service's
  * CPU, memory and running task count, each public service's unhealthy targets and 5xx responses, the load
- * balancer's 5xx rate and the database's CPU and free storage, and one dashboard with those metrics. The alarms
- * are created before the services (they are named, not looked up), so each service's deployments can roll back
- * on its CPU, memory and 5xx alarms.
+ * balancer's 5xx rate and the database's CPU, capacity, memory (and, on RDS, free storage), and one dashboard with
+ * those metrics. The alarms are created before the services (they are named, not looked up).
+ *
+ * <p>A service's deployments roll back only on signals of the new revision: the 5xx responses and unhealthy
+ * targets of its target group. CPU and memory are service-wide averages over old and new tasks alike; under
+ * sustained load they sit near the autoscaling target, so rolling back on them would undo healthy releases
+ * whenever traffic is high. They notify instead. Services without a load balancer roll back through the circuit
+ * breaker only (tasks that fail to start or fail their container health check).
  */
 public final class Alarms extends ComponentResource {
 
     public static final String TYPE = "tap:alarms:Alarms";
     public static final int PERIOD_SECONDS = 60;
     public static final long GIB = 1L << 30;
+    public static final long MIB = 1L << 20;
 
     private final CustomResourceOptions child;
     private final StackScope scope;
     private final Output<String> topicArn;
     private final List<MetricAlarm> alarms = new ArrayList<>();
-    /** Per service, the alarms its deployments roll back on: CPU and memory high, and 5xx from its targets. */
+    /** Per service, the alarms its deployments roll back on: its target group's 5xx and unhealthy targets. */
     private final Map<String, List<MetricAlarm>> rollbackAlarms = new LinkedHashMap<>();
     private final Map<String, List<Output<String>>> rollbackAlarmNames = new LinkedHashMap<>();
 
     public Alarms(String name, ModulesConfig.AlarmsConfig config, Output<Monitored> monitored, int serviceCount,
-                  List<String> serviceNames, List<Boolean> publicServices, boolean database, Output<String> kmsKeyArn,
+                  List<String> serviceNames, List<Boolean> publicServices,
+                  Optional<DatabaseConfig> database, Output<String> kmsKeyArn,
                   StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.scope = scope;
@@ -75,14 +84,12 @@ public final class Alarms extends ComponentResource {
             var svc = monitored.applyValue(m -> m.services().get(index));
             var dimensions = Output.tuple(monitored, svc).applyValue(t ->
                     Map.of("ClusterName", t.t1.clusterName(), "ServiceName", t.t2.ecsServiceName()));
-            var cpu = simple(name + "-" + service + "-cpu", service + "-cpu-high", "CPU of " + service + " above "
-                    + config.cpuPercent() + "%", "AWS/ECS", "CPUUtilization", "Average", dimensions,
-                    config.cpuPercent(), "GreaterThanThreshold", 5, 3);
-            var memory = simple(name + "-" + service + "-memory", service + "-memory-high", "Memory of " + service + " above "
-                    + config.memoryPercent() + "%", "AWS/ECS", "MemoryUtilization", "Average", dimensions,
-                    config.memoryPercent(), "GreaterThanThreshold", 5, 3);
-            rollsBack(service, cpu);
-            rollsBack(service, memory);
+            simple(name + "-" + service + "-cpu", service + "-cpu-high", "CPU of " + service + " above "
+                    + config.cpuPercent() + "% (notification only: deployments do not roll back on it)", "AWS/ECS",
+                    "CPUUtilization", "Average", dimensions, config.cpuPercent(), "GreaterThanThreshold", 5, 3);
+            simple(name + "-" + service + "-memory", service + "-memory-high", "Memory of " + service + " above "
+                    + config.memoryPercent() + "% (notification only: deployments do not roll back on it)", "AWS/ECS",
+                    "MemoryUtilization", "Average", dimensions, config.memoryPercent(), "GreaterThanThreshold", 5, 3);
             math(name + "-" + service + "-tasks", service + "-tasks-below-desired", "Fewer running tasks of "
                     + service + " than desired for 5 minutes", "desired - running", List.of(
                     query("running", "ECS/ContainerInsights", "RunningTaskCount", "Average", dimensions),
@@ -92,9 +99,9 @@ public final class Alarms extends ComponentResource {
                 var targets = Output.tuple(monitored, svc).applyValue(t -> Map.of(
                         "TargetGroup", t.t2.targetGroup().orElseThrow(),
                         "LoadBalancer", t.t1.loadBalancer().orElseThrow()));
-                simple(name + "-" + service + "-unhealthy", service + "-unhealthy-targets", "Unhealthy targets of "
-                        + service + " behind the load balancer", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
-                        targets, 0, "GreaterThanThreshold", 3, 3);
+                rollsBack(service, simple(name + "-" + service + "-unhealthy", service + "-unhealthy-targets",
+                        "Unhealthy targets of " + service + " behind the load balancer", "AWS/ApplicationELB",
+                        "UnHealthyHostCount", "Maximum", targets, 0, "GreaterThanThreshold", 3, 3));
                 rollsBack(service, simple(name + "-" + service + "-5xx", service + "-target-5xx", "More than " + config.alb5xxPerMinute()
                         + " 5xx responses a minute from " + service, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count",
                         "Sum", targets, config.alb5xxPerMinute(), "GreaterThanThreshold", 3, 3));
@@ -108,20 +115,8 @@ public final class Alarms extends ComponentResource {
                             query("target", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", lb)),
                     config.alb5xxPerMinute(), "GreaterThanThreshold", 3, 3);
         }
-        if (database) {
-            var db = monitored.applyValue(m -> m.database().orElseThrow());
-            var dimensions = db.applyValue(d -> Map.of(d.dimension(), d.identifier()));
-            simple(name + "-db-cpu", "db-cpu-high", "Database CPU above " + config.databaseCpuPercent() + "%",
-                    "AWS/RDS", "CPUUtilization", "Average", dimensions, config.databaseCpuPercent(),
-                    "GreaterThanThreshold", 5, 3);
-            var storageMetric = db.applyValue(d -> d.aurora() ? "FreeLocalStorage" : "FreeStorageSpace");
-            alarm(name + "-db-storage", "db-storage-low", "Database free storage below "
-                    + config.databaseFreeStorageGiB() + " GiB", MetricAlarmArgs.builder()
-                    .namespace("AWS/RDS").metricName(storageMetric).statistic("Minimum").period(PERIOD_SECONDS)
-                    .dimensions(dimensions)
-                    .threshold((double) (config.databaseFreeStorageGiB() * GIB))
-                    .comparisonOperator("LessThanThreshold").evaluationPeriods(5).datapointsToAlarm(3));
-        }
+        database.ifPresent(db -> databaseAlarms(name, config, db,
+                monitored.applyValue(m -> m.database().orElseThrow())));
 
         var alarmArns = Output.all(alarms.stream().map(MetricAlarm::arn).toList());
         new Dashboard(name + "-dashboard", com.pulumi.aws.cloudwatch.DashboardArgs.builder()
@@ -129,6 +124,44 @@ public final class Alarms extends ComponentResource {
                 .dashboardBody(Output.tuple(monitored, alarmArns).applyValue(t -> Dashboards.body(t.t1, t.t2)))
                 .build(), child);
         registerOutputs(Map.of("topicArn", topicArn));
+    }
+
+    /**
+     * CPU, then what tells an operator the database is running out of room: Aurora Serverless v2's ACUUtilization
+     * (ServerlessDatabaseCapacity over the cluster's maximum ACUs; near 100 it cannot scale further), the memory
+     * its instances have left (FreeableMemory; on Serverless v2 measured at the maximum capacity), and, on RDS,
+     * the instance's free storage. Aurora's FreeLocalStorage is per-instance scratch space for temporary tables
+     * and logs, not the cluster volume, and Serverless v2 does not report it at all (Aurora user guide,
+     * Aurora.AuroraMonitoring.Metrics): an alarm on it would never speak for the data. The cluster volume grows on
+     * its own up to 128 TiB, so it gets no alarm. Instance metrics are read by DBClusterIdentifier, the worst
+     * instance counting (Maximum, Minimum).
+     */
+    private void databaseAlarms(String name, ModulesConfig.AlarmsConfig config, DatabaseConfig kind,
+                                Output<Monitored.Database> db) {
+        var database = db.applyValue(d -> Map.of(d.dimension(), d.identifier()));
+        simple(name + "-db-cpu", "db-cpu-high", "Database CPU above " + config.databaseCpuPercent() + "%",
+                "AWS/RDS", "CPUUtilization", "Maximum", database, config.databaseCpuPercent(),
+                "GreaterThanThreshold", 5, 3);
+        if (kind.aurora() && kind.serverless()) {
+            simple(name + "-db-capacity", "db-capacity-high", "Database capacity above "
+                    + config.databaseAcuPercent() + "% of its maximum ACUs: raise maxCapacity",
+                    "AWS/RDS", "ACUUtilization", "Maximum", database, config.databaseAcuPercent(),
+                    "GreaterThanThreshold", 5, 3);
+        }
+        alarm(name + "-db-memory", "db-memory-low", "Database freeable memory below "
+                + config.databaseFreeableMemoryMiB() + " MiB", MetricAlarmArgs.builder()
+                .namespace("AWS/RDS").metricName("FreeableMemory").statistic("Minimum").period(PERIOD_SECONDS)
+                .dimensions(database)
+                .threshold((double) (config.databaseFreeableMemoryMiB() * MIB))
+                .comparisonOperator("LessThanThreshold").evaluationPeriods(5).datapointsToAlarm(3));
+        if (!kind.aurora()) {
+            alarm(name + "-db-storage", "db-storage-low", "Database free storage below "
+                    + config.databaseFreeStorageGiB() + " GiB", MetricAlarmArgs.builder()
+                    .namespace("AWS/RDS").metricName("FreeStorageSpace").statistic("Minimum").period(PERIOD_SECONDS)
+                    .dimensions(database)
+                    .threshold((double) (config.databaseFreeStorageGiB() * GIB))
+                    .comparisonOperator("LessThanThreshold").evaluationPeriods(5).datapointsToAlarm(3));
+        }
     }
 
     /** CloudWatch alarms of this account may publish; the account keeps administering the topic. */

@@ -1,6 +1,10 @@
 package com.tapstack.modules;
 
 import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.RdsFunctions;
+import com.pulumi.aws.rds.inputs.GetEngineVersionArgs;
+import com.pulumi.aws.rds.outputs.GetEngineVersionResult;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
@@ -23,6 +27,8 @@ import com.tapstack.config.modules.DatabaseConfig;
 import com.tapstack.logs.EncryptedLogGroups;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.stack.StackScope;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,17 +53,19 @@ public final class Database extends ComponentResource {
     private static final String TLS_REQUIRED = "TLS required (rds.force_ssl)";
     /**
      * engineVersion is the version at creation. AWS then applies minor upgrades itself (autoMinorVersionUpgrade);
-     * comparing against the configured version would make every later update try a downgrade, which RDS refuses.
+     * comparing against the configured (or newly resolved) version would make a later update try a downgrade,
+     * which RDS refuses, or an upgrade nobody asked for.
      */
     private static final String VERSION = "engineVersion";
 
     /** Where the database is reached and how it is named, whichever engine runs it. */
     private record Created(Output<String> endpoint, Output<Integer> port, Output<String> identifier,
-                           Output<String> secretArn) {
+                           Output<String> secretArn, List<Resource> readiness) {
     }
 
     /** What the Aurora and the RDS variant are built from alike. */
-    private record Common(String name, DatabaseConfig config, Output<String> identifier, Output<String> subnetGroup,
+    private record Common(String name, DatabaseConfig config, Output<String> engineVersion, Output<String> identifier,
+                          Output<String> subnetGroup,
                           Output<String> parameterGroupName, Output<List<String>> securityGroups,
                           Output<String> kmsKeyArn, boolean protect, Output<String> finalSnapshot, StackScope scope,
                           CustomResourceOptions child, CustomResourceOptions stateful,
@@ -81,7 +89,7 @@ public final class Database extends ComponentResource {
                 .subnetIds(privateSubnetIds)
                 .tags(scope.tags())
                 .build(), child);
-        var common = new Common(name, config, identifier, subnets.name(),
+        var common = new Common(name, config, engineVersion(config, this), identifier, subnets.name(),
                 // The family is in the name: a major upgrade creates the new group before the old one is deleted.
                 scope.name("db-" + config.parameterGroupFamily(), NameLimit.DB_PARAMETER_GROUP),
                 securityGroupId.applyValue(List::of), kmsKeyArn,
@@ -108,7 +116,7 @@ public final class Database extends ComponentResource {
                 .clusterIdentifier(c.identifier())
                 .engine(DatabaseConfig.AURORA)
                 .engineMode("provisioned")
-                .engineVersion(config.engineVersion())
+                .engineVersion(c.engineVersion())
                 .databaseName(config.databaseName())
                 .masterUsername(config.masterUsername())
                 .manageMasterUserPassword(true)
@@ -134,6 +142,8 @@ public final class Database extends ComponentResource {
                     .build());
         }
         var cluster = new Cluster(c.name(), args.build(), c.stateful());
+        // An Aurora cluster takes connections only once its writer instance is available.
+        var readiness = new ArrayList<Resource>(List.of(cluster));
         // The first instance is the writer (promotion tier 0); the others are readers, placed by RDS in other AZs.
         for (int i = 0; i < config.instances(); i++) {
             var index = i + 1;
@@ -141,7 +151,7 @@ public final class Database extends ComponentResource {
                     .identifier(c.identifier().applyValue(id -> id + "-" + index))
                     .clusterIdentifier(cluster.id())
                     .engine(DatabaseConfig.AURORA)
-                    .engineVersion(config.engineVersion())
+                    .engineVersion(c.engineVersion())
                     .instanceClass(config.instanceClass())
                     .dbSubnetGroupName(c.subnetGroup())
                     .publiclyAccessible(false)
@@ -154,10 +164,11 @@ public final class Database extends ComponentResource {
                 instance.performanceInsightsKmsKeyId(c.kmsKeyArn())
                         .performanceInsightsRetentionPeriod(PERFORMANCE_INSIGHTS_RETENTION_DAYS);
             }
-            new ClusterInstance(c.name() + "-" + index, instance.build(), c.instances());
+            readiness.add(new ClusterInstance(c.name() + "-" + index, instance.build(), c.instances()));
         }
         return new Created(cluster.endpoint(), cluster.port(), cluster.clusterIdentifier(),
-                cluster.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow()));
+                cluster.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow()),
+                readiness);
     }
 
     private static Created rds(Common c) {
@@ -172,7 +183,7 @@ public final class Database extends ComponentResource {
         var args = InstanceArgs.builder()
                 .identifier(c.identifier())
                 .engine(DatabaseConfig.RDS)
-                .engineVersion(config.engineVersion())
+                .engineVersion(c.engineVersion())
                 .instanceClass(config.instanceClass())
                 .allocatedStorage(config.allocatedStorage())
                 .maxAllocatedStorage(config.maxAllocatedStorage())
@@ -206,7 +217,26 @@ public final class Database extends ComponentResource {
         }
         var instance = new Instance(c.name(), args.build(), c.stateful());
         return new Created(instance.address(), instance.port(), instance.identifier(),
-                instance.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow()));
+                instance.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow()),
+                List.of(instance));
+    }
+
+    /**
+     * The version to create the database at: the pinned major.minor, or AWS's default minor of the configured
+     * major, looked up (DescribeDBEngineVersions with DefaultOnly: "only the default version of the specified
+     * engine or the engine and major version combination"; terraform-provider-aws v5
+     * engine_version_data_source.go passes version and default_only straight to it). A hard-coded minor goes stale:
+     * Aurora and RDS stop offering non-LTS minors for new databases after about a year. After creation the
+     * version is ignored (see {@link #VERSION}), so the next default does not upgrade a running database.
+     */
+    static Output<String> engineVersion(DatabaseConfig config, com.pulumi.resources.Resource parent) {
+        return config.pinnedVersion().map(Output::of).orElseGet(() -> RdsFunctions.getEngineVersion(
+                GetEngineVersionArgs.builder()
+                        .engine(config.engine())
+                        .version(config.majorVersion())
+                        .defaultOnly(true)
+                        .build(),
+                InvokeOptions.builder().parent(parent).build()).applyValue(GetEngineVersionResult::versionActual));
     }
 
     /** Where RDS exports the PostgreSQL log: {@code /aws/rds/cluster|instance/<identifier>/postgresql}. */
@@ -226,6 +256,14 @@ public final class Database extends ComponentResource {
     /** The Secrets Manager secret RDS manages: JSON with {@code username} and {@code password}. */
     public Output<String> secretArn() {
         return created.secretArn();
+    }
+
+    /**
+     * What must be available before a service's first task connects: the RDS instance, or the Aurora cluster
+     * and its instances (the cluster resource is done before any instance can serve).
+     */
+    public List<Resource> readiness() {
+        return created.readiness();
     }
 
     /** The cluster (Aurora) or instance (RDS) identifier, as CloudWatch dimensions name it. */

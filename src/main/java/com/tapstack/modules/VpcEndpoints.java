@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import com.tapstack.stack.StackScope;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +20,23 @@ public final class VpcEndpoints extends ComponentResource {
 
     public static final String TYPE = "tap:endpoints:VpcEndpoints";
 
+    private final List<Resource> endpoints = new java.util.ArrayList<>();
+
     public VpcEndpoints(String name, List<String> interfaces, Output<String> vpcId,
                         Output<List<String>> privateSubnetIds, Output<List<String>> privateRouteTableIds,
                         Output<String> securityGroupId, StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var region = scope.config().region();
-        new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+        endpoints.add(new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
                 .vpcId(vpcId)
                 .serviceName(serviceName(region, "s3"))
                 .vpcEndpointType("Gateway")
                 .routeTableIds(privateRouteTableIds)
                 .tags(scope.tagsNamed("endpoint-s3"))
-                .build(), child);
+                .build(), child));
         for (var service : interfaces) {
-            new VpcEndpoint(name + "-" + service.replace('.', '-'), VpcEndpointArgs.builder()
+            endpoints.add(new VpcEndpoint(name + "-" + service.replace('.', '-'), VpcEndpointArgs.builder()
                     .vpcId(vpcId)
                     .serviceName(serviceName(region, service))
                     .vpcEndpointType("Interface")
@@ -41,9 +44,14 @@ public final class VpcEndpoints extends ComponentResource {
                     .securityGroupIds(securityGroupId.applyValue(List::of))
                     .privateDnsEnabled(true)
                     .tags(scope.tagsNamed("endpoint-" + service.replace('.', '-')))
-                    .build(), child);
+                    .build(), child));
         }
         registerOutputs(Map.of());
+    }
+
+    /** Every endpoint: tasks that reach AWS through them must not start before they exist. */
+    public List<Resource> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     public static String serviceName(String region, String service) {

@@ -21,6 +21,7 @@ public enum NameLimit {
     DB_SUBNET_GROUP("DB subnet group", 255),
     DB_PARAMETER_GROUP("DB parameter group", 255),
     SNS_TOPIC("SNS topic", 256),
+    SQS_QUEUE("SQS queue", 80),
     CLOUDWATCH("CloudWatch alarm or dashboard", 255),
     SCALING_POLICY("Application Auto Scaling policy", 256),
     LOG_GROUP("CloudWatch log group", 512),

@@ -43,7 +43,8 @@ public record Naming(String project, String environment, String suffix) {
         return NameLimit.tightest().maxLength() - MIN_PART_LENGTH - (project.length() + environment.length() + 3);
     }
 
-    private static String hash(String part) {
+    /** Six hex characters of the SHA-256 of {@code text}: a short, stable fingerprint for names. */
+    public static String hash(String part) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(part.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);

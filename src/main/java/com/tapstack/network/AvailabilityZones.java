@@ -8,27 +8,51 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.Resource;
 import com.tapstack.config.ConfigException;
 import com.tapstack.config.ConfigLoader;
+import com.tapstack.config.NetworkConfig;
 import java.util.List;
 
 /**
- * The AZs a VPC spans, looked up in the account (AZ names map to different physical zones per account, and
- * not every account has every zone): available ones that need no opt-in, the first {@code count} of them.
+ * The AZs a VPC spans. Recorded in the stack file by zone id, they are kept from run to run: the account's zones
+ * are looked up only to refuse an id the region does not offer, in whatever state a zone is (an impaired zone
+ * must not move a stack). Not recorded, they are looked up on every run: available zones that need no opt-in,
+ * the first {@code count} of them by name (zone names map to different physical zones per account, and not every
+ * account has every zone). A lookup's answer can change (a zone impaired during an incident, a new zone listed
+ * first), and subnets then move and are replaced; AWS CDK caches its zone lookup in cdk.context.json for the same
+ * reason. The lookup's names and zone ids are parallel lists sorted by name (terraform-provider-aws v5
+ * ec2_availability_zones_data_source.go).
+ *
+ * @param values zone ids when {@code byId}, else zone names, one per AZ
  */
-public final class AvailabilityZones {
+public record AvailabilityZones(Output<List<String>> values, boolean byId) {
 
-    private AvailabilityZones() {
-    }
-
-    public static Output<List<String>> lookup(Resource parent, int count, String region, String configFile) {
+    public static AvailabilityZones choose(Resource parent, NetworkConfig network, String region, String configFile) {
+        var options = InvokeOptions.builder().parent(parent).build();
+        if (network.zonesRecorded()) {
+            var offered = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().build(), options);
+            return new AvailabilityZones(offered.applyValue(result ->
+                    checkRecorded(network.zoneIds(), result.zoneIds(), region, configFile)), true);
+        }
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
                         .state("available")
                         .filters(GetAvailabilityZonesFilterArgs.builder()
                                 .name("opt-in-status")
                                 .values("opt-in-not-required")
                                 .build())
-                        .build(),
-                InvokeOptions.builder().parent(parent).build());
-        return zones.applyValue(result -> pick(result.names(), count, region, configFile));
+                        .build(), options);
+        return new AvailabilityZones(zones.applyValue(result ->
+                pick(result.names(), network.azCount(), region, configFile)), false);
+    }
+
+    /** The recorded ids, or a config error naming the first one the region does not offer this account. */
+    static List<String> checkRecorded(List<String> recorded, List<String> offered, String region, String configFile) {
+        for (var id : recorded) {
+            if (!offered.contains(id)) {
+                throw new ConfigException(configFile, "tap:" + ConfigLoader.AVAILABILITY_ZONES, "\"" + id
+                        + "\" is not an availability zone " + region + " offers this account",
+                        "zone ids of " + region + ": " + String.join(", ", offered));
+            }
+        }
+        return List.copyOf(recorded);
     }
 
     /** The first {@code count} zones, or a config error when the region offers fewer. */
@@ -40,5 +64,10 @@ public final class AvailabilityZones {
                     "1 to " + available.size() + " in " + region);
         }
         return List.copyOf(available.subList(0, count));
+    }
+
+    /** The {@code az}-th zone. */
+    public Output<String> zone(int az) {
+        return values.applyValue(list -> list.get(az));
     }
 }

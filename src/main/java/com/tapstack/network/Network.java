@@ -20,6 +20,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import com.tapstack.config.NetworkConfig;
 import com.tapstack.logs.EncryptedLogGroups;
 import com.tapstack.stack.StackScope;
@@ -42,13 +43,16 @@ public final class Network extends ComponentResource {
     private final List<Output<String>> publicSubnetIds = new ArrayList<>();
     private final List<Output<String>> privateSubnetIds = new ArrayList<>();
     private final List<Output<String>> privateRouteTableIds = new ArrayList<>();
+    private final List<Output<String>> privateZoneIds = new ArrayList<>();
+    /** What a task in a private subnet needs before it can reach anything: associations and NAT routes. */
+    private final List<Resource> privateEgress = new ArrayList<>();
 
     public Network(String name, NetworkConfig config, StackScope scope, EncryptedLogGroups logGroups,
                    ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var stack = scope.config();
-        var zones = AvailabilityZones.lookup(this, config.azCount(), stack.region(), stack.configFile());
+        var zones = AvailabilityZones.choose(this, config, stack.region(), stack.configFile());
 
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
                 .cidrBlock(config.vpcCidr().toString())
@@ -73,7 +77,7 @@ public final class Network extends ComponentResource {
         var publicSubnets = new ArrayList<Subnet>();
         for (int az = 0; az < config.azCount(); az++) {
             var subnet = subnet(name + "-public-" + az, "public-" + zoneLabel(az),
-                    config.publicSubnetCidr(az).toString(), zone(zones, az), "public", scope, child);
+                    config.publicSubnetCidr(az).toString(), zones, az, "public", scope, child);
             associate(name + "-public-" + az, publicRoutes, subnet, child);
             publicSubnets.add(subnet);
             publicSubnetIds.add(subnet.id());
@@ -99,18 +103,19 @@ public final class Network extends ComponentResource {
         for (int az = 0; az < config.azCount(); az++) {
             var label = "private-" + zoneLabel(az);
             var subnet = subnet(name + "-private-" + az, label, config.privateSubnetCidr(az).toString(),
-                    zone(zones, az), "private", scope, child);
+                    zones, az, "private", scope, child);
             var routes = routeTable(name + "-private-" + az, label, scope, child);
             privateRouteTableIds.add(routes.id());
-            associate(name + "-private-" + az, routes, subnet, child);
+            privateEgress.add(associate(name + "-private-" + az, routes, subnet, child));
             if (!natGateways.isEmpty()) {
-                new Route(name + "-private-" + az + "-nat", RouteArgs.builder()
+                privateEgress.add(new Route(name + "-private-" + az + "-nat", RouteArgs.builder()
                         .routeTableId(routes.id())
                         .destinationCidrBlock(ANYWHERE)
                         .natGatewayId(natGateways.get(config.natStrategy().gatewayFor(az)).id())
-                        .build(), child);
+                        .build(), child));
             }
             privateSubnetIds.add(subnet.id());
+            privateZoneIds.add(subnet.availabilityZoneId());
         }
 
         new VpcFlowLogs(name + "-flow-logs", vpcId, scope, logGroups,
@@ -126,16 +131,23 @@ public final class Network extends ComponentResource {
         return "az" + (az + 1);
     }
 
-    private static Output<String> zone(Output<List<String>> zones, int az) {
-        return zones.applyValue(names -> names.get(az));
-    }
-
-    private Subnet subnet(String logicalName, String part, String cidr, Output<String> zone, String tier,
+    /**
+     * A subnet in the {@code az}-th zone, placed by zone id when the zones are recorded and by name when looked up.
+     * A stack that records its zones later sees no change: both attributes are Optional, Computed and ForceNew in
+     * terraform-provider-aws v5 (vpc_subnet.go), the recorded id equals the id in state and the name, no longer
+     * set, keeps its state value. Verify with pulumi preview --diff before the first up after recording.
+     */
+    private Subnet subnet(String logicalName, String part, String cidr, AvailabilityZones zones, int az, String tier,
                           StackScope scope, CustomResourceOptions options) {
-        return new Subnet(logicalName, SubnetArgs.builder()
+        var args = SubnetArgs.builder();
+        if (zones.byId()) {
+            args.availabilityZoneId(zones.zone(az));
+        } else {
+            args.availabilityZone(zones.zone(az));
+        }
+        return new Subnet(logicalName, args
                 .vpcId(vpcId)
                 .cidrBlock(cidr)
-                .availabilityZone(zone)
                 .mapPublicIpOnLaunch(false)
                 .tags(scope.tagsNamed(part, Map.of("Tier", tier)))
                 .build(), options);
@@ -148,8 +160,9 @@ public final class Network extends ComponentResource {
                 .build(), options);
     }
 
-    private static void associate(String logicalName, RouteTable routes, Subnet subnet, CustomResourceOptions options) {
-        new RouteTableAssociation(logicalName, RouteTableAssociationArgs.builder()
+    private static RouteTableAssociation associate(String logicalName, RouteTable routes, Subnet subnet,
+                                                   CustomResourceOptions options) {
+        return new RouteTableAssociation(logicalName, RouteTableAssociationArgs.builder()
                 .routeTableId(routes.id())
                 .subnetId(subnet.id())
                 .build(), options);
@@ -167,6 +180,11 @@ public final class Network extends ComponentResource {
         return Output.all(publicSubnetIds);
     }
 
+    /** The zone id of each AZ, in order: what {@code tap:availabilityZones} records. */
+    public Output<List<String>> availabilityZoneIds() {
+        return Output.all(privateZoneIds);
+    }
+
     /** The route tables of the private subnets (a gateway endpoint attaches to them). */
     public Output<List<String>> privateRouteTableIds() {
         return Output.all(privateRouteTableIds);
@@ -174,5 +192,13 @@ public final class Network extends ComponentResource {
 
     public Output<List<String>> privateSubnetIds() {
         return Output.all(privateSubnetIds);
+    }
+
+    /**
+     * The private subnets' route table associations and default routes to NAT: a task started before them has
+     * no way out (image pull, logs, secrets), and the first deployment of a service has nothing to roll back to.
+     */
+    public List<Resource> privateEgress() {
+        return List.copyOf(privateEgress);
     }
 }

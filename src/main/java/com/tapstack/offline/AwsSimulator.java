@@ -38,11 +38,17 @@ public final class AwsSimulator implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(answer.id()), state));
     }
 
-    /** A tag lookup answers a stable digest per repository and tag: the image CI would have pushed. */
+    /**
+     * A tag lookup answers a stable digest per repository and tag: the image CI would have pushed. A digest
+     * lookup answers that digest, tagged the way CI tags each build.
+     */
     private Map<String, Object> ecrImage(CallArgs args) {
         var repository = String.valueOf(args.args.get("repositoryName"));
-        var tag = String.valueOf(args.args.get("imageTag"));
-        var digest = "sha256:" + ids.hex("image/" + repository + ":" + tag, 64);
+        var byDigest = args.args.get("imageDigest");
+        var digest = byDigest != null ? String.valueOf(byDigest)
+                : "sha256:" + ids.hex("image/" + repository + ":" + args.args.get("imageTag"), 64);
+        var tag = byDigest != null ? "build-" + digest.substring("sha256:".length(), "sha256:".length() + 12)
+                : String.valueOf(args.args.get("imageTag"));
         return Map.of("id", digest, "imageDigest", digest, "imageTag", tag, "imageTags", List.of(tag),
                 "repositoryName", repository, "registryId", account.accountId(),
                 "imageUri", account.accountId() + ".dkr.ecr." + account.region() + "." + account.dnsSuffix() + "/"
@@ -75,6 +81,7 @@ public final class AwsSimulator implements Mocks {
                     "groupNames", List.of(account.region()),
                     "state", "available");
             case "aws:ecr/getImage:getImage" -> ecrImage(args);
+            case "aws:rds/getEngineVersion:getEngineVersion" -> EngineVersions.answer(args.args);
             default -> null;
         };
         if (answer == null) {

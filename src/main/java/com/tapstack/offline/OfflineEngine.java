@@ -7,6 +7,8 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import com.tapstack.App;
 import com.tapstack.config.ConfigException;
 import com.tapstack.config.StackConfig;
+import com.pulumi.test.Mocks;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,12 +29,22 @@ public final class OfflineEngine {
     }
 
     public static Plan plan(StackConfig config, String stackName, SimulatedAccount account) {
+        return plan(config, stackName, account, UnaryOperator.identity());
+    }
+
+    /**
+     * With {@code answers} wrapped around the simulator: a test makes AWS answer otherwise for one resource (a
+     * service read back at another revision, say) and sees what the program does with it.
+     */
+    public static Plan plan(StackConfig config, String stackName, SimulatedAccount account,
+                            UnaryOperator<Mocks> answers) {
         synchronized (ONE_DEPLOYMENT_AT_A_TIME) {
             var quiet = Logger.getLogger("com.tapstack.offline.engine");
             quiet.setUseParentHandlers(false);
             quiet.setLevel(Level.OFF);
             var simulator = new AwsSimulator(account, stackName);
-            var monitor = new RecordingMonitor(simulator, PulumiTestInternal.mockLog(quiet));
+            var mocks = answers.apply(simulator);
+            var monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(quiet));
             try {
                 var result = PulumiTestInternal.builder()
                         .options(TestOptions.builder()
@@ -40,7 +52,7 @@ public final class OfflineEngine {
                                 .stackName(stackName)
                                 .preview(false)
                                 .build())
-                        .mocks(simulator)
+                        .mocks(mocks)
                         .standardLogger(quiet)
                         .monitorDecorator(ignored -> monitor)
                         .deploymentFactory(state -> {

@@ -10,6 +10,17 @@ public final class PlanSummary {
     private PlanSummary() {
     }
 
+    /** The zone ids the plan's subnets got from a lookup, when the stack file records none. */
+    static java.util.Optional<List<String>> lookedUpZones(Plan plan) {
+        var subnets = plan.byType("aws:ec2/subnet:Subnet");
+        if (subnets.isEmpty() || subnets.stream().anyMatch(s -> s.input("availabilityZoneId") != null)) {
+            return java.util.Optional.empty();
+        }
+        var zones = plan.outputs().get("availabilityZoneIds");
+        return zones instanceof List<?> list
+                ? java.util.Optional.of(list.stream().map(String::valueOf).toList()) : java.util.Optional.empty();
+    }
+
     public static String render(Plan plan) {
         var out = new StringBuilder();
         var account = plan.account();
@@ -20,6 +31,10 @@ public final class PlanSummary {
             out.append("note: the simulator does not know ").append(account.region())
                     .append("'s availability zones; it assumed three (a, b, c)\n");
         }
+        lookedUpZones(plan).ifPresent(ids -> out.append("note: the availability zones are looked up on every run;"
+                + " keep them with ").append(plan.project()).append(":availabilityZones: [")
+                .append(String.join(", ", ids)).append("] (what this account would get: check with aws ec2"
+                        + " describe-availability-zones)\n"));
         var counts = plan.countsByType();
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         out.append('\n').append(total).append(" resources to create\n");

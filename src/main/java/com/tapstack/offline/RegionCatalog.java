@@ -27,13 +27,17 @@ final class RegionCatalog {
             Map.entry("ap-northeast-1", "Z14GRHDCWA56QT"), Map.entry("ap-northeast-2", "ZWKZPGTI48KDX"),
             Map.entry("ap-south-1", "ZP97RAFLXTNZK"), Map.entry("sa-east-1", "Z2P70J7HTTTPLU"));
 
-    /** Zone letters per region as a typical account sees them, and the zone-id prefix. */
+    /**
+     * Per region: the zone-id prefix, the zone letters a typical account sees, and, where a region's zone ids skip
+     * numbers, the id number of each letter (us-west-1 has usw1-az1 and usw1-az3; ap-northeast-1 and ca-central-1
+     * have az1, az2 and az4). Zone ids are the same in every account; which name maps to which id differs.
+     */
     private static final Map<String, String[]> ZONES = Map.ofEntries(
             Map.entry("us-east-1", new String[] {"use1", "abcdef"}),
             Map.entry("us-east-2", new String[] {"use2", "abc"}),
-            Map.entry("us-west-1", new String[] {"usw1", "ac"}),
+            Map.entry("us-west-1", new String[] {"usw1", "ac", "13"}),
             Map.entry("us-west-2", new String[] {"usw2", "abcd"}),
-            Map.entry("ca-central-1", new String[] {"cac1", "abd"}),
+            Map.entry("ca-central-1", new String[] {"cac1", "abd", "124"}),
             Map.entry("eu-west-1", new String[] {"euw1", "abc"}),
             Map.entry("eu-west-2", new String[] {"euw2", "abc"}),
             Map.entry("eu-west-3", new String[] {"euw3", "abc"}),
@@ -41,7 +45,7 @@ final class RegionCatalog {
             Map.entry("eu-north-1", new String[] {"eun1", "abc"}),
             Map.entry("ap-southeast-1", new String[] {"apse1", "abc"}),
             Map.entry("ap-southeast-2", new String[] {"apse2", "abc"}),
-            Map.entry("ap-northeast-1", new String[] {"apne1", "acd"}),
+            Map.entry("ap-northeast-1", new String[] {"apne1", "acd", "124"}),
             Map.entry("ap-northeast-2", new String[] {"apne2", "abcd"}),
             Map.entry("ap-south-1", new String[] {"aps1", "abc"}),
             Map.entry("sa-east-1", new String[] {"sae1", "abc"}));
@@ -55,8 +59,10 @@ final class RegionCatalog {
         var prefix = known ? entry[0] : compactName(name);
         var letters = known ? entry[1] : "abc";
         var zones = new ArrayList<Zone>();
+        var numbers = known && entry.length > 2 ? entry[2] : null;
         for (int i = 0; i < letters.length(); i++) {
-            zones.add(new Zone(name + letters.charAt(i), prefix + "-az" + (i + 1)));
+            var number = numbers == null ? String.valueOf(i + 1) : String.valueOf(numbers.charAt(i));
+            zones.add(new Zone(name + letters.charAt(i), prefix + "-az" + number));
         }
         return new Region(name, List.copyOf(zones), ALB_ZONES.getOrDefault(name, "Z00000000000000000000"), known);
     }

@@ -48,12 +48,15 @@ final class ResourceModels {
         });
         MODELS.put("aws:ec2/subnet:Subnet", r -> {
             var id = r.ids().ec2("subnet", r.name());
-            var zones = r.account().zoneNames();
-            var zone = r.string("availabilityZone");
-            var zoneIndex = zones.indexOf(zone);
+            var names = r.account().zoneNames();
+            var ids = r.account().zoneIds();
+            // AWS fills in whichever of zone name and zone id the subnet was not placed by.
+            int zone = r.string("availabilityZoneId") != null ? ids.indexOf(r.string("availabilityZoneId"))
+                    : names.indexOf(r.string("availabilityZone"));
             return answer(id, "arn", r.account().arn("ec2", "subnet/" + id),
                     "ownerId", r.account().accountId(),
-                    "availabilityZoneId", zoneIndex >= 0 ? r.account().zoneIds().get(zoneIndex) : "");
+                    "availabilityZone", zone >= 0 ? names.get(zone) : "",
+                    "availabilityZoneId", zone >= 0 ? ids.get(zone) : "");
         });
         MODELS.put("aws:ec2/internetGateway:InternetGateway", r -> {
             var id = r.ids().ec2("igw", r.name());
@@ -118,6 +121,13 @@ final class ResourceModels {
         });
         MODELS.put("aws:ecr/lifecyclePolicy:LifecyclePolicy", r -> answer(r.string("repository"),
                 "registryId", r.account().accountId()));
+        MODELS.put("aws:sqs/queue:Queue", r -> {
+            // A queue's id is its URL.
+            var url = "https://sqs." + r.account().region() + "." + r.account().dnsSuffix() + "/"
+                    + r.account().accountId() + "/" + r.physicalName();
+            return answer(url, "arn", r.account().arn("sqs", r.physicalName()), "url", url);
+        });
+        MODELS.put("aws:sqs/queuePolicy:QueuePolicy", r -> answer(r.string("queueUrl")));
         MODELS.put("aws:ecs/cluster:Cluster", r -> {
             var arn = r.account().arn("ecs", "cluster/" + r.physicalName());
             return answer(arn, "arn", arn);

@@ -14,11 +14,25 @@ import java.util.TreeMap;
  *
  * <p>A read-only root filesystem is the default. Paths listed in {@code writablePaths} get empty task volumes;
  * such volumes belong to root on Fargate, so when there are any, a short-lived {@value #PREPARE_CONTAINER}
- * container (same image, essential false) hands them to the service's user before the service starts.
+ * container (same image, essential false) hands them to the service's user before the service starts. It runs
+ * {@code chown} (or {@code chmod}) directly, with no shell to read the paths, and with every Linux capability
+ * dropped but the one that command needs.
  */
 public final class ContainerDefinitions {
 
     public static final String PREPARE_CONTAINER = "prepare-writable-paths";
+
+    /**
+     * Docker's default capability set, which Fargate containers start with: moby/moby
+     * daemon/pkg/oci/caps/defaults.go (the same 14 were observed on Fargate, aws/containers-roadmap#409).
+     * Fargate lets a container drop any of them (ECS API KernelCapabilities; it may add only SYS_PTRACE, so
+     * "drop ALL, add CHOWN" is not an option).
+     */
+    static final List<String> DEFAULT_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER",
+            "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "NET_RAW", "SETFCAP", "SETGID", "SETPCAP", "SETUID",
+            "SYS_CHROOT");
+    /** chown(2): changing a file's owner needs CAP_CHOWN; chmod(2) on a file the caller owns needs nothing. */
+    static final String CHOWN_CAPABILITY = "CHOWN";
 
     private ContainerDefinitions() {
     }
@@ -92,20 +106,29 @@ public final class ContainerDefinitions {
         return container;
     }
 
-    /** Hands the empty writable volumes to the service's user (or opens them like /tmp when it has none). */
+    /**
+     * Hands the empty writable volumes to the service's user (or opens them like /tmp when it has none). The
+     * command is an argument list, not a shell line, so no path is ever read by a shell; paths are plain absolute
+     * paths anyway (the loader refuses others).
+     */
     private static Map<String, Object> prepareContainer(ServiceConfig service, String image, String logGroupName,
                                                         String region, List<Map<String, Object>> mountPoints) {
-        var paths = String.join(" ", service.writablePaths());
-        var script = service.user().map(user -> "chown " + user + " " + paths).orElse("chmod 1777 " + paths);
+        var command = new ArrayList<String>();
+        service.user().ifPresentOrElse(user -> command.addAll(List.of("chown", user)),
+                () -> command.addAll(List.of("chmod", "1777")));
+        command.addAll(service.writablePaths());
+        var keep = service.user().isPresent() ? List.of(CHOWN_CAPABILITY) : List.<String>of();
         var container = new LinkedHashMap<String, Object>();
         container.put("name", PREPARE_CONTAINER);
         container.put("image", image);
         container.put("essential", false);
         container.put("user", "0");
-        container.put("entryPoint", List.of("sh", "-c"));
-        container.put("command", List.of(script));
+        container.put("entryPoint", List.of(command.get(0)));
+        container.put("command", command.subList(1, command.size()));
         container.put("readonlyRootFilesystem", true);
         container.put("privileged", false);
+        container.put("linuxParameters", Map.of("capabilities", Map.of("drop",
+                DEFAULT_CAPABILITIES.stream().filter(cap -> !keep.contains(cap)).toList())));
         container.put("mountPoints", mountPoints);
         container.put("logConfiguration", logConfiguration(logGroupName, region, service.name()));
         return container;

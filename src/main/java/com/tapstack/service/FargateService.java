@@ -53,6 +53,7 @@ public final class FargateService extends ComponentResource {
 
     private final Output<String> serviceName;
     private final Output<String> taskDefinitionFamily;
+    private final Output<String> taskDefinitionArn;
     private final String discoveryName;
 
     public FargateService(String name, ServiceConfig config, SharedPlatform platform, StackScope scope,
@@ -63,7 +64,9 @@ public final class FargateService extends ComponentResource {
         var region = scope.config().region();
 
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
-        var image = ResolvedImage.resolve(config.image(), platform.registry().repositoryOf(config), account, this);
+        var image = ResolvedImage.resolve(config.image(), platform.registry().repositoryOf(config), account, this,
+                new ResolvedImage.UntaggedImage(scope.config().configFile(), scope.config().project() + ":services."
+                        + config.name() + ".image.digest", scope.config().platform().ecrUntaggedExpiryDays()));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
         var connection = databaseEnvironment(config, platform);
 
@@ -116,10 +119,17 @@ public final class FargateService extends ComponentResource {
         var discovery = new com.pulumi.aws.servicediscovery.Service(name + "-discovery", discoveryArgs(config, platform,
                 scope).build(), child);
 
+        // Everything a task needs at its first start, so the first deployment does not race it: a task that cannot
+        // pull, log or connect fails, and a service's first deployment has no revision to roll back to.
         var dependencies = new ArrayList<Resource>();
         dependencies.add(platform.cluster().capacityProvidersResource());
         dependencies.add(executionPolicy);
         taskPolicy.ifPresent(dependencies::add);
+        dependencies.addAll(platform.privateNetwork());
+        dependencies.addAll(platform.securityGroups().rulesOf(config));
+        if (config.database()) {
+            platform.database().ifPresent(db -> dependencies.addAll(db.readiness()));
+        }
         var targetGroupArn = platform.loadBalancer().flatMap(lb -> lb.targetGroupArnOf(config));
         if (targetGroupArn.isPresent()) {
             dependencies.addAll(platform.loadBalancer().orElseThrow().listenersAndRules());
@@ -146,15 +156,17 @@ public final class FargateService extends ComponentResource {
                     .map(ResolvedSecret::resourceArn).distinct().sorted().toList());
             // An ECS service's id is its ARN.
             new RotationRedeploy(name + "-rotation", config.name(), platform.cluster().arn(), service.id(),
-                    secretArns, scope, ComponentResourceOptions.builder().parent(this).build());
+                    secretArns, platform.alarmTopicArn(), scope, ComponentResourceOptions.builder().parent(this).build());
         }
 
         this.serviceName = service.name();
         this.taskDefinitionFamily = taskDefinition.family();
+        this.taskDefinitionArn = DeploymentCheck.runningRevision(service.name(), service.taskDefinition(),
+                taskDefinition.arn());
         this.discoveryName = config.name() + "." + com.tapstack.platform.EcsCluster.namespaceName(
                 scope.config().environment(), scope.config().project());
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
-                "discoveryName", Output.of(discoveryName)));
+                "taskDefinitionArn", taskDefinitionArn, "discoveryName", Output.of(discoveryName)));
     }
 
     /** Secrets Manager secrets rotate (the database's does every 7 days); SSM parameters do not. */
@@ -235,6 +247,15 @@ public final class FargateService extends ComponentResource {
                         ServiceCapacityProviderStrategyArgs.builder()
                                 .capacityProvider(share.provider()).base(share.base()).weight(share.weight())
                                 .build()).toList())
+                // A changed capacity provider strategy (tap:spotWeight, tap:onDemandBase) replaces the service in
+                // provider v5 unless forceNewDeployment is true (capacityProviderStrategyCustomizeDiff in
+                // internal/service/ecs/service.go), and the replacement collides on the service's name; ECS itself
+                // requires a new deployment for it ("...making a change to a capacity provider strategy on a service
+                // that is already using one, you must force a new deployment"). With it set, the provider forces a
+                // deployment only inside an update that changes something (UpdateService is called only then), so
+                // an unchanged pulumi up starts none; an in-place change such as alarms restarts the tasks.
+                .forceNewDeployment(true)
+                // 1.4.0 and later: ECR through interface endpoints, ARM64 on Fargate Spot (API_CapacityProviderStrategyItem).
                 .platformVersion("LATEST")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(platform.privateSubnetIds())
@@ -279,6 +300,11 @@ public final class FargateService extends ComponentResource {
 
     public Output<String> taskDefinitionFamily() {
         return taskDefinitionFamily;
+    }
+
+    /** The task definition the service runs, verified to be the one this update registered. */
+    public Output<String> taskDefinitionArn() {
+        return taskDefinitionArn;
     }
 
     /** The name other services resolve: {@code api.dev.tap.local}. */

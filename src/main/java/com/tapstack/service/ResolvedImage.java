@@ -13,11 +13,19 @@ import java.util.Optional;
 /**
  * The image a task definition carries, always {@code <repository>@sha256:<digest>}, and the ECR repository the
  * execution role must be able to pull from (none for images outside ECR).
+ *
+ * <p>An image in this stack's own repository is looked up by digest at every deployment and must carry a tag:
+ * the repository's lifecycle policy expires untagged images after {@code ecrUntaggedExpiryDays}, and once the
+ * digest a service runs has expired, every new task (a scale-out, a replaced task) fails to pull it. ECR has no
+ * lifecycle rule that keeps images in use, so a tagged image can still expire once more than {@code
+ * ecrKeepImages} newer images are pushed to the repository between deployments; the lookup then fails the next
+ * deployment with "image not found" instead of letting the service run on an image it cannot start again.
  */
 public record ResolvedImage(Output<String> reference, Optional<Output<String>> repositoryArn) {
 
+    /** @param checks where an untagged image is reported: the service's image key and the repository's expiry */
     public static ResolvedImage resolve(ImageSpec spec, Optional<Repository> ownRepository, Output<AwsAccount> account,
-                                        Resource parent) {
+                                        Resource parent, UntaggedImage checks) {
         if (spec instanceof ImageSpec.External external) {
             return new ResolvedImage(Output.of(external.reference()), Optional.empty());
         }
@@ -26,8 +34,15 @@ public record ResolvedImage(Output<String> reference, Optional<Output<String>> r
             var repository = ownRepository.orElseThrow(() ->
                     new IllegalStateException("the registry creates a repository for every image in self"));
             var digest = ecr.digest().orElseThrow();
-            return new ResolvedImage(repository.repositoryUrl().applyValue(url -> url + "@" + digest),
-                    Optional.of(repository.arn()));
+            var found = EcrFunctions.getImage(GetImageArgs.builder().repositoryName(repository.name())
+                    .imageDigest(digest).build(), InvokeOptions.builder().parent(parent).build());
+            var reference = Output.tuple(repository.repositoryUrl(), found).applyValue(t -> {
+                if (t.t2.imageTags().isEmpty()) {
+                    throw checks.refuse(digest);
+                }
+                return t.t1 + "@" + digest;
+            });
+            return new ResolvedImage(reference, Optional.of(repository.arn()));
         }
         var name = ecr.repository().orElseThrow();
         var url = account.applyValue(a -> a.accountId() + ".dkr.ecr." + a.region() + "." + a.dnsSuffix() + "/" + name);
@@ -39,5 +54,16 @@ public record ResolvedImage(Output<String> reference, Optional<Output<String>> r
                                 .build(), InvokeOptions.builder().parent(parent).build())
                         .applyValue(image -> image.imageDigest()));
         return new ResolvedImage(Output.tuple(url, digest).applyValue(t -> t.t1 + "@" + t.t2), Optional.of(arn));
+    }
+
+    /** The error for an untagged image in the stack's own repository. */
+    public record UntaggedImage(String configFile, String imageKey, int expiryDays) {
+        com.tapstack.config.ConfigException refuse(String digest) {
+            return new com.tapstack.config.ConfigException(configFile, imageKey, digest + " has no tag in the"
+                    + " repository, which expires untagged images after " + expiryDays + " days"
+                    + " (ecrUntaggedExpiryDays); after that no new task of the service could pull it",
+                    "a digest that CI pushed with a tag (tags are immutable: one per build), or add one with aws ecr"
+                    + " put-image --image-tag <tag> --image-manifest <its manifest>");
+        }
     }
 }

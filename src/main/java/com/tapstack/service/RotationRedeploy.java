@@ -5,11 +5,19 @@ import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.EventTargetDeadLetterConfigArgs;
+import com.pulumi.aws.cloudwatch.inputs.EventTargetRetryPolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.sfn.StateMachine;
+import com.pulumi.aws.sqs.Queue;
+import com.pulumi.aws.sqs.QueueArgs;
+import com.pulumi.aws.sqs.QueuePolicy;
+import com.pulumi.aws.sqs.QueuePolicyArgs;
 import com.pulumi.aws.sfn.StateMachineArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -23,6 +31,7 @@ import com.tapstack.stack.StackScope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * When a secret a service reads is rotated, the service's tasks still hold the old value: ECS reads secrets
@@ -30,13 +39,29 @@ import java.util.Map;
  * that forces a new deployment of exactly that service (a Step Functions SDK task, so there is no function code
  * to maintain). Each role may do one thing: the rule's start that state machine, the state machine's update
  * that service.
+ *
+ * <p>The rotation event is a CloudTrail service event: EventBridge receives it only where a CloudTrail trail
+ * logs management events in the region ("To record events with one of the CloudTrail detail-type values, you
+ * must enable a CloudTrail trail with logging", EventBridge user guide, eb-service-event-cloudtrail). A start that
+ * EventBridge cannot deliver after its retries (or at once, for missing permissions) lands in a dead-letter queue;
+ * an execution that starts and then fails is counted by Step Functions' ExecutionsFailed. Both have an alarm. A
+ * missed redeploy leaves the tasks on the old value until their next deployment: for the RDS-managed password that
+ * means failed database logins once the old password stops working.
  */
 public final class RotationRedeploy extends ComponentResource {
 
     public static final String TYPE = "tap:service:RotationRedeploy";
 
+    /** How long EventBridge keeps retrying a start it could not deliver, and how often (its defaults, stated). */
+    public static final int RETRY_SECONDS = 24 * 60 * 60;
+    public static final int RETRY_ATTEMPTS = 185;
+    /** Dead letters are kept as long as SQS allows, so a missed redeploy can still be found and replayed. */
+    public static final int DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
+
+    /** @param alarmTopicArn where the dead-letter and failed-execution alarms notify, with tap:alarms */
     public RotationRedeploy(String name, String service, Output<String> clusterArn, Output<String> serviceArn,
-                            Output<List<String>> secretArns, StackScope scope, ComponentResourceOptions options) {
+                            Output<List<String>> secretArns, Optional<Output<String>> alarmTopicArn, StackScope scope,
+                            ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var account = scope.account();
@@ -82,13 +107,57 @@ public final class RotationRedeploy extends ComponentResource {
                 .policy(machine.arn().applyValue(arn -> PolicyDocument.of(Statement.allow("StartRedeploy")
                         .actions("states:StartExecution").resources(arn).build()).toJson()))
                 .build(), child);
+        // A standard queue in the rule's region; SQS-managed encryption, because EventBridge cannot write to a queue
+        // encrypted with the aws/sqs key and a customer key would need an EventBridge grant (eb-rule-dlq). The
+        // messages hold only the rotation event.
+        var deadLetters = new Queue(name + "-dead-letters", QueueArgs.builder()
+                .name(scope.name(service + "-rotation-dead-letters", NameLimit.SQS_QUEUE))
+                .sqsManagedSseEnabled(true)
+                .messageRetentionSeconds(DEAD_LETTER_RETENTION_SECONDS)
+                .tags(scope.tags())
+                .build(), child);
+        var deadLetterPolicy = new QueuePolicy(name + "-dead-letters-policy", QueuePolicyArgs.builder()
+                .queueUrl(deadLetters.url())
+                .policy(Output.tuple(account, deadLetters.arn(), rule.arn()).applyValue(t ->
+                        deadLetterPolicy(t.t1, t.t2, t.t3).toJson()))
+                .build(), child);
         new EventTarget(name + "-target", EventTargetArgs.builder()
                 .rule(rule.name())
                 .targetId("redeploy")
                 .arn(machine.arn())
                 .roleArn(eventsRole.arn())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(startPolicy).build());
-        registerOutputs(Map.of("stateMachineArn", machine.arn(), "ruleArn", rule.arn()));
+                .retryPolicy(EventTargetRetryPolicyArgs.builder()
+                        .maximumEventAgeInSeconds(RETRY_SECONDS).maximumRetryAttempts(RETRY_ATTEMPTS).build())
+                .deadLetterConfig(EventTargetDeadLetterConfigArgs.builder().arn(deadLetters.arn()).build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(startPolicy, deadLetterPolicy).build());
+
+        var actions = alarmTopicArn.map(arn -> arn.applyValue(List::of)).orElse(Output.of(List.of()));
+        new MetricAlarm(name + "-missed", MetricAlarmArgs.builder()
+                .name(scope.name(service + "-rotation-redeploy-missed", NameLimit.CLOUDWATCH))
+                .alarmDescription("A rotation of a secret of " + service + " did not start its redeploy: the event is in"
+                        + " the dead-letter queue; redeploy the service (aws ecs update-service --force-new-deployment)")
+                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").statistic("Maximum")
+                .period(300).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold")
+                .dimensions(deadLetters.name().applyValue(queue -> Map.of("QueueName", queue)))
+                .treatMissingData("notBreaching")
+                .alarmActions(actions)
+                .okActions(actions)
+                .tags(scope.tags())
+                .build(), child);
+        new MetricAlarm(name + "-failed", MetricAlarmArgs.builder()
+                .name(scope.name(service + "-rotation-redeploy-failed", NameLimit.CLOUDWATCH))
+                .alarmDescription("The redeploy of " + service + " after a secret rotation failed; its tasks still hold"
+                        + " the old value: see the state machine's execution, then redeploy the service")
+                .namespace("AWS/States").metricName("ExecutionsFailed").statistic("Sum")
+                .period(300).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold")
+                .dimensions(machine.arn().applyValue(arn -> Map.of("StateMachineArn", arn)))
+                .treatMissingData("notBreaching")
+                .alarmActions(actions)
+                .okActions(actions)
+                .tags(scope.tags())
+                .build(), child);
+        registerOutputs(Map.of("stateMachineArn", machine.arn(), "ruleArn", rule.arn(),
+                "deadLetterQueueArn", deadLetters.arn()));
     }
 
     /** Secrets Manager reports a finished rotation as a CloudTrail service event naming the secret. */
@@ -120,6 +189,14 @@ public final class RotationRedeploy extends ComponentResource {
         machine.put("StartAt", "ForceNewDeployment");
         machine.put("States", Map.of("ForceNewDeployment", task));
         return new GsonBuilder().disableHtmlEscaping().create().toJson(machine);
+    }
+
+    /** EventBridge may send this rule's undeliverable events to the queue, and only this rule's. */
+    static PolicyDocument deadLetterPolicy(com.tapstack.aws.AwsAccount account, String queueArn, String ruleArn) {
+        return PolicyDocument.of(Statement.allow("RuleDeadLetters").principal("Service", account.servicePrincipal("events"))
+                .actions("sqs:SendMessage").resources(queueArn)
+                .condition("ArnEquals", "aws:SourceArn", ruleArn)
+                .build());
     }
 
     /** ecs:UpdateService on the one service. */

@@ -15,7 +15,10 @@ import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.network.Network;
 import com.tapstack.stack.StackScope;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +45,7 @@ public final class ServiceSecurityGroups extends ComponentResource {
     private final Map<String, SecurityGroup> services = new LinkedHashMap<>();
     private final Optional<SecurityGroup> database;
     private final Optional<SecurityGroup> endpoints;
+    private final Rules rules;
 
     /**
      * @param https        the load balancer also serves 443
@@ -67,7 +71,8 @@ public final class ServiceSecurityGroups extends ComponentResource {
         this.endpoints = withEndpoints ? Optional.of(group(name + "-endpoints", "endpoints",
                 "VPC interface endpoints: HTTPS from the services", vpcId, scope, child)) : Optional.empty();
 
-        var rules = new Rules(name, scope, child);
+        this.rules = new Rules(name, scope, child, new LinkedHashMap<>());
+        var rules = this.rules;
         loadBalancer.ifPresent(alb -> {
             rules.ingress(name + "-alb-http", alb, Peer.cidr(Output.of(Network.ANYWHERE)), "tcp", HTTP,
                     "HTTP from the internet");
@@ -91,14 +96,15 @@ public final class ServiceSecurityGroups extends ComponentResource {
                 rules.connect(self, new Endpoint("database", this.database.get(), "the database"),
                         databasePort.orElseThrow());
             }
-            this.endpoints.ifPresent(e -> rules.ingress(name + "-endpoints-from-" + service.name(), e,
-                    Peer.group(group), "tcp", HTTPS, "HTTPS from service " + service.name()));
-            rules.egress(name + "-" + service.name() + "-https", group, Peer.cidr(Output.of(Network.ANYWHERE)), "tcp",
-                    HTTPS, "HTTPS to AWS APIs (ECR, CloudWatch Logs, Secrets Manager, SSM) and image registries");
-            rules.egress(name + "-" + service.name() + "-dns-udp", group, Peer.cidr(vpcCidr), "udp", DNS,
-                    "DNS to resolvers in the VPC");
-            rules.egress(name + "-" + service.name() + "-dns-tcp", group, Peer.cidr(vpcCidr), "tcp", DNS,
-                    "DNS over TCP to resolvers in the VPC");
+            var label = service.name();
+            this.endpoints.ifPresent(e -> rules.add(label, rules.ingress(name + "-endpoints-from-" + label, e,
+                    Peer.group(group), "tcp", HTTPS, "HTTPS from service " + label)));
+            rules.add(label, rules.egress(name + "-" + label + "-https", group, Peer.cidr(Output.of(Network.ANYWHERE)),
+                    "tcp", HTTPS, "HTTPS to AWS APIs (ECR, CloudWatch Logs, Secrets Manager, SSM) and image registries"));
+            rules.add(label, rules.egress(name + "-" + label + "-dns-udp", group, Peer.cidr(vpcCidr), "udp", DNS,
+                    "DNS to resolvers in the VPC"));
+            rules.add(label, rules.egress(name + "-" + label + "-dns-tcp", group, Peer.cidr(vpcCidr), "tcp", DNS,
+                    "DNS over TCP to resolvers in the VPC"));
         }
         var outputs = new LinkedHashMap<String, Output<?>>();
         services.forEach((service, group) -> outputs.put(service, group.id()));
@@ -122,6 +128,15 @@ public final class ServiceSecurityGroups extends ComponentResource {
 
     public Output<String> groupIdOf(ServiceConfig service) {
         return services.get(service.name()).id();
+    }
+
+    /**
+     * Every rule a task of {@code service} relies on: its egress (HTTPS, DNS, its callees, the database), the
+     * ingress that admits it elsewhere, and the ingress on its own group. ECS must not start a task before them:
+     * a task whose first image pull or log write is dropped fails, and a first deployment cannot roll back.
+     */
+    public List<Resource> rulesOf(ServiceConfig service) {
+        return List.copyOf(rules.byLabel().getOrDefault(service.name(), List.of()));
     }
 
     private static SecurityGroup group(String logicalName, String part, String description, Output<String> vpcId,
@@ -151,19 +166,29 @@ public final class ServiceSecurityGroups extends ComponentResource {
     }
 
     /** Creates the rules, each a separate described resource. */
-    private record Rules(String name, StackScope scope, CustomResourceOptions options) {
+    private record Rules(String name, StackScope scope, CustomResourceOptions options,
+                         Map<String, List<Resource>> byLabel) {
 
         /** TCP {@code port} from one group to another: egress on the sender, ingress on the receiver. */
         void connect(Endpoint from, Endpoint to, int port) {
-            ingress(name + "-" + to.label() + "-from-" + from.label(), to.group(), Peer.group(from.group()), "tcp",
-                    port, "Port " + port + " from " + from.description());
-            egress(name + "-" + from.label() + "-to-" + to.label(), from.group(), Peer.group(to.group()), "tcp", port,
-                    "To " + to.description() + " on port " + port);
+            var ingress = ingress(name + "-" + to.label() + "-from-" + from.label(), to.group(),
+                    Peer.group(from.group()), "tcp", port, "Port " + port + " from " + from.description());
+            var egress = egress(name + "-" + from.label() + "-to-" + to.label(), from.group(),
+                    Peer.group(to.group()), "tcp", port, "To " + to.description() + " on port " + port);
+            for (var label : List.of(from.label(), to.label())) {
+                add(label, ingress);
+                add(label, egress);
+            }
         }
 
-        void ingress(String logicalName, SecurityGroup group, Peer source, String protocol, int port,
-                     String description) {
-            new SecurityGroupIngressRule(logicalName, SecurityGroupIngressRuleArgs.builder()
+        /** Records that a rule is one the tasks behind {@code label} rely on. */
+        void add(String label, Resource rule) {
+            byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(rule);
+        }
+
+        SecurityGroupIngressRule ingress(String logicalName, SecurityGroup group, Peer source, String protocol,
+                                         int port, String description) {
+            return new SecurityGroupIngressRule(logicalName, SecurityGroupIngressRuleArgs.builder()
                     .securityGroupId(group.id())
                     .ipProtocol(protocol).fromPort(port).toPort(port)
                     .cidrIpv4(source.cidr())
@@ -173,9 +198,9 @@ public final class ServiceSecurityGroups extends ComponentResource {
                     .build(), options);
         }
 
-        void egress(String logicalName, SecurityGroup group, Peer destination, String protocol, int port,
-                    String description) {
-            new SecurityGroupEgressRule(logicalName, SecurityGroupEgressRuleArgs.builder()
+        SecurityGroupEgressRule egress(String logicalName, SecurityGroup group, Peer destination, String protocol,
+                                       int port, String description) {
+            return new SecurityGroupEgressRule(logicalName, SecurityGroupEgressRuleArgs.builder()
                     .securityGroupId(group.id())
                     .ipProtocol(protocol).fromPort(port).toPort(port)
                     .cidrIpv4(destination.cidr())

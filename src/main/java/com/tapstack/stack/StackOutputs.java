@@ -19,16 +19,21 @@ final class StackOutputs {
         outputs.put(name, value);
     }
 
-    /** A service's name, task definition family, discovery name and, where it has one, repository URL. */
+    /**
+     * A service's name, task definition family, the task definition it runs (verified to be the one registered),
+     * discovery name and, where it has one, repository URL.
+     */
     void service(String name, FargateService service, Optional<Repository> repository) {
         var repositoryUrl = repository.map(r -> r.repositoryUrl().applyValue(Optional::of))
                 .orElse(Output.of(Optional.empty()));
-        services.add(Output.tuple(service.serviceName(), service.taskDefinitionFamily(), repositoryUrl).applyValue(t -> {
+        services.add(Output.tuple(service.serviceName(), service.taskDefinitionFamily(), service.taskDefinitionArn(),
+                repositoryUrl).applyValue(t -> {
             var values = new LinkedHashMap<String, String>();
             values.put("serviceName", t.t1);
             values.put("taskDefinitionFamily", t.t2);
+            values.put("taskDefinitionArn", t.t3);
             values.put("discoveryName", service.discoveryName());
-            t.t3.ifPresent(url -> values.put("repositoryUrl", url));
+            t.t4.ifPresent(url -> values.put("repositoryUrl", url));
             return Map.entry(name, (Map<String, String>) values);
         }));
     }

@@ -72,8 +72,8 @@ public final class TapStack extends ComponentResource {
         var securityGroups = new ServiceSecurityGroups(name + "-security-groups", platform, network.vpcId(),
                 network.vpcCidr(), modules.https().isPresent(), modules.database().map(db -> db.port()),
                 modules.endpoints().isPresent(), scope, child);
-        modules.endpoints().ifPresent(interfaces -> new VpcEndpoints(name + "-endpoints", interfaces, network.vpcId(),
-                network.privateSubnetIds(), network.privateRouteTableIds(),
+        var endpoints = modules.endpoints().map(interfaces -> new VpcEndpoints(name + "-endpoints", interfaces,
+                network.vpcId(), network.privateSubnetIds(), network.privateRouteTableIds(),
                 securityGroups.endpointsGroupId().orElseThrow(), scope, child));
         var database = modules.database().map(db -> new Database(name + "-database", db, network.privateSubnetIds(),
                 securityGroups.databaseGroupId().orElseThrow(), key.arn(), scope, logGroups, child));
@@ -95,14 +95,16 @@ public final class TapStack extends ComponentResource {
         var alarms = modules.alarms().map(alarmConfig -> new Alarms(name + "-alarms", alarmConfig,
                 monitored(config, scope, cluster, configs, loadBalancer, database), configs.size(),
                 configs.stream().map(ServiceConfig::name).toList(), configs.stream().map(ServiceConfig::isPublic).toList(),
-                database.isPresent(), key.arn(), scope, child));
+                modules.database(), key.arn(), scope, child));
 
         // Services, from one loop.
+        var privateNetwork = new ArrayList<com.pulumi.resources.Resource>(network.privateEgress());
+        endpoints.ifPresent(e -> privateNetwork.addAll(e.endpoints()));
         var shared = new SharedPlatform(cluster, registry, securityGroups, loadBalancer, network.privateSubnetIds(),
-                key.arn(), logGroups, secretSources(modules.parameters(), parameters, database, key),
+                privateNetwork, key.arn(), logGroups, secretSources(modules.parameters(), parameters, database, key),
                 database.map(db -> new SharedPlatform.DatabaseConnection(db.endpoint(), db.port(),
-                        modules.database().orElseThrow().databaseName())),
-                alarms.map(Alarms::deploymentAlarms).orElse(Map.of()));
+                        modules.database().orElseThrow().databaseName(), db.readiness())),
+                alarms.map(Alarms::deploymentAlarms).orElse(Map.of()), alarms.map(Alarms::topicArn));
         for (var service : configs) {
             var fargate = new FargateService(name + "-" + service.name(), service, shared, scope, child);
             outputs.service(service.name(), fargate, registry.repositoryOf(service));
@@ -112,6 +114,7 @@ public final class TapStack extends ComponentResource {
         outputs.put("vpcId", network.vpcId());
         outputs.put("publicSubnetIds", network.publicSubnetIds());
         outputs.put("privateSubnetIds", network.privateSubnetIds());
+        outputs.put("availabilityZoneIds", network.availabilityZoneIds());
         outputs.put("kmsKeyArn", key.arn());
         outputs.put("clusterName", cluster.name());
         outputs.put("clusterArn", cluster.arn());

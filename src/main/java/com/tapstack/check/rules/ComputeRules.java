@@ -159,12 +159,20 @@ public final class ComputeRules {
             }));
 
     static final Rule WRITABLE_ROOT = Rule.of("TAP110", Severity.MEDIUM, "Root filesystems are read-only",
-            "A writable root filesystem lets a compromised process change the image's binaries (Security Hub ECS.5).",
+            "A writable root filesystem lets a compromised process change the image's binaries (Security Hub ECS.5);"
+                    + " ECS Exec needs one, which only an unprotected environment should accept.",
             (context, findings) -> context.all(TASK_DEFINITION).forEach(task -> {
+                var exec = context.servicesOf(task).stream()
+                        .anyMatch(service -> Boolean.TRUE.equals(service.input("enableExecuteCommand")));
+                if (exec && !context.protectedEnvironment()) {
+                    return;
+                }
                 for (var container : context.containersOf(task)) {
                     if (!Boolean.TRUE.equals(container.get("readonlyRootFilesystem"))) {
                         findings.report(task, "container " + container.get("name") + " has a writable root filesystem;"
-                                + " set readonlyRootFilesystem and list the paths it writes in writablePaths");
+                                + (exec ? " ECS Exec needs it, so turn exec off in this protected environment and"
+                                + " set readonlyRootFilesystem" : " set readonlyRootFilesystem")
+                                + " and list the paths it writes in writablePaths");
                     }
                 }
             }));

@@ -19,7 +19,48 @@ public final class LoadBalancerRules {
 
     public static List<Rule> rules() {
         return List.of(TIMEOUT_BELOW_INTERVAL, HEALTH_CHECK_RANGES, RULE_REPEATS_DEFAULT, HTTPS_CERTIFICATE,
-                HTTP_FORWARDS_BESIDE_HTTPS);
+                HTTP_FORWARDS_BESIDE_HTTPS, PROTECTED_SERVES_HTTPS, PROTECTED_HAS_FIREWALL);
+    }
+
+    static final Rule PROTECTED_SERVES_HTTPS = Rule.of("TAP506", Severity.MEDIUM,
+            "Protected environments serve public traffic over HTTPS",
+            "Plain HTTP exposes sessions and credentials on the way; production needs a certificate (tap:https) and"
+                    + " HTTP only redirecting to it (Security Hub ELB.1).",
+            (context, findings) -> {
+                if (!context.protectedEnvironment()) {
+                    return;
+                }
+                for (var balancer : internetFacing(context)) {
+                    var arn = balancer.output("arn");
+                    var listeners = context.all(LISTENER).stream()
+                            .filter(listener -> arn != null && arn.equals(listener.input("loadBalancerArn"))).toList();
+                    if (listeners.stream().noneMatch(listener -> "HTTPS".equals(listener.input("protocol")))) {
+                        findings.report(balancer, "serves the public services over plain HTTP in a protected"
+                                + " environment; add tap:https (a certificate) so HTTP redirects to HTTPS");
+                    }
+                }
+            });
+
+    static final Rule PROTECTED_HAS_FIREWALL = Rule.of("TAP507", Severity.MEDIUM,
+            "Protected environments put a web ACL in front of public traffic",
+            "Without WAF every request reaches the tasks: no managed rules against common exploits and bad inputs, no"
+                    + " rate limit (Security Hub ELB.16).",
+            (context, findings) -> {
+                if (!context.protectedEnvironment()) {
+                    return;
+                }
+                var protectedArns = context.all("aws:wafv2/webAclAssociation:WebAclAssociation").stream()
+                        .map(association -> association.input("resourceArn")).toList();
+                for (var balancer : internetFacing(context)) {
+                    if (!protectedArns.contains(balancer.output("arn"))) {
+                        findings.report(balancer, "has no web ACL in a protected environment; add tap:waf");
+                    }
+                }
+            });
+
+    private static List<com.tapstack.offline.PlannedResource> internetFacing(com.tapstack.check.CheckContext context) {
+        return context.all("aws:lb/loadBalancer:LoadBalancer").stream()
+                .filter(balancer -> !Boolean.TRUE.equals(balancer.input("internal"))).toList();
     }
 
     static final Rule TIMEOUT_BELOW_INTERVAL = Rule.of("TAP501", Severity.CRITICAL,

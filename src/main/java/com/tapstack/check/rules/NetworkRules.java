@@ -20,7 +20,7 @@ public final class NetworkRules {
     }
 
     public static List<Rule> rules() {
-        return List.of(OPEN_TO_INTERNET, PRIVATE_EGRESS, HTTPS_EGRESS, EGRESS_TO_EVERYTHING);
+        return List.of(OPEN_TO_INTERNET, PRIVATE_EGRESS, HTTPS_EGRESS, EGRESS_TO_EVERYTHING, RECORDED_ZONES);
     }
 
     static final Rule OPEN_TO_INTERNET = Rule.of("TAP601", Severity.CRITICAL,
@@ -54,25 +54,33 @@ public final class NetworkRules {
             });
 
     static final Rule PRIVATE_EGRESS = Rule.of("TAP602", Severity.HIGH,
-            "Tasks in private subnets can reach AWS APIs",
-            "A task with no route to a NAT gateway and no VPC endpoints cannot pull its image or write its logs.",
+            "Tasks without NAT have a private path to everything they use",
+            "A task in a subnet with no route to a NAT gateway reaches AWS only through VPC endpoints, and registries"
+                    + " outside ECR not at all: a missing path means no task starts.",
             (context, findings) -> {
-                var endpoints = context.all("aws:ec2/vpcEndpoint:VpcEndpoint").stream()
-                        .anyMatch(endpoint -> String.valueOf(endpoint.input("serviceName")).endsWith(".ecr.dkr"));
-                if (endpoints) {
-                    return;
-                }
                 for (var service : context.all(ECS_SERVICE)) {
                     if (Boolean.TRUE.equals(service.inputAt("networkConfiguration.assignPublicIp"))) {
                         continue;
                     }
-                    for (var subnet : ComputeRules.strings(service.inputAt("networkConfiguration.subnets"))) {
-                        var route = context.defaultRouteOfSubnet(subnet);
-                        if (route.isEmpty() || route.get().get("natGatewayId") == null) {
-                            findings.report(service, "subnet " + subnet + " has no default route to a NAT gateway and"
-                                    + " the VPC has no ECR endpoint; use tap:natStrategy single or perAz, or add VPC"
-                                    + " endpoints (tap:endpoints)");
-                        }
+                    var subnets = ComputeRules.strings(service.inputAt("networkConfiguration.subnets"));
+                    var withoutNat = subnets.stream().filter(subnet -> context.defaultRouteOfSubnet(subnet)
+                            .map(route -> route.get("natGatewayId") == null).orElse(true)).toList();
+                    if (withoutNat.isEmpty()) {
+                        continue;
+                    }
+                    var paths = PrivatePaths.of(context, service, withoutNat);
+                    for (var image : paths.unreachableImages()) {
+                        findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
+                                + " and image " + image + " is outside this region's ECR, the only registry tasks"
+                                + " reach without NAT (through its endpoints); push it to ECR (image: {repository:"
+                                + " self, digest: ...}) or use tap:natStrategy single or perAz");
+                    }
+                    if (!paths.missing().isEmpty()) {
+                        findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
+                                + " and its tasks have no private path to " + String.join(", ", paths.missing())
+                                + "; add " + (paths.missingInterfaces().isEmpty() ? "the S3 gateway endpoint"
+                                : "tap:endpoints.interfaces " + String.join(", ", paths.missingInterfaces()))
+                                + " or use tap:natStrategy single or perAz");
                     }
                 }
             });
@@ -115,6 +123,28 @@ public final class NetworkRules {
                         }
                     }
                 });
+            });
+
+    static final Rule RECORDED_ZONES = Rule.of("TAP605", Severity.MEDIUM,
+            "Protected environments keep their availability zones",
+            "Zones looked up on every run move when the lookup's answer changes (a zone impaired, a new one listed"
+                    + " first), and the subnets, and everything in them, are replaced.",
+            (context, findings) -> {
+                if (!context.protectedEnvironment()) {
+                    return;
+                }
+                for (var vpc : context.all("aws:ec2/vpc:Vpc")) {
+                    var byName = context.all("aws:ec2/subnet:Subnet").stream()
+                            .filter(subnet -> vpc.id().map(id -> id.equals(subnet.inputString("vpcId"))).orElse(false))
+                            .filter(subnet -> subnet.input("availabilityZoneId") == null)
+                            .map(subnet -> String.valueOf(subnet.input("availabilityZone")))
+                            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                    if (!byName.isEmpty()) {
+                        findings.report(vpc, "places its subnets in zones looked up on every run ("
+                                + String.join(", ", byName) + "); record the zones by id in tap:availabilityZones"
+                                + " (the plan prints them)");
+                    }
+                }
             });
 
     /** Whether an egress rule (separate or inline) allows tcp on {@code port} anywhere or to a group/prefix list. */

@@ -6,7 +6,8 @@ import java.util.Optional;
  * The optional PostgreSQL database ({@code tap:database}).
  *
  * @param engine              aurora-postgresql or postgres (RDS)
- * @param engineVersion       e.g. 16.6
+ * @param engineVersion       a major version ({@code 16}: AWS's default minor of it, resolved when the database is
+ *                            created) or an exact major.minor ({@code 16.6}) to pin
  * @param instanceClass       e.g. db.r6g.large; db.serverless for Aurora Serverless v2
  * @param serverlessMinCapacity / serverlessMaxCapacity  Aurora Serverless v2 ACUs (0.5 steps)
  * @param instances           Aurora: writer plus readers, spread over AZs (2 or more is Multi-AZ)
@@ -27,6 +28,8 @@ public record DatabaseConfig(String engine, String engineVersion, String instanc
 
     public static final String AURORA = "aurora-postgresql";
     public static final String RDS = "postgres";
+    /** The major version a database gets when the stack file names none. */
+    public static final String DEFAULT_MAJOR_VERSION = "16";
 
     public boolean aurora() {
         return engine.equals(AURORA);
@@ -38,7 +41,16 @@ public record DatabaseConfig(String engine, String engineVersion, String instanc
 
     /** The parameter group family of the engine's major version, e.g. aurora-postgresql16 or postgres16. */
     public String parameterGroupFamily() {
-        return engine + engineVersion.split("\\.")[0];
+        return engine + majorVersion();
+    }
+
+    public String majorVersion() {
+        return engineVersion.split("\\.")[0];
+    }
+
+    /** The exact version the stack file pins, if it names a minor. */
+    public Optional<String> pinnedVersion() {
+        return engineVersion.contains(".") ? Optional.of(engineVersion) : Optional.empty();
     }
 
     /** Whether the database keeps a copy in a second AZ: two Aurora instances, or an RDS standby. */

@@ -45,9 +45,17 @@ public record ModulesConfig(Optional<DatabaseConfig> database, Map<String, Param
         }
     }
 
-    /** Alarms to an SNS topic (with optional e-mail subscribers) and a dashboard. */
+    /**
+     * Alarms to an SNS topic (with optional e-mail subscribers) and a dashboard.
+     *
+     * @param databaseAcuPercent        Aurora Serverless v2: ACUUtilization (capacity used of the maximum ACUs)
+     * @param databaseFreeableMemoryMiB memory left on the database's instances (for Serverless v2: left at the
+     *                                  maximum capacity)
+     * @param databaseFreeStorageGiB    RDS only: free storage of the instance (Aurora's volume grows by itself)
+     */
     public record AlarmsConfig(List<String> emails, int cpuPercent, int memoryPercent, int alb5xxPerMinute,
-                               int databaseCpuPercent, int databaseFreeStorageGiB) {
+                               int databaseCpuPercent, int databaseAcuPercent, int databaseFreeableMemoryMiB,
+                               int databaseFreeStorageGiB) {
         public AlarmsConfig {
             emails = List.copyOf(emails);
         }

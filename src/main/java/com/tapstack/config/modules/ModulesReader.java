@@ -78,9 +78,11 @@ public final class ModulesReader {
             throw db.invalid("engine", "is not an engine this stack creates", "aurora-postgresql or postgres");
         }
         var aurora = engine.equals(DatabaseConfig.AURORA);
-        var version = db.optionalString("engineVersion", "a PostgreSQL version such as 16.6").orElse("16.6");
+        var versionRule = "a major version such as 16 (AWS's default minor of it at creation) or an exact"
+                + " major.minor such as 16.6";
+        var version = db.optionalString("engineVersion", versionRule).orElse(DatabaseConfig.DEFAULT_MAJOR_VERSION);
         if (!version.matches("^\\d{2}(\\.\\d{1,2})?$")) {
-            throw db.invalid("engineVersion", "is not a PostgreSQL version", "major.minor, e.g. 16.6");
+            throw db.invalid("engineVersion", "is not a PostgreSQL version", versionRule);
         }
         var classRule = aurora ? "db.serverless, db.t3/t4g.medium or .large, or a db.r5/r6g/r6i/r7g/r7i/r8g/x2g class"
                 : "a db.t3/t4g/m5/m6g/m6i/m7g/m7i/r5/r6g/r6i/r7g/r7i class, e.g. db.t4g.medium";
@@ -319,7 +321,7 @@ public final class ModulesReader {
         }
         var node = maybe.get();
         node.rejectUnknownFields(Set.of("emails", "cpuPercent", "memoryPercent", "alb5xxPerMinute",
-                "databaseCpuPercent", "databaseFreeStorageGiB"));
+                "databaseCpuPercent", "databaseAcuPercent", "databaseFreeableMemoryMiB", "databaseFreeStorageGiB"));
         var emails = node.stringList("emails", "e-mail addresses that receive the alarms");
         for (var email : emails) {
             if (!EMAIL.matcher(email).matches() || Placeholders.isDocumentationEmail(email)) {
@@ -329,7 +331,9 @@ public final class ModulesReader {
         }
         return Optional.of(new ModulesConfig.AlarmsConfig(emails, range(node, "cpuPercent", 1, 100, 80),
                 range(node, "memoryPercent", 1, 100, 80), range(node, "alb5xxPerMinute", 1, 100_000, 10),
-                range(node, "databaseCpuPercent", 1, 100, 80), range(node, "databaseFreeStorageGiB", 1, 10_000, 5)));
+                range(node, "databaseCpuPercent", 1, 100, 80), range(node, "databaseAcuPercent", 1, 100, 90),
+                range(node, "databaseFreeableMemoryMiB", 1, 1_048_576, 512),
+                range(node, "databaseFreeStorageGiB", 1, 10_000, 5)));
     }
 
     static int range(ConfigNode node, String field, int min, int max, int fallback) {

@@ -31,6 +31,10 @@ public final class ServiceConfigReader {
     private static final Pattern PATH_PATTERN = Pattern.compile("^/[A-Za-z0-9_\\-.$/~\"'@:+*?&]{0,127}$");
     private static final Pattern HOST_HEADER = Pattern.compile("^(\\*\\.)?([A-Za-z0-9-]+\\.)*[A-Za-z0-9-]+$");
     private static final Pattern MATCHER = Pattern.compile("^\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*$");
+    /** Plain absolute paths: no spaces, quotes or other characters a shell or a mount would read. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("^(/[A-Za-z0-9_.@+-]+)+$");
+    /** Kernel and device filesystems a volume must not hide. */
+    private static final Set<String> SYSTEM_PATHS = Set.of("/proc", "/sys", "/dev");
     private static final String SERVICE_NAME_RULE = "1 to 20 lowercase letters, digits or hyphens, starting with a letter";
     /** Parts the stack's own resources use in physical names; a service of that name would collide with them. */
     static final Set<String> RESERVED_NAMES = Set.of("alb", "cluster", "ecs-exec", "stack-key", "vpc",
@@ -73,6 +77,7 @@ public final class ServiceConfigReader {
         checkRoutingValues(node, isPublic, pathPatterns, hostHeaders);
         var environment = environment(node);
         var secrets = SecretReader.read(node.object("secrets", SecretReader.ALLOWED));
+        var readonlyRootFilesystem = node.optionalBoolean("readonlyRootFilesystem").orElse(true);
         for (var secretName : secrets.keySet()) {
             if (environment.containsKey(secretName)) {
                 throw node.error("secrets." + secretName, "is also set in environment", "each variable in one of"
@@ -100,12 +105,12 @@ public final class ServiceConfigReader {
                 secrets,
                 PermissionReader.read(node),
                 node.stringList("calls", "names of the services this one calls"),
-                node.optionalBoolean("readonlyRootFilesystem").orElse(true),
+                readonlyRootFilesystem,
                 user(node),
                 writablePaths(node),
                 node.stringList("command", "the command as a list of strings"),
                 node.stringList("entryPoint", "the entry point as a list of strings"),
-                node.optionalBoolean("exec").orElse(false),
+                exec(node, readonlyRootFilesystem),
                 usesDatabase(node, environment, secrets));
     }
 
@@ -269,19 +274,42 @@ public final class ServiceConfigReader {
     }
 
     private static List<String> writablePaths(ConfigNode node) {
-        var allowed = "absolute paths such as /tmp, at most 10";
+        var allowed = "at most 10 distinct absolute paths of letters, digits and _ . @ + -, such as /tmp, not under"
+                + " /proc, /sys or /dev";
         var paths = node.stringList("writablePaths", allowed);
         var seen = new LinkedHashSet<String>();
         for (var path : paths) {
-            if (!path.startsWith("/") || path.equals("/") || path.contains("..") || !seen.add(path)) {
-                throw node.error("writablePaths", ConfigNode.show(path) + " is not a distinct absolute path below /",
+            var segments = List.of(path.split("/"));
+            if (!PLAIN_PATH.matcher(path).matches() || segments.contains("..") || segments.contains(".")
+                    || !seen.add(path)) {
+                throw node.error("writablePaths", ConfigNode.show(path) + " is not a distinct plain absolute path",
                         allowed);
+            }
+            if (SYSTEM_PATHS.stream().anyMatch(system -> path.equals(system) || path.startsWith(system + "/"))) {
+                throw node.error("writablePaths", ConfigNode.show(path) + " would hide a kernel filesystem", allowed);
             }
         }
         if (paths.size() > 10) {
             throw node.error("writablePaths", "has " + paths.size() + " paths", allowed);
         }
         return new ArrayList<>(seen);
+    }
+
+    /**
+     * ECS Exec needs a writable root: "The SSM agent requires that the container file system is able to be written
+     * to ... making the root file system read-only ... isn't supported" (ECS developer guide, ecs-exec.html,
+     * Considerations). The community workaround of volumes at the agent's paths is not documented by AWS and on
+     * EC2 collides with the agent's own mount at /var/log/amazon/ssm (aws/containers-roadmap#1359, open), so the
+     * combination is refused rather than patched.
+     */
+    private static boolean exec(ConfigNode node, boolean readonlyRootFilesystem) {
+        var exec = node.optionalBoolean("exec").orElse(false);
+        if (exec && readonlyRootFilesystem) {
+            throw node.error("exec", "is true with a read-only root filesystem, which ECS Exec does not support (its"
+                    + " agent writes to the container's filesystem)", "exec: false, or readonlyRootFilesystem: false"
+                    + " next to exec: true (for debugging environments only)");
+        }
+        return exec;
     }
 
     /** Every called service exists, is not the caller and has a port to call. */

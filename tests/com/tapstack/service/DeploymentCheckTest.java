@@ -1,0 +1,76 @@
+package com.tapstack.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pulumi.test.Mocks;
+import com.tapstack.offline.OfflineEngine;
+import com.tapstack.offline.SimulatedAccount;
+import com.tapstack.support.Fixtures;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * pulumi up fails, naming the service and both revisions, when ECS rolled a deployment back: the provider reads
+ * the service back at the revision ECS returned to, while the wait for steady state reported success.
+ */
+class DeploymentCheckTest {
+
+    /** AWS answers as the simulator does, except that one ECS service reads back at revision 41. */
+    private static Mocks rolledBack(Mocks aws, String serviceSuffix) {
+        return new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                return aws.newResourceAsync(args).thenApply(result -> {
+                    if (!args.type.equals("aws:ecs/service:Service")
+                            || !String.valueOf(args.inputs.get("name")).endsWith(serviceSuffix)) {
+                        return result;
+                    }
+                    @SuppressWarnings("unchecked")
+                    var state = new HashMap<String, Object>((Map<String, Object>) result.state);
+                    state.put("taskDefinition", String.valueOf(args.inputs.get("taskDefinition"))
+                            .replaceFirst(":\\d+$", ":41"));
+                    return ResourceResult.of(result.id, state);
+                });
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                return aws.callAsync(args);
+            }
+        };
+    }
+
+    @Test
+    void aServiceReadBackAtAnotherRevisionFailsTheDeploymentNamingTheServiceAndBothRevisions() {
+        var config = Fixtures.config(Fixtures.SMALL);
+
+        assertThatThrownBy(() -> OfflineEngine.plan(config, Fixtures.SMALL, SimulatedAccount.forStack(config),
+                aws -> rolledBack(aws, "-orders")))
+                .hasMessageContaining("ECS service shop-qa-t1-orders runs task definition shop-qa-t1-orders:41, not"
+                        + " shop-qa-t1-orders:1 which this update registered: the deployment failed and ECS rolled it"
+                        + " back (circuit breaker or deployment alarm)")
+                .hasMessageNotContaining("storefront");
+    }
+
+    @Test
+    void servicesThatRunTheRegisteredRevisionPlanAndExportIt() {
+        var plan = Fixtures.plan(Fixtures.SMALL);
+
+        @SuppressWarnings("unchecked")
+        var services = (Map<String, Map<String, Object>>) plan.outputs().get("services");
+        assertThat(services.get("orders").get("taskDefinitionArn"))
+                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/shop-qa-t1-orders:1");
+        assertThat(services.get("storefront").get("taskDefinitionArn"))
+                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/shop-qa-t1-storefront:1");
+    }
+
+    @Test
+    void revisionsAreShownAsFamilyAndRevision() {
+        assertThat(DeploymentCheck.RolledBack.revision("arn:aws:ecs:eu-west-1:1:task-definition/app:7"))
+                .isEqualTo("app:7");
+        assertThat(DeploymentCheck.RolledBack.revision("")).isEqualTo("(none)");
+    }
+}

@@ -1,0 +1,71 @@
+package com.tapstack.support;
+
+import com.tapstack.config.ConfigLoader;
+import com.tapstack.config.ProjectFile;
+import com.tapstack.config.StackConfig;
+import com.tapstack.config.StackFileSource;
+import com.tapstack.offline.OfflineEngine;
+import com.tapstack.offline.Plan;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tests' own project ({@code tests/fixtures/shop}): stack files that only tests read, so component and
+ * rule tests keep passing however a fork edits the root stack files. The project's config defaults are the
+ * program's, taken from the root {@code Pulumi.yaml} under the fixture's project name, as the Pulumi CLI would
+ * apply them.
+ */
+public final class Fixtures {
+
+    public static final Path DIR = Stacks.PROJECT_DIR.resolve("tests/fixtures/shop");
+    /** Two AZs, single NAT, Spot, ECS Exec: a disposable environment. */
+    public static final String SMALL = "small";
+    /** Protected, three AZs, every production module. */
+    public static final String FULL = "full";
+
+    private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
+
+    private Fixtures() {
+    }
+
+    /** The fixture project, with the program's defaults. */
+    public static ProjectFile project() {
+        var fixture = ProjectFile.read(DIR);
+        var root = Stacks.project();
+        var defaults = new LinkedHashMap<String, Object>();
+        root.configDefaults().forEach((key, value) -> defaults.put(
+                key.startsWith(root.name() + ":") ? fixture.name() + key.substring(root.name().length()) : key, value));
+        defaults.putAll(fixture.configDefaults());
+        return new ProjectFile(fixture.name(), defaults);
+    }
+
+    /** The config key {@code <project>:<key>} of the fixture project. */
+    public static String key(String key) {
+        return project().name() + ":" + key;
+    }
+
+    public static StackValues values(String stack) {
+        return StackValues.read(DIR.resolve("Pulumi." + stack + ".yaml"));
+    }
+
+    public static StackConfig config(String stack) {
+        return load(stack, values(stack).toMap());
+    }
+
+    /** Loads edited values as if they were {@code Pulumi.<stack>.yaml} of the fixture project. */
+    public static StackConfig load(String stack, Map<String, Object> values) {
+        var project = project();
+        return ConfigLoader.load(StackFileSource.of(project, "Pulumi." + stack + ".yaml", values), project.name());
+    }
+
+    /** The plan of a fixture stack file, cached per JVM. */
+    public static Plan plan(String stack) {
+        return PLANS.computeIfAbsent(stack, s -> OfflineEngine.plan(config(s), s));
+    }
+
+    public static Plan plan(String stack, StackValues values) {
+        return OfflineEngine.plan(load(stack, values.toMap()), stack);
+    }
+}
