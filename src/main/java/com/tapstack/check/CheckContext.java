@@ -73,6 +73,11 @@ public final class CheckContext {
         return reference == null ? Optional.empty() : Optional.ofNullable(byReference.get(String.valueOf(reference)));
     }
 
+    /** A config key as the stack file spells it: {@code <project>:<key>}. */
+    public String key(String key) {
+        return plan.project() + ":" + key;
+    }
+
     public String region() {
         return plan.account().region();
     }

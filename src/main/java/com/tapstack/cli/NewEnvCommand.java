@@ -45,17 +45,31 @@ final class NewEnvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The zone ids the plan's subnets were placed in. */
+    private static java.util.List<String> zoneIds(com.tapstack.offline.Plan plan) {
+        return plan.outputs().get("availabilityZoneIds") instanceof java.util.List<?> ids
+                ? ids.stream().map(String::valueOf).toList() : java.util.List.of();
+    }
+
     @Override
     public Integer call() throws IOException {
         var generated = EnvironmentGenerator.generate(project.projectDir(), new EnvironmentGenerator.Request(name, from,
                 Optional.ofNullable(region), Optional.ofNullable(suffix), overrides));
         EnvironmentGenerator.refuseOverwrite(generated, force);
         var plan = OfflineEngine.plan(generated.config(), name);
+        var zonesWereRecorded = generated.config().network().zonesRecorded();
+        generated = EnvironmentGenerator.recordZones(generated, zoneIds(plan));
         EnvironmentGenerator.write(generated, force);
         var out = spec.commandLine().getOut();
         out.println("Wrote " + generated.file().getFileName() + " (environment " + name + ", from "
                 + generated.source().getFileName() + ", region " + generated.config().region() + ").");
         out.println("It passes the stack loader and plans offline: " + plan.customResources().size() + " resources.");
+        if (!zonesWereRecorded && generated.config().network().zonesRecorded()) {
+            out.println("Recorded its availability zones by id: " + String.join(", ",
+                    generated.config().network().zoneIds()) + ". Check that your account offers them:");
+            out.println("  aws ec2 describe-availability-zones --region " + generated.config().region()
+                    + " --query 'AvailabilityZones[].ZoneId'");
+        }
         out.println();
         out.println("Next:");
         out.println("  ./tap plan " + name + " && ./tap check " + name);

@@ -283,7 +283,7 @@ public final class ConfigLoader {
          * against the account's zones when the stack runs.
          */
         private static List<String> zoneIds(ConfigNode tap, int azCount) {
-            var allowed = "a list of " + azCount + " distinct availability zone ids (tap:azCount) such as use1-az1;"
+            var allowed = "a list of " + azCount + " distinct availability zone ids (" + tap.key(AZ_COUNT) + ") such as use1-az1;"
                     + " `aws ec2 describe-availability-zones --query 'AvailabilityZones[].ZoneId'` lists them";
             var ids = tap.stringList(AVAILABILITY_ZONES, allowed);
             for (var id : ids) {
@@ -297,7 +297,7 @@ public final class ConfigLoader {
                 throw tap.error(AVAILABILITY_ZONES, "lists a zone twice", allowed);
             }
             if (!ids.isEmpty() && ids.size() != azCount) {
-                throw tap.error(AVAILABILITY_ZONES, "lists " + ids.size() + " zones but tap:azCount is " + azCount,
+                throw tap.error(AVAILABILITY_ZONES, "lists " + ids.size() + " zones but " + tap.key(AZ_COUNT) + " is " + azCount,
                         allowed);
             }
             return ids;

@@ -26,7 +26,8 @@ public final class EnvironmentGenerator {
     }
 
     /** The generated file's path and text, and its validated configuration. */
-    public record Generated(Path file, String yaml, StackConfig config, Path source) {
+    public record Generated(Path file, String yaml, StackConfig config, Path source, String header,
+                            Map<String, Object> values, ProjectFile project) {
     }
 
     private EnvironmentGenerator() {
@@ -45,14 +46,46 @@ public final class EnvironmentGenerator {
         var newNamespace = "." + request.name() + "." + project.name() + ".local";
         var values = rewrite(original, oldNamespace, newNamespace);
         values.put(ns + ConfigLoader.ENVIRONMENT, request.name());
-        request.region().ifPresent(region -> values.put("aws:region", region));
+        request.region().ifPresent(region -> {
+            // Zone ids belong to one region: the source's recorded zones do not exist in another.
+            if (!region.equals(original.get("aws:region"))) {
+                values.remove(ns + ConfigLoader.AVAILABILITY_ZONES);
+            }
+            values.put("aws:region", region);
+        });
         request.suffix().ifPresent(suffix -> values.put(ns + ConfigLoader.ENVIRONMENT_SUFFIX, suffix));
         for (var override : request.overrides()) {
             apply(values, override, ns, target);
         }
 
         var config = ConfigLoader.load(StackFileSource.of(project, target, values), project.name());
-        return new Generated(projectDir.resolve(target), header(request, source) + dump(values), config, source);
+        var header = header(request, source);
+        return new Generated(projectDir.resolve(target), header + dump(values), config, source, header, values,
+                project);
+    }
+
+    /**
+     * The file with its availability zones recorded by id (the zones the offline plan chose, when the source
+     * recorded none), so every later run of the new stack keeps them.
+     */
+    public static Generated recordZones(Generated generated, List<String> zoneIds) {
+        var ns = generated.project().name() + ":";
+        if (generated.config().network().zonesRecorded() || zoneIds.isEmpty()) {
+            return generated;
+        }
+        var values = new LinkedHashMap<String, Object>();
+        generated.values().forEach((key, value) -> {
+            values.put(key, value);
+            if (key.equals(ns + ConfigLoader.AZ_COUNT)) {
+                values.put(ns + ConfigLoader.AVAILABILITY_ZONES, List.copyOf(zoneIds));
+            }
+        });
+        values.putIfAbsent(ns + ConfigLoader.AVAILABILITY_ZONES, List.copyOf(zoneIds));
+        var target = generated.file().getFileName().toString();
+        var config = ConfigLoader.load(StackFileSource.of(generated.project(), target, values),
+                generated.project().name());
+        return new Generated(generated.file(), generated.header() + dump(values), config, generated.source(),
+                generated.header(), values, generated.project());
     }
 
     /** Refuses to replace an existing stack file unless {@code force}. */

@@ -25,12 +25,14 @@ import java.util.List;
  */
 public record AvailabilityZones(Output<List<String>> values, boolean byId) {
 
-    public static AvailabilityZones choose(Resource parent, NetworkConfig network, String region, String configFile) {
+    /** @param namespace the project's config namespace, which error messages name keys in */
+    public static AvailabilityZones choose(Resource parent, NetworkConfig network, String region, String configFile,
+                                           String namespace) {
         var options = InvokeOptions.builder().parent(parent).build();
         if (network.zonesRecorded()) {
             var offered = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder().build(), options);
             return new AvailabilityZones(offered.applyValue(result ->
-                    checkRecorded(network.zoneIds(), result.zoneIds(), region, configFile)), true);
+                    checkRecorded(network.zoneIds(), result.zoneIds(), region, configFile, namespace)), true);
         }
         var zones = AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
                         .state("available")
@@ -40,14 +42,15 @@ public record AvailabilityZones(Output<List<String>> values, boolean byId) {
                                 .build())
                         .build(), options);
         return new AvailabilityZones(zones.applyValue(result ->
-                pick(result.names(), network.azCount(), region, configFile)), false);
+                pick(result.names(), network.azCount(), region, configFile, namespace)), false);
     }
 
     /** The recorded ids, or a config error naming the first one the region does not offer this account. */
-    static List<String> checkRecorded(List<String> recorded, List<String> offered, String region, String configFile) {
+    static List<String> checkRecorded(List<String> recorded, List<String> offered, String region, String configFile,
+                                      String namespace) {
         for (var id : recorded) {
             if (!offered.contains(id)) {
-                throw new ConfigException(configFile, "tap:" + ConfigLoader.AVAILABILITY_ZONES, "\"" + id
+                throw new ConfigException(configFile, namespace + ":" + ConfigLoader.AVAILABILITY_ZONES, "\"" + id
                         + "\" is not an availability zone " + region + " offers this account",
                         "zone ids of " + region + ": " + String.join(", ", offered));
             }
@@ -56,9 +59,9 @@ public record AvailabilityZones(Output<List<String>> values, boolean byId) {
     }
 
     /** The first {@code count} zones, or a config error when the region offers fewer. */
-    static List<String> pick(List<String> available, int count, String region, String configFile) {
+    static List<String> pick(List<String> available, int count, String region, String configFile, String namespace) {
         if (available.size() < count) {
-            throw new ConfigException(configFile, "tap:" + ConfigLoader.AZ_COUNT, count
+            throw new ConfigException(configFile, namespace + ":" + ConfigLoader.AZ_COUNT, count
                     + " is more than the " + available.size() + " availability zones " + region
                     + " offers this account without opt-in (" + String.join(", ", available) + ")",
                     "1 to " + available.size() + " in " + region);

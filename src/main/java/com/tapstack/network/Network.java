@@ -52,7 +52,7 @@ public final class Network extends ComponentResource {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var stack = scope.config();
-        var zones = AvailabilityZones.choose(this, config, stack.region(), stack.configFile());
+        var zones = AvailabilityZones.choose(this, config, stack.region(), stack.configFile(), stack.project());
 
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
                 .cidrBlock(config.vpcCidr().toString())

@@ -32,9 +32,9 @@ public final class PlanSummary {
                     .append("'s availability zones; it assumed three (a, b, c)\n");
         }
         lookedUpZones(plan).ifPresent(ids -> out.append("note: the availability zones are looked up on every run;"
-                + " keep them with ").append(plan.project()).append(":availabilityZones: [")
-                .append(String.join(", ", ids)).append("] (what this account would get: check with aws ec2"
-                        + " describe-availability-zones)\n"));
+                + " keep them by recording their ids: ").append(plan.project()).append(":availabilityZones: [")
+                .append(String.join(", ", ids)).append("] offline; after pulumi up, the ids in the stack output"
+                        + " availabilityZoneIds\n"));
         var counts = plan.countsByType();
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         out.append('\n').append(total).append(" resources to create\n");

@@ -23,10 +23,22 @@ import java.util.Optional;
  */
 public record ResolvedImage(Output<String> reference, Optional<Output<String>> repositoryArn) {
 
+    /** {@code <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>@sha256:<digest>}. */
+    static final java.util.regex.Pattern ECR_REFERENCE = java.util.regex.Pattern.compile(
+            "^(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^@:]+)@sha256:[0-9a-f]{64}$");
+
     /** @param checks where an untagged image is reported: the service's image key and the repository's expiry */
     public static ResolvedImage resolve(ImageSpec spec, Optional<Repository> ownRepository, Output<AwsAccount> account,
                                         Resource parent, UntaggedImage checks) {
         if (spec instanceof ImageSpec.External external) {
+            var ecr = ECR_REFERENCE.matcher(external.reference());
+            if (ecr.matches()) {
+                // An ECR image given by its URI (another account's or this one's): the execution role still needs
+                // pull rights on that repository (cross-account pulls need them besides the repository policy).
+                var arn = account.applyValue(a -> "arn:" + a.partition() + ":ecr:" + ecr.group(2) + ":" + ecr.group(1)
+                        + ":repository/" + ecr.group(3));
+                return new ResolvedImage(Output.of(external.reference()), Optional.of(arn));
+            }
             return new ResolvedImage(Output.of(external.reference()), Optional.empty());
         }
         var ecr = (ImageSpec.Ecr) spec;

@@ -38,7 +38,8 @@ public final class DeploymentRules {
                 if (!ComputeRules.maps(service.input("capacityProviderStrategies")).isEmpty()
                         && !Boolean.TRUE.equals(service.input("forceNewDeployment"))) {
                     findings.report(service, "has a capacity provider strategy but forceNewDeployment is not true, so"
-                            + " changing tap:spotWeight or tap:onDemandBase would replace it; set forceNewDeployment");
+                            + " changing " + context.key("spotWeight") + " or " + context.key("onDemandBase")
+                            + " would replace it; set forceNewDeployment");
                 }
             }));
 

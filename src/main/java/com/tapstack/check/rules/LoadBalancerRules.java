@@ -36,7 +36,8 @@ public final class LoadBalancerRules {
                             .filter(listener -> arn != null && arn.equals(listener.input("loadBalancerArn"))).toList();
                     if (listeners.stream().noneMatch(listener -> "HTTPS".equals(listener.input("protocol")))) {
                         findings.report(balancer, "serves the public services over plain HTTP in a protected"
-                                + " environment; add tap:https (a certificate) so HTTP redirects to HTTPS");
+                                + " environment; add " + context.key("https") + " (a certificate) so HTTP redirects"
+                                + " to HTTPS");
                     }
                 }
             });
@@ -53,7 +54,8 @@ public final class LoadBalancerRules {
                         .map(association -> association.input("resourceArn")).toList();
                 for (var balancer : internetFacing(context)) {
                     if (!protectedArns.contains(balancer.output("arn"))) {
-                        findings.report(balancer, "has no web ACL in a protected environment; add tap:waf");
+                        findings.report(balancer, "has no web ACL in a protected environment; add "
+                                + context.key("waf"));
                     }
                 }
             });

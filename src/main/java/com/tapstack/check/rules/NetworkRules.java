@@ -73,14 +73,14 @@ public final class NetworkRules {
                         findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
                                 + " and image " + image + " is outside this region's ECR, the only registry tasks"
                                 + " reach without NAT (through its endpoints); push it to ECR (image: {repository:"
-                                + " self, digest: ...}) or use tap:natStrategy single or perAz");
+                                + " self, digest: ...}) or use " + context.key("natStrategy") + " single or perAz");
                     }
                     if (!paths.missing().isEmpty()) {
                         findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
                                 + " and its tasks have no private path to " + String.join(", ", paths.missing())
                                 + "; add " + (paths.missingInterfaces().isEmpty() ? "the S3 gateway endpoint"
-                                : "tap:endpoints.interfaces " + String.join(", ", paths.missingInterfaces()))
-                                + " or use tap:natStrategy single or perAz");
+                                : context.key("endpoints") + ".interfaces " + String.join(", ", paths.missingInterfaces()))
+                                + " or use " + context.key("natStrategy") + " single or perAz");
                     }
                 }
             });
@@ -141,8 +141,8 @@ public final class NetworkRules {
                             .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
                     if (!byName.isEmpty()) {
                         findings.report(vpc, "places its subnets in zones looked up on every run ("
-                                + String.join(", ", byName) + "); record the zones by id in tap:availabilityZones"
-                                + " (the plan prints them)");
+                                + String.join(", ", byName) + "); record the zones by id in "
+                                + context.key("availabilityZones") + " (the plan prints them)");
                     }
                 }
             });

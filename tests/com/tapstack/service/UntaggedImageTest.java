@@ -1,0 +1,56 @@
+package com.tapstack.service;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pulumi.test.Mocks;
+import com.tapstack.config.ConfigException;
+import com.tapstack.offline.OfflineEngine;
+import com.tapstack.offline.SimulatedAccount;
+import com.tapstack.support.Fixtures;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** A service's image in the stack's own repository must carry a tag, or the lifecycle policy expires it. */
+class UntaggedImageTest {
+
+    /** ECR answers a digest lookup for one repository with an untagged image. */
+    private static Mocks untagged(Mocks aws, String repository) {
+        return new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                return aws.newResourceAsync(args);
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                return aws.callAsync(args).thenApply(answer -> {
+                    if (!args.token.equals("aws:ecr/getImage:getImage")
+                            || !repository.equals(args.args.get("repositoryName"))) {
+                        return answer;
+                    }
+                    var copy = new HashMap<>(answer);
+                    copy.put("imageTags", List.of());
+                    copy.remove("imageTag");
+                    return copy;
+                });
+            }
+        };
+    }
+
+    @Test
+    void anUntaggedDigestInTheStacksRepositoryIsRefusedNamingTheKeyAndTheExpiry() {
+        var config = Fixtures.config(Fixtures.FULL);
+
+        assertThatThrownBy(() -> OfflineEngine.plan(config, Fixtures.FULL, SimulatedAccount.forStack(config),
+                aws -> untagged(aws, "shop-live-eu1-orders")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Pulumi.full.yaml: shop:services.orders.image.digest: sha256:" + "5".repeat(64)
+                        + " has no tag in the repository, which expires untagged images after 7 days"
+                        + " (ecrUntaggedExpiryDays); after that no new task of the service could pull it; allowed: a"
+                        + " digest that CI pushed with a tag (tags are immutable: one per build), or add one with aws"
+                        + " ecr put-image --image-tag <tag> --image-manifest <its manifest>");
+    }
+}
