@@ -46,7 +46,7 @@ class TapCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Monthly estimate at list prices (us-east-1, USD, price table of ")
-                .containsPattern("Database +87\\.60 USD").containsPattern("total +489\\.71 USD")
+                .containsPattern("Database +87\\.60 USD").containsPattern("total +490\\.01 USD")
                 .doesNotContain("resources to create");
     }
 

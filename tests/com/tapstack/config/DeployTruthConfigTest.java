@@ -60,6 +60,13 @@ class DeployTruthConfigTest {
                 broken("a zone recorded twice", v -> v.set(Fixtures.key("availabilityZones"),
                                 List.of("euw1-az1", "euw1-az2", "euw1-az1")),
                         F + "availabilityZones: lists a zone twice" + ZONES),
+                broken("a zone Fargate does not run in", v -> v.set("aws:region", "us-west-1")
+                                .set(Fixtures.key("azCount"), 2).set(Fixtures.key("availabilityZones"),
+                                        List.of("usw1-az1", "usw1-az2")),
+                        F + "availabilityZones: \"usw1-az2\" is a zone where Fargate does not run tasks; allowed: a list"
+                                + " of 2 distinct availability zone ids (shop:azCount) such as use1-az1; `aws ec2"
+                                + " describe-availability-zones --query 'AvailabilityZones[].ZoneId'` lists them, other"
+                                + " than apne1-az3, usw1-az2"),
                 broken("fewer zones than azCount", v -> v.set(Fixtures.key("availabilityZones"),
                                 List.of("euw1-az1", "euw1-az2")),
                         F + "availabilityZones: lists 2 zones but shop:azCount is 3" + ZONES),

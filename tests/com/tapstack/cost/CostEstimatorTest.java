@@ -67,10 +67,10 @@ class CostEstimatorTest {
         // Two serverless instances at their minimum of 0.5 ACU.
         assertThat(prod.of(CostEstimator.DATABASE)).isCloseTo(2 * 0.5 * H * p("auroraAcuHour"), within(0.01));
         assertThat(prod.of(CostEstimator.SECRETS)).isEqualTo(p("secretMonth"));
-        // 13 single-metric alarms (CPU and memory x 3, web's unhealthy targets and 5xx, database CPU, capacity and
-        // memory, api's missed and failed rotation redeploys) and 4 metric-math alarms reading two metrics each
-        // (tasks x 3, load balancer 5xx); one dashboard.
-        assertThat(prod.of(CostEstimator.MONITORING)).isCloseTo(21 * p("alarmMetricMonth") + p("dashboardMonth"),
+        // 10 single-metric alarms (CPU and memory x 3, web's unhealthy targets and 5xx, api's missed and failed
+        // rotation redeploys), 4 metric-math alarms reading two metrics each (tasks x 3, load balancer 5xx) and 3
+        // reading one metric per Aurora instance, two (database CPU, capacity and memory); one dashboard.
+        assertThat(prod.of(CostEstimator.MONITORING)).isCloseTo(24 * p("alarmMetricMonth") + p("dashboardMonth"),
                 within(0.01));
         assertThat(prod.of(CostEstimator.LOGS)).isCloseTo(30 * p("logsIngestedGB") + 30 * p("logsStoredGBMonth"),
                 within(0.01));

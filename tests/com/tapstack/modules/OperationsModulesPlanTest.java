@@ -206,14 +206,11 @@ class OperationsModulesPlanTest {
         var loadBalancer = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0).output("arnSuffix");
         assertThat(plan.named(ALARM, "tap-alarms-web-unhealthy").input("dimensions"))
                 .isEqualTo(Map.of("TargetGroup", targetGroup, "LoadBalancer", loadBalancer));
-        assertThat(plan.named(ALARM, "tap-alarms-db-capacity").inputs()).containsAllEntriesOf(Map.of(
-                "namespace", "AWS/RDS", "metricName", "ACUUtilization", "statistic", "Maximum",
-                "dimensions", Map.of("DBClusterIdentifier", "tap-prod-core-db"),
-                "threshold", 90L, "comparisonOperator", "GreaterThanThreshold"));
-        assertThat(plan.named(ALARM, "tap-alarms-db-memory").inputs()).containsAllEntriesOf(Map.of(
-                "namespace", "AWS/RDS", "metricName", "FreeableMemory", "statistic", "Minimum",
-                "dimensions", Map.of("DBClusterIdentifier", "tap-prod-core-db"),
-                "threshold", 512L * 1024 * 1024, "comparisonOperator", "LessThanThreshold"));
+        // The worst of the two Aurora instances, each by its own identifier.
+        assertThat(plan.named(ALARM, "tap-alarms-db-capacity").inputAt("metricQueries.1.metric.dimensions"))
+                .isEqualTo(Map.of("DBInstanceIdentifier", "tap-prod-core-db-2"));
+        assertThat(plan.named(ALARM, "tap-alarms-db-memory").inputAt("metricQueries.2.expression"))
+                .isEqualTo("MIN(METRICS())");
     }
 
     @Test
@@ -227,7 +224,9 @@ class OperationsModulesPlanTest {
                 "dimensions", Map.of("TargetGroup", targetGroup, "LoadBalancer", loadBalancer), "threshold", 10L));
         var expected = Map.of("web", List.of("tap-prod-core-web-unhealthy-targets", "tap-prod-core-web-target-5xx"));
         for (var name : List.of("api", "worker")) {
-            assertThat(plan.named("aws:ecs/service:Service", "tap-" + name).input("alarms")).as(name).isNull();
+            assertThat(plan.named("aws:ecs/service:Service", "tap-" + name).input("alarms")).as(name)
+                    .isEqualTo(Map.of("alarmNames", List.of("tap-prod-core-" + name + "-cpu-high"), "enable", false,
+                            "rollback", false));
         }
         expected.forEach((name, alarms) -> {
             var service = plan.named("aws:ecs/service:Service", "tap-" + name);

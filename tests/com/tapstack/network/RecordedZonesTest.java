@@ -3,6 +3,7 @@ package com.tapstack.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pulumi.test.Mocks;
 import com.tapstack.config.ConfigException;
 import com.tapstack.offline.PlanSummary;
 import com.tapstack.support.Checks;
@@ -35,6 +36,51 @@ class RecordedZonesTest {
         assertThat(plan.outputs().get("availabilityZoneIds")).isEqualTo(List.of("euw1-az3", "euw1-az1", "euw1-az2"));
         assertThat(PlanSummary.render(plan)).doesNotContain("looked up on every run");
         assertThat(Checks.findings(plan, true, "TAP605")).isEmpty();
+    }
+
+    @Test
+    void aSubnetsZoneIsChosenOnceAndNeverMovesWithALaterAnswer() {
+        var plan = Fixtures.plan(Fixtures.FULL);
+
+        assertThat(plan.byType(SUBNET)).hasSize(6).allSatisfy(subnet -> assertThat(subnet.ignoreChanges())
+                .containsExactlyInAnyOrder("availabilityZone", "availabilityZoneId"));
+    }
+
+    @Test
+    void aRecordThatDiffersFromWhereTheSubnetsAreIsRefused() {
+        var config = Fixtures.config(Fixtures.FULL);
+        // AWS reads the subnets back in other zones than the stack file records: an existing stack's zones.
+        assertThatThrownBy(() -> com.tapstack.offline.OfflineEngine.plan(config, Fixtures.FULL,
+                com.tapstack.offline.SimulatedAccount.forStack(config), aws -> new Mocks() {
+                    @Override
+                    public java.util.concurrent.CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                        return aws.newResourceAsync(args).thenApply(result -> {
+                            if (!args.type.equals(SUBNET)) {
+                                return result;
+                            }
+                            @SuppressWarnings("unchecked")
+                            var state = new java.util.HashMap<>((java.util.Map<String, Object>) result.state);
+                            state.put("availabilityZoneId", String.valueOf(state.get("availabilityZoneId"))
+                                    .replace("az3", "azX").replace("az1", "az3").replace("azX", "az1"));
+                            return ResourceResult.of(result.id, state);
+                        });
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<java.util.Map<String, Object>> callAsync(CallArgs args) {
+                        return aws.callAsync(args);
+                    }
+                }))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Pulumi.full.yaml: shop:availabilityZones: euw1-az3, euw1-az1, euw1-az2 is not where this"
+                        + " stack's subnets are (euw1-az1, euw1-az3, euw1-az2), and a subnet cannot move to another"
+                        + " zone; allowed: the zones the stack has, in order: [euw1-az1, euw1-az3, euw1-az2]");
+    }
+
+    @Test
+    void lookedUpZonesSkipTheZonesFargateDoesNotRunIn() {
+        assertThat(AvailabilityZones.fargateZones(List.of("us-west-1a", "us-west-1b", "us-west-1c"),
+                List.of("usw1-az1", "usw1-az2", "usw1-az3"))).containsExactly("us-west-1a", "us-west-1c");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.tapstack.offline.OfflineEngine;
 import com.tapstack.offline.SimulatedAccount;
 import com.tapstack.support.Fixtures;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,21 @@ class DeploymentCheckTest {
 
     /** AWS answers as the simulator does, except that one ECS service reads back at revision 41. */
     private static Mocks rolledBack(Mocks aws, String serviceSuffix) {
+        return readBack(aws, serviceSuffix, state -> state.put("taskDefinition",
+                String.valueOf(state.get("taskDefinition")).replaceFirst(":\\d+$", ":41")));
+    }
+
+    /** One ECS service reads back in the target group it was in before the update. */
+    private static Mocks backInTheOldTargetGroup(Mocks aws, String serviceSuffix) {
+        return readBack(aws, serviceSuffix, state -> state.put("loadBalancers", List.of(Map.of("containerName",
+                "storefront", "containerPort", 3000, "targetGroupArn", OLD_GROUP))));
+    }
+
+    private static final String OLD_GROUP = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/"
+            + "shop-qa-t1-storefront/0123456789abcdef";
+
+    private static Mocks readBack(Mocks aws, String serviceSuffix,
+                                  java.util.function.Consumer<Map<String, Object>> edit) {
         return new Mocks() {
             @Override
             public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -30,8 +46,7 @@ class DeploymentCheckTest {
                     }
                     @SuppressWarnings("unchecked")
                     var state = new HashMap<String, Object>((Map<String, Object>) result.state);
-                    state.put("taskDefinition", String.valueOf(args.inputs.get("taskDefinition"))
-                            .replaceFirst(":\\d+$", ":41"));
+                    edit.accept(state);
                     return ResourceResult.of(result.id, state);
                 });
             }
@@ -53,6 +68,18 @@ class DeploymentCheckTest {
                         + " shop-qa-t1-orders:1 which this update registered: the deployment failed and ECS rolled it"
                         + " back (circuit breaker or deployment alarm)")
                 .hasMessageNotContaining("storefront");
+    }
+
+    @Test
+    void aServiceRolledBackIntoItsOldTargetGroupFailsTheDeploymentToo() {
+        var config = Fixtures.config(Fixtures.SMALL);
+
+        assertThatThrownBy(() -> OfflineEngine.plan(config, Fixtures.SMALL, SimulatedAccount.forStack(config),
+                aws -> backInTheOldTargetGroup(aws, "-storefront")))
+                .hasMessageContaining("ECS service shop-qa-t1-storefront is registered in target group " + OLD_GROUP
+                        + ", not arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/shop-qa-t1-storefront-")
+                .hasMessageContaining("which this update moved it to (the listener forwards there): the deployment"
+                        + " failed and ECS rolled it back");
     }
 
     @Test

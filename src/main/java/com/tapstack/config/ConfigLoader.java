@@ -296,6 +296,13 @@ public final class ConfigLoader {
             if (new java.util.HashSet<>(ids).size() != ids.size()) {
                 throw tap.error(AVAILABILITY_ZONES, "lists a zone twice", allowed);
             }
+            for (var id : ids) {
+                if (NetworkConfig.FARGATE_UNSUPPORTED_ZONE_IDS.contains(id)) {
+                    throw tap.error(AVAILABILITY_ZONES, ConfigNode.show(id) + " is a zone where Fargate does not run"
+                            + " tasks", allowed + ", other than " + String.join(", ",
+                            new java.util.TreeSet<>(NetworkConfig.FARGATE_UNSUPPORTED_ZONE_IDS)));
+                }
+            }
             if (!ids.isEmpty() && ids.size() != azCount) {
                 throw tap.error(AVAILABILITY_ZONES, "lists " + ids.size() + " zones but " + tap.key(AZ_COUNT) + " is " + azCount,
                         allowed);

@@ -16,6 +16,12 @@ public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrate
     /** AWS's smallest subnet. */
     public static final int SMALLEST_SUBNET_PREFIX = 28;
     public static final int LARGEST_VPC_PREFIX = 16;
+    /**
+     * Zones where Fargate does not run tasks: AWS lists Linux Fargate in us-west-1 for usw1-az1 and usw1-az3 only
+     * and in ap-northeast-1 for apne1-az1, apne1-az2 and apne1-az4 only (ECS developer guide, AWS_Fargate-Regions);
+     * these are the older accounts' other zones of those regions. A service with a subnet there cannot place tasks.
+     */
+    public static final java.util.Set<String> FARGATE_UNSUPPORTED_ZONE_IDS = java.util.Set.of("usw1-az2", "apne1-az3");
 
     public NetworkConfig {
         zoneIds = List.copyOf(zoneIds);

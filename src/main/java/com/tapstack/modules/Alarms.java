@@ -55,6 +55,8 @@ public final class Alarms extends ComponentResource {
     /** Per service, the alarms its deployments roll back on: its target group's 5xx and unhealthy targets. */
     private final Map<String, List<MetricAlarm>> rollbackAlarms = new LinkedHashMap<>();
     private final Map<String, List<Output<String>>> rollbackAlarmNames = new LinkedHashMap<>();
+    /** Per service, its CPU alarm: what a service without rollback signals names in its switched-off block. */
+    private final Map<String, MetricAlarm> cpuAlarms = new LinkedHashMap<>();
 
     public Alarms(String name, ModulesConfig.AlarmsConfig config, Output<Monitored> monitored, int serviceCount,
                   List<String> serviceNames, List<Boolean> publicServices,
@@ -84,9 +86,10 @@ public final class Alarms extends ComponentResource {
             var svc = monitored.applyValue(m -> m.services().get(index));
             var dimensions = Output.tuple(monitored, svc).applyValue(t ->
                     Map.of("ClusterName", t.t1.clusterName(), "ServiceName", t.t2.ecsServiceName()));
-            simple(name + "-" + service + "-cpu", service + "-cpu-high", "CPU of " + service + " above "
+            var cpu = simple(name + "-" + service + "-cpu", service + "-cpu-high", "CPU of " + service + " above "
                     + config.cpuPercent() + "% (notification only: deployments do not roll back on it)", "AWS/ECS",
                     "CPUUtilization", "Average", dimensions, config.cpuPercent(), "GreaterThanThreshold", 5, 3);
+            cpuAlarms.put(service, cpu);
             simple(name + "-" + service + "-memory", service + "-memory-high", "Memory of " + service + " above "
                     + config.memoryPercent() + "% (notification only: deployments do not roll back on it)", "AWS/ECS",
                     "MemoryUtilization", "Average", dimensions, config.memoryPercent(), "GreaterThanThreshold", 5, 3);
@@ -133,35 +136,58 @@ public final class Alarms extends ComponentResource {
      * the instance's free storage. Aurora's FreeLocalStorage is per-instance scratch space for temporary tables
      * and logs, not the cluster volume, and Serverless v2 does not report it at all (Aurora user guide,
      * Aurora.AuroraMonitoring.Metrics): an alarm on it would never speak for the data. The cluster volume grows on
-     * its own up to 128 TiB, so it gets no alarm. Instance metrics are read by DBClusterIdentifier, the worst
-     * instance counting (Maximum, Minimum).
+     * its own up to 128 TiB, so it gets no alarm.
      */
     private void databaseAlarms(String name, ModulesConfig.AlarmsConfig config, DatabaseConfig kind,
                                 Output<Monitored.Database> db) {
-        var database = db.applyValue(d -> Map.of(d.dimension(), d.identifier()));
-        simple(name + "-db-cpu", "db-cpu-high", "Database CPU above " + config.databaseCpuPercent() + "%",
-                "AWS/RDS", "CPUUtilization", "Maximum", database, config.databaseCpuPercent(),
-                "GreaterThanThreshold", 5, 3);
-        if (kind.aurora() && kind.serverless()) {
-            simple(name + "-db-capacity", "db-capacity-high", "Database capacity above "
-                    + config.databaseAcuPercent() + "% of its maximum ACUs: raise maxCapacity",
-                    "AWS/RDS", "ACUUtilization", "Maximum", database, config.databaseAcuPercent(),
-                    "GreaterThanThreshold", 5, 3);
-        }
-        alarm(name + "-db-memory", "db-memory-low", "Database freeable memory below "
-                + config.databaseFreeableMemoryMiB() + " MiB", MetricAlarmArgs.builder()
-                .namespace("AWS/RDS").metricName("FreeableMemory").statistic("Minimum").period(PERIOD_SECONDS)
-                .dimensions(database)
-                .threshold((double) (config.databaseFreeableMemoryMiB() * MIB))
-                .comparisonOperator("LessThanThreshold").evaluationPeriods(5).datapointsToAlarm(3));
+        var memoryBytes = (double) config.databaseFreeableMemoryMiB() * MIB;
         if (!kind.aurora()) {
+            var instance = db.applyValue(d -> Map.of(d.dimension(), d.identifier()));
+            simple(name + "-db-cpu", "db-cpu-high", "Database CPU above " + config.databaseCpuPercent() + "%",
+                    "AWS/RDS", "CPUUtilization", "Maximum", instance, config.databaseCpuPercent(),
+                    "GreaterThanThreshold", 5, 3);
+            alarm(name + "-db-memory", "db-memory-low", "Database freeable memory below "
+                    + config.databaseFreeableMemoryMiB() + " MiB", MetricAlarmArgs.builder()
+                    .namespace("AWS/RDS").metricName("FreeableMemory").statistic("Minimum").period(PERIOD_SECONDS)
+                    .dimensions(instance).threshold(memoryBytes)
+                    .comparisonOperator("LessThanThreshold").evaluationPeriods(5).datapointsToAlarm(3));
             alarm(name + "-db-storage", "db-storage-low", "Database free storage below "
                     + config.databaseFreeStorageGiB() + " GiB", MetricAlarmArgs.builder()
                     .namespace("AWS/RDS").metricName("FreeStorageSpace").statistic("Minimum").period(PERIOD_SECONDS)
-                    .dimensions(database)
+                    .dimensions(instance)
                     .threshold((double) (config.databaseFreeStorageGiB() * GIB))
                     .comparisonOperator("LessThanThreshold").evaluationPeriods(5).datapointsToAlarm(3));
+            return;
         }
+        // Aurora: the worst instance, each read by its own DBInstanceIdentifier. The cluster-level series is an
+        // average over the instances (ServerlessDatabaseCapacity "represents the average of ... all the Aurora
+        // Serverless v2 DB instances in the cluster"), which a busy writer next to an idle reader hides.
+        math(name + "-db-cpu", "db-cpu-high", "CPU of the busiest database instance above "
+                        + config.databaseCpuPercent() + "%", "MAX(METRICS())",
+                instanceQueries(db, kind.instances(), "CPUUtilization", "Maximum"), config.databaseCpuPercent(),
+                "GreaterThanThreshold", 5, 3);
+        if (kind.serverless()) {
+            math(name + "-db-capacity", "db-capacity-high", "Capacity of the busiest database instance above "
+                            + config.databaseAcuPercent() + "% of its maximum ACUs: raise maxCapacity", "MAX(METRICS())",
+                    instanceQueries(db, kind.instances(), "ACUUtilization", "Maximum"), config.databaseAcuPercent(),
+                    "GreaterThanThreshold", 5, 3);
+        }
+        math(name + "-db-memory", "db-memory-low", "Freeable memory of a database instance below "
+                        + config.databaseFreeableMemoryMiB() + " MiB", "MIN(METRICS())",
+                instanceQueries(db, kind.instances(), "FreeableMemory", "Minimum"), memoryBytes,
+                "LessThanThreshold", 5, 3);
+    }
+
+    /** One query per Aurora instance ({@code m1}, {@code m2}, ...), by the identifiers the database gives them. */
+    private static List<MetricAlarmMetricQueryArgs> instanceQueries(Output<Monitored.Database> db, int instances,
+                                                                    String metric, String stat) {
+        var queries = new ArrayList<MetricAlarmMetricQueryArgs>();
+        for (int i = 1; i <= instances; i++) {
+            int index = i;
+            queries.add(query("m" + i, "AWS/RDS", metric, stat, db.applyValue(d ->
+                    Map.of("DBInstanceIdentifier", Database.instanceIdentifier(d.identifier(), index)))));
+        }
+        return queries;
     }
 
     /** CloudWatch alarms of this account may publish; the account keeps administering the topic. */
@@ -184,13 +210,16 @@ public final class Alarms extends ComponentResource {
     }
 
     /**
-     * The alarms an ECS deployment of each service rolls back on: its CPU and memory alarms and, behind the load
-     * balancer, its 5xx alarm.
+     * Per service, the alarms its ECS deployments roll back on: behind the load balancer, its target group's 5xx
+     * and unhealthy targets; otherwise a switched-off block naming its CPU alarm (see {@link
+     * com.tapstack.service.DeploymentAlarms#rollback()}).
      */
     public Map<String, com.tapstack.service.DeploymentAlarms> deploymentAlarms() {
         var result = new LinkedHashMap<String, com.tapstack.service.DeploymentAlarms>();
-        rollbackAlarms.forEach((service, alarmList) -> result.put(service, new com.tapstack.service.DeploymentAlarms(
-                rollbackAlarmNames.get(service), List.copyOf(alarmList))));
+        cpuAlarms.forEach((service, cpu) -> result.put(service, rollbackAlarms.containsKey(service)
+                ? new com.tapstack.service.DeploymentAlarms(rollbackAlarmNames.get(service),
+                        List.copyOf(rollbackAlarms.get(service)), true)
+                : new com.tapstack.service.DeploymentAlarms(List.of(cpu.name()), List.of(cpu), false)));
         return result;
     }
 
@@ -205,14 +234,14 @@ public final class Alarms extends ComponentResource {
     }
 
     private void math(String logicalName, String part, String description, String expression,
-                      List<MetricAlarmMetricQueryArgs> metrics, int threshold, String comparison, int evaluationPeriods,
+                      List<MetricAlarmMetricQueryArgs> metrics, double threshold, String comparison, int evaluationPeriods,
                       int datapoints) {
         var queries = new ArrayList<>(metrics);
         queries.add(MetricAlarmMetricQueryArgs.builder().id("result").expression(expression).label(part)
                 .returnData(true).build());
         alarm(logicalName, part, description, MetricAlarmArgs.builder()
                 .metricQueries(queries)
-                .threshold((double) threshold).comparisonOperator(comparison)
+                .threshold(threshold).comparisonOperator(comparison)
                 .evaluationPeriods(evaluationPeriods).datapointsToAlarm(datapoints));
     }
 

@@ -148,10 +148,12 @@ public final class Database extends ComponentResource {
         for (int i = 0; i < config.instances(); i++) {
             var index = i + 1;
             var instance = ClusterInstanceArgs.builder()
-                    .identifier(c.identifier().applyValue(id -> id + "-" + index))
+                    .identifier(c.identifier().applyValue(id -> instanceIdentifier(id, index)))
                     .clusterIdentifier(cluster.id())
                     .engine(DatabaseConfig.AURORA)
-                    .engineVersion(c.engineVersion())
+                    // No version: an Aurora instance runs its cluster's. A version set here would be today's
+                    // default minor when an instance is added later, which RDS refuses once the cluster has moved
+                    // on ("does not match the engine version of your DB cluster", terraform-provider-aws #3557).
                     .instanceClass(config.instanceClass())
                     .dbSubnetGroupName(c.subnetGroup())
                     .publiclyAccessible(false)
@@ -237,6 +239,11 @@ public final class Database extends ComponentResource {
                         .defaultOnly(true)
                         .build(),
                 InvokeOptions.builder().parent(parent).build()).applyValue(GetEngineVersionResult::versionActual));
+    }
+
+    /** The {@code index}-th (from 1) instance of an Aurora cluster: {@code <cluster identifier>-<index>}. */
+    public static String instanceIdentifier(String clusterIdentifier, int index) {
+        return clusterIdentifier + "-" + index;
     }
 
     /** Where RDS exports the PostgreSQL log: {@code /aws/rds/cluster|instance/<identifier>/postgresql}. */

@@ -42,7 +42,40 @@ public record AvailabilityZones(Output<List<String>> values, boolean byId) {
                                 .build())
                         .build(), options);
         return new AvailabilityZones(zones.applyValue(result ->
-                pick(result.names(), network.azCount(), region, configFile, namespace)), false);
+                pick(fargateZones(result.names(), result.zoneIds()), network.azCount(), region, configFile, namespace)),
+                false);
+    }
+
+    /** The zone names whose zone ids Fargate runs in (the two lists are parallel). */
+    static List<String> fargateZones(List<String> names, List<String> zoneIds) {
+        var usable = new java.util.ArrayList<String>();
+        for (int i = 0; i < names.size(); i++) {
+            if (i >= zoneIds.size() || !NetworkConfig.FARGATE_UNSUPPORTED_ZONE_IDS.contains(zoneIds.get(i))) {
+                usable.add(names.get(i));
+            }
+        }
+        return usable;
+    }
+
+    /**
+     * The zone ids the stack's subnets are in, once they match the recorded ones. A subnet never moves: its zone is
+     * ignored after creation (a replacement with the same CIDR would fail on the taken range), so a record that
+     * differs from what an existing stack has is refused, already at preview, instead of silently not applying.
+     */
+    public static Output<List<String>> verify(Output<List<String>> actual, NetworkConfig network, String configFile,
+                                              String namespace) {
+        if (!network.zonesRecorded()) {
+            return actual;
+        }
+        return actual.applyValue(ids -> {
+            if (!ids.equals(network.zoneIds())) {
+                throw new ConfigException(configFile, namespace + ":" + ConfigLoader.AVAILABILITY_ZONES,
+                        String.join(", ", network.zoneIds()) + " is not where this stack's subnets are ("
+                                + String.join(", ", ids) + "), and a subnet cannot move to another zone",
+                        "the zones the stack has, in order: [" + String.join(", ", ids) + "]");
+            }
+            return ids;
+        });
     }
 
     /** The recorded ids, or a config error naming the first one the region does not offer this account. */

@@ -44,6 +44,7 @@ public final class Network extends ComponentResource {
     private final List<Output<String>> privateSubnetIds = new ArrayList<>();
     private final List<Output<String>> privateRouteTableIds = new ArrayList<>();
     private final List<Output<String>> privateZoneIds = new ArrayList<>();
+    private final Output<List<String>> availabilityZoneIds;
     /** What a task in a private subnet needs before it can reach anything: associations and NAT routes. */
     private final List<Resource> privateEgress = new ArrayList<>();
 
@@ -118,10 +119,14 @@ public final class Network extends ComponentResource {
             privateZoneIds.add(subnet.availabilityZoneId());
         }
 
+        this.availabilityZoneIds = AvailabilityZones.verify(Output.all(privateZoneIds), config, stack.configFile(),
+                stack.project());
+
         new VpcFlowLogs(name + "-flow-logs", vpcId, scope, logGroups,
                 ComponentResourceOptions.builder().parent(this).build());
 
         registerOutputs(Map.of(
+                "availabilityZoneIds", availabilityZoneIds,
                 "vpcId", vpcId,
                 "publicSubnetIds", publicSubnetIds(),
                 "privateSubnetIds", privateSubnetIds()));
@@ -150,7 +155,10 @@ public final class Network extends ComponentResource {
                 .cidrBlock(cidr)
                 .mapPublicIpOnLaunch(false)
                 .tags(scope.tagsNamed(part, Map.of("Tier", tier)))
-                .build(), options);
+                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder()
+                        // A subnet's zone is chosen once: a later lookup answer must not move it, and a replacement
+                        // with the same CIDR would fail on the taken range anyway (see AvailabilityZones.verify).
+                        .ignoreChanges("availabilityZone", "availabilityZoneId").build()));
     }
 
     private RouteTable routeTable(String logicalName, String part, StackScope scope, CustomResourceOptions options) {
@@ -182,7 +190,7 @@ public final class Network extends ComponentResource {
 
     /** The zone id of each AZ, in order: what {@code tap:availabilityZones} records. */
     public Output<List<String>> availabilityZoneIds() {
-        return Output.all(privateZoneIds);
+        return availabilityZoneIds;
     }
 
     /** The route tables of the private subnets (a gateway endpoint attaches to them). */

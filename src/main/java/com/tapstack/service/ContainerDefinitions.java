@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * such volumes belong to root on Fargate, so when there are any, a short-lived {@value #PREPARE_CONTAINER}
  * container (same image, essential false) hands them to the service's user before the service starts. It runs
  * {@code chown} (or {@code chmod}) directly, with no shell to read the paths, and with every Linux capability
- * dropped but the one that command needs.
+ * dropped but the ones that command needs.
  */
 public final class ContainerDefinitions {
 
@@ -31,8 +31,15 @@ public final class ContainerDefinitions {
     static final List<String> DEFAULT_CAPABILITIES = List.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER",
             "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "NET_RAW", "SETFCAP", "SETGID", "SETPCAP", "SETUID",
             "SYS_CHROOT");
-    /** chown(2): changing a file's owner needs CAP_CHOWN; chmod(2) on a file the caller owns needs nothing. */
-    static final String CHOWN_CAPABILITY = "CHOWN";
+    /**
+     * What the helper keeps. chown(2): changing a file's owner needs CAP_CHOWN; chmod(2) on a file the caller
+     * owns (root owns the fresh volumes) needs nothing. Both must reach the path, and without CAP_DAC_OVERRIDE root
+     * gets ordinary permission checks on the way: a path under a directory such as /home/app (0700, owned by the
+     * app) would fail, the helper would exit non-zero and the service container (dependsOn SUCCESS) never start.
+     * DAC_READ_SEARCH would be narrower, but it is not a default capability and Fargate adds none but SYS_PTRACE.
+     */
+    static final List<String> CHOWN_KEEPS = List.of("CHOWN", "DAC_OVERRIDE");
+    static final List<String> CHMOD_KEEPS = List.of("DAC_OVERRIDE");
 
     private ContainerDefinitions() {
     }
@@ -117,7 +124,7 @@ public final class ContainerDefinitions {
         service.user().ifPresentOrElse(user -> command.addAll(List.of("chown", user)),
                 () -> command.addAll(List.of("chmod", "1777")));
         command.addAll(service.writablePaths());
-        var keep = service.user().isPresent() ? List.of(CHOWN_CAPABILITY) : List.<String>of();
+        var keep = service.user().isPresent() ? CHOWN_KEEPS : CHMOD_KEEPS;
         var container = new LinkedHashMap<String, Object>();
         container.put("name", PREPARE_CONTAINER);
         container.put("image", image);

@@ -162,7 +162,7 @@ public final class FargateService extends ComponentResource {
         this.serviceName = service.name();
         this.taskDefinitionFamily = taskDefinition.family();
         this.taskDefinitionArn = DeploymentCheck.runningRevision(service.name(), service.taskDefinition(),
-                taskDefinition.arn());
+                taskDefinition.arn(), service.loadBalancers(), targetGroupArn);
         this.discoveryName = config.name() + "." + com.tapstack.platform.EcsCluster.namespaceName(
                 scope.config().environment(), scope.config().project());
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
@@ -276,8 +276,8 @@ public final class FargateService extends ComponentResource {
                 .tags(scope.tags());
         alarms.ifPresent(a -> args.alarms(ServiceAlarmsArgs.builder()
                 .alarmNames(Output.all(a.names()))
-                .enable(true)
-                .rollback(true)
+                .enable(a.rollback())
+                .rollback(a.rollback())
                 .build()));
         targetGroupArn.ifPresent(arn -> args
                 .loadBalancers(ServiceLoadBalancerArgs.builder()

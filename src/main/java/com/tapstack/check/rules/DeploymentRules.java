@@ -95,7 +95,8 @@ public final class DeploymentRules {
                     + " on them undoes healthy releases whenever traffic is high.",
             (context, findings) -> context.all(ECS_SERVICE).forEach(service -> {
                 var alarms = service.input("alarms");
-                if (!(alarms instanceof Map<?, ?> config) || !Boolean.TRUE.equals(config.get("rollback"))) {
+                if (!(alarms instanceof Map<?, ?> config) || !Boolean.TRUE.equals(config.get("rollback"))
+                        || !Boolean.TRUE.equals(config.get("enable"))) {
                     return;
                 }
                 var names = new java.util.HashSet<>(ComputeRules.strings(config.get("alarmNames")));
@@ -111,7 +112,7 @@ public final class DeploymentRules {
     static final Rule ROOT_CONTAINERS_DROP_CAPABILITIES = Rule.of("TAP123", Severity.MEDIUM,
             "Containers that run as root drop the capabilities they do not need",
             "A root container keeps Docker's 14 default capabilities (setuid, raw sockets, ...) unless it drops them;"
-                    + " a helper that only changes ownership needs CHOWN alone.",
+                    + " a helper that only changes ownership needs CHOWN and DAC_OVERRIDE.",
             (context, findings) -> context.all(CheckContext.TASK_DEFINITION).forEach(task -> {
                 for (var container : context.containersOf(task)) {
                     var user = String.valueOf(container.get("user"));
@@ -121,9 +122,9 @@ public final class DeploymentRules {
                     var dropped = container.get("linuxParameters") instanceof Map<?, ?> linux
                             && linux.get("capabilities") instanceof Map<?, ?> capabilities
                             ? ComputeRules.strings(capabilities.get("drop")) : List.<String>of();
-                    if (!dropped.contains("ALL") && dropped.size() < DEFAULT_CAPABILITY_COUNT - 1) {
-                        findings.report(task, "container " + container.get("name") + " runs as root and drops "
-                                + dropped.size() + " of the default capabilities; drop all it does not need"
+                    if (dropped.isEmpty()) {
+                        findings.report(task, "container " + container.get("name") + " runs as root with all "
+                                + DEFAULT_CAPABILITY_COUNT + " default capabilities; drop those it does not need"
                                 + " (linuxParameters.capabilities.drop)");
                     }
                 }
