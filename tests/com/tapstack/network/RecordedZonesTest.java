@@ -3,9 +3,9 @@ package com.tapstack.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.pulumi.test.Mocks;
 import com.tapstack.config.ConfigException;
 import com.tapstack.offline.PlanSummary;
+import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Fixtures;
 import java.util.List;
@@ -51,26 +51,10 @@ class RecordedZonesTest {
         var config = Fixtures.config(Fixtures.FULL);
         // AWS reads the subnets back in other zones than the stack file records: an existing stack's zones.
         assertThatThrownBy(() -> com.tapstack.offline.OfflineEngine.plan(config, Fixtures.FULL,
-                com.tapstack.offline.SimulatedAccount.forStack(config), aws -> new Mocks() {
-                    @Override
-                    public java.util.concurrent.CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-                        return aws.newResourceAsync(args).thenApply(result -> {
-                            if (!args.type.equals(SUBNET)) {
-                                return result;
-                            }
-                            @SuppressWarnings("unchecked")
-                            var state = new java.util.HashMap<>((java.util.Map<String, Object>) result.state);
-                            state.put("availabilityZoneId", String.valueOf(state.get("availabilityZoneId"))
-                                    .replace("az3", "azX").replace("az1", "az3").replace("azX", "az1"));
-                            return ResourceResult.of(result.id, state);
-                        });
-                    }
-
-                    @Override
-                    public java.util.concurrent.CompletableFuture<java.util.Map<String, Object>> callAsync(CallArgs args) {
-                        return aws.callAsync(args);
-                    }
-                }))
+                com.tapstack.offline.SimulatedAccount.forStack(config), aws -> AwsAnswers.readBack(aws,
+                        args -> args.type.equals(SUBNET), state -> state.put("availabilityZoneId",
+                                String.valueOf(state.get("availabilityZoneId")).replace("az3", "azX")
+                                        .replace("az1", "az3").replace("azX", "az1")))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Pulumi.full.yaml: shop:availabilityZones: euw1-az3, euw1-az1, euw1-az2 is not where this"
                         + " stack's subnets are (euw1-az1, euw1-az3, euw1-az2), and a subnet cannot move to another"

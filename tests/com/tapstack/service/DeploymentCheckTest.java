@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.pulumi.test.Mocks;
 import com.tapstack.offline.OfflineEngine;
 import com.tapstack.offline.SimulatedAccount;
+import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Fixtures;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,43 +18,20 @@ import org.junit.jupiter.api.Test;
  */
 class DeploymentCheckTest {
 
+    private static final String OLD_GROUP = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/"
+            + "shop-qa-t1-storefront/0123456789abcdef";
+
     /** AWS answers as the simulator does, except that one ECS service reads back at revision 41. */
     private static Mocks rolledBack(Mocks aws, String serviceSuffix) {
-        return readBack(aws, serviceSuffix, state -> state.put("taskDefinition",
-                String.valueOf(state.get("taskDefinition")).replaceFirst(":\\d+$", ":41")));
+        return AwsAnswers.readBack(aws, AwsAnswers.named("aws:ecs/service:Service", serviceSuffix), state ->
+                state.put("taskDefinition", String.valueOf(state.get("taskDefinition")).replaceFirst(":\\d+$", ":41")));
     }
 
     /** One ECS service reads back in the target group it was in before the update. */
     private static Mocks backInTheOldTargetGroup(Mocks aws, String serviceSuffix) {
-        return readBack(aws, serviceSuffix, state -> state.put("loadBalancers", List.of(Map.of("containerName",
-                "storefront", "containerPort", 3000, "targetGroupArn", OLD_GROUP))));
-    }
-
-    private static final String OLD_GROUP = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/"
-            + "shop-qa-t1-storefront/0123456789abcdef";
-
-    private static Mocks readBack(Mocks aws, String serviceSuffix,
-                                  java.util.function.Consumer<Map<String, Object>> edit) {
-        return new Mocks() {
-            @Override
-            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-                return aws.newResourceAsync(args).thenApply(result -> {
-                    if (!args.type.equals("aws:ecs/service:Service")
-                            || !String.valueOf(args.inputs.get("name")).endsWith(serviceSuffix)) {
-                        return result;
-                    }
-                    @SuppressWarnings("unchecked")
-                    var state = new HashMap<String, Object>((Map<String, Object>) result.state);
-                    edit.accept(state);
-                    return ResourceResult.of(result.id, state);
-                });
-            }
-
-            @Override
-            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-                return aws.callAsync(args);
-            }
-        };
+        return AwsAnswers.readBack(aws, AwsAnswers.named("aws:ecs/service:Service", serviceSuffix), state ->
+                state.put("loadBalancers", List.of(Map.of("containerName", "storefront", "containerPort", 3000,
+                        "targetGroupArn", OLD_GROUP))));
     }
 
     @Test

@@ -6,11 +6,9 @@ import com.pulumi.test.Mocks;
 import com.tapstack.config.ConfigException;
 import com.tapstack.offline.OfflineEngine;
 import com.tapstack.offline.SimulatedAccount;
+import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Fixtures;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** A service's image in the stack's own repository must carry a tag, or the lifecycle policy expires it. */
@@ -18,26 +16,11 @@ class UntaggedImageTest {
 
     /** ECR answers a digest lookup for one repository with an untagged image. */
     private static Mocks untagged(Mocks aws, String repository) {
-        return new Mocks() {
-            @Override
-            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-                return aws.newResourceAsync(args);
-            }
-
-            @Override
-            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-                return aws.callAsync(args).thenApply(answer -> {
-                    if (!args.token.equals("aws:ecr/getImage:getImage")
-                            || !repository.equals(args.args.get("repositoryName"))) {
-                        return answer;
-                    }
-                    var copy = new HashMap<>(answer);
-                    copy.put("imageTags", List.of());
-                    copy.remove("imageTag");
-                    return copy;
+        return AwsAnswers.lookup(aws, args -> args.token.equals("aws:ecr/getImage:getImage")
+                && repository.equals(args.args.get("repositoryName")), answer -> {
+                    answer.put("imageTags", List.of());
+                    answer.remove("imageTag");
                 });
-            }
-        };
     }
 
     @Test

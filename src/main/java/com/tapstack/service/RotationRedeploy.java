@@ -132,30 +132,14 @@ public final class RotationRedeploy extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(startPolicy, deadLetterPolicy).build());
 
         var actions = alarmTopicArn.map(arn -> arn.applyValue(List::of)).orElse(Output.of(List.of()));
-        new MetricAlarm(name + "-missed", MetricAlarmArgs.builder()
-                .name(scope.name(service + "-rotation-redeploy-missed", NameLimit.CLOUDWATCH))
-                .alarmDescription("A rotation of a secret of " + service + " did not start its redeploy: the event is in"
-                        + " the dead-letter queue; redeploy the service (aws ecs update-service --force-new-deployment)")
-                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").statistic("Maximum")
-                .period(300).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold")
-                .dimensions(deadLetters.name().applyValue(queue -> Map.of("QueueName", queue)))
-                .treatMissingData("notBreaching")
-                .alarmActions(actions)
-                .okActions(actions)
-                .tags(scope.tags())
-                .build(), child);
-        new MetricAlarm(name + "-failed", MetricAlarmArgs.builder()
-                .name(scope.name(service + "-rotation-redeploy-failed", NameLimit.CLOUDWATCH))
-                .alarmDescription("The redeploy of " + service + " after a secret rotation failed; its tasks still hold"
-                        + " the old value: see the state machine's execution, then redeploy the service")
-                .namespace("AWS/States").metricName("ExecutionsFailed").statistic("Sum")
-                .period(300).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold")
-                .dimensions(machine.arn().applyValue(arn -> Map.of("StateMachineArn", arn)))
-                .treatMissingData("notBreaching")
-                .alarmActions(actions)
-                .okActions(actions)
-                .tags(scope.tags())
-                .build(), child);
+        alarm(name + "-missed", service + "-rotation-redeploy-missed", "A rotation of a secret of " + service
+                + " did not start its redeploy: the event is in the dead-letter queue; redeploy the service (aws ecs"
+                + " update-service --force-new-deployment)", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum",
+                deadLetters.name().applyValue(queue -> Map.of("QueueName", queue)), actions, scope, child);
+        alarm(name + "-failed", service + "-rotation-redeploy-failed", "The redeploy of " + service + " after a"
+                + " secret rotation failed; its tasks still hold the old value: see the state machine's execution, then"
+                + " redeploy the service", "AWS/States", "ExecutionsFailed", "Sum",
+                machine.arn().applyValue(arn -> Map.of("StateMachineArn", arn)), actions, scope, child);
         registerOutputs(Map.of("stateMachineArn", machine.arn(), "ruleArn", rule.arn(),
                 "deadLetterQueueArn", deadLetters.arn()));
     }
@@ -189,6 +173,23 @@ public final class RotationRedeploy extends ComponentResource {
         machine.put("StartAt", "ForceNewDeployment");
         machine.put("States", Map.of("ForceNewDeployment", task));
         return new GsonBuilder().disableHtmlEscaping().create().toJson(machine);
+    }
+
+    /** Any data point above zero in five minutes: something was missed and someone must redeploy. */
+    private static void alarm(String logicalName, String part, String description, String namespace, String metric,
+                              String statistic, Output<Map<String, String>> dimensions, Output<List<String>> actions,
+                              StackScope scope, CustomResourceOptions options) {
+        new MetricAlarm(logicalName, MetricAlarmArgs.builder()
+                .name(scope.name(part, NameLimit.CLOUDWATCH))
+                .alarmDescription(description)
+                .namespace(namespace).metricName(metric).statistic(statistic)
+                .period(300).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold")
+                .dimensions(dimensions)
+                .treatMissingData("notBreaching")
+                .alarmActions(actions)
+                .okActions(actions)
+                .tags(scope.tags())
+                .build(), options);
     }
 
     /** EventBridge may send this rule's undeliverable events to the queue, and only this rule's. */
