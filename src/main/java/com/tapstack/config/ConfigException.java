@@ -1,6 +1,7 @@
 package com.tapstack.config;
 
 import com.pulumi.exceptions.RunException;
+import com.tapstack.text.OneLine;
 
 /**
  * A stack configuration value that cannot be deployed. The message is one line that names the key,
@@ -14,7 +15,9 @@ public final class ConfigException extends RunException {
     private final String key;
 
     public ConfigException(String origin, String key, String problem, String allowed) {
-        super(origin + ": " + key + ": " + problem + "; allowed: " + allowed);
+        // Keys and file names come from the user's files too: a key with a newline must not split the line.
+        super(OneLine.escape(origin) + ": " + OneLine.shorten(key) + ": " + OneLine.escape(problem) + "; allowed: "
+                + OneLine.escape(allowed));
         this.key = key;
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import com.tapstack.text.OneLine;
 
 /**
  * One level of configuration (a namespace such as {@code tap}, or an object inside it such as
@@ -20,19 +21,39 @@ import java.util.stream.Collectors;
 public final class ConfigNode {
 
     private final String origin;
+    private final java.util.function.UnaryOperator<String> originOf;
     private final String path;
     private final boolean namespaceRoot;
     private final Map<String, Object> values;
 
-    private ConfigNode(String origin, String path, boolean namespaceRoot, Map<String, Object> values) {
+    private ConfigNode(String origin, java.util.function.UnaryOperator<String> originOf, String path,
+                       boolean namespaceRoot, Map<String, Object> values) {
         this.origin = origin;
+        this.originOf = originOf;
         this.path = path;
         this.namespaceRoot = namespaceRoot;
         this.values = values;
     }
 
     public static ConfigNode namespace(ConfigSource source, String namespace) {
-        return new ConfigNode(source.origin(), namespace, true, source.namespace(namespace));
+        return new ConfigNode(source.origin(), source::originOf, namespace, true, source.namespace(namespace));
+    }
+
+    private ConfigNode child(String childPath, Map<String, Object> childValues) {
+        return new ConfigNode(origin, originOf, childPath, false, childValues);
+    }
+
+    /** The file that holds {@code key}'s value: the stack file, or Pulumi.yaml for a project default. */
+    private String originOfKey(String key) {
+        int end = key.length();
+        int colon = key.indexOf(':');
+        for (char separator : new char[] {'.', '['}) {
+            int at = key.indexOf(separator, colon + 1);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return originOf.apply(key.substring(0, end));
     }
 
     /** The full key of a field of this node: {@code tap:azCount}, {@code tap:services.web.cpu}. */
@@ -63,7 +84,7 @@ public final class ConfigNode {
 
     /** An error about {@code field}: "{problem}; allowed: {allowed}". */
     public ConfigException error(String field, String problem, String allowed) {
-        return new ConfigException(origin, key(field), problem, allowed);
+        return new ConfigException(originOfKey(key(field)), key(field), problem, allowed);
     }
 
     /** An error about the value of {@code field}: "{value} {problem}; allowed: {allowed}". */
@@ -163,11 +184,11 @@ public final class ConfigNode {
         }
         var children = new LinkedHashMap<String, Object>();
         map.forEach((k, v) -> children.put(String.valueOf(k), v));
-        return Optional.of(new ConfigNode(origin, key(field), false, children));
+        return Optional.of(child(key(field), children));
     }
 
     public ConfigNode object(String field, String allowed) {
-        return optionalObject(field, allowed).orElseGet(() -> new ConfigNode(origin, key(field), false, Map.of()));
+        return optionalObject(field, allowed).orElseGet(() -> child(key(field), Map.of()));
     }
 
     /** A list, or empty when the field is absent. */
@@ -188,19 +209,19 @@ public final class ConfigNode {
         var items = list(field, allowed);
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof Map<?, ?> map)) {
-                throw new ConfigException(origin, key(field) + "[" + i + "]", show(items.get(i)) + " is not a mapping",
-                        allowed);
+                throw new ConfigException(originOfKey(key(field)), key(field) + "[" + i + "]", show(items.get(i))
+                        + " is not a mapping", allowed);
             }
             var children = new LinkedHashMap<String, Object>();
             map.forEach((k, v) -> children.put(String.valueOf(k), v));
-            result.add(new ConfigNode(origin, key(field) + "[" + i + "]", false, children));
+            result.add(child(key(field) + "[" + i + "]", children));
         }
         return result;
     }
 
     /** An error about this node itself (not one of its fields). */
     public ConfigException errorHere(String problem, String allowed) {
-        return new ConfigException(origin, path, problem, allowed);
+        return new ConfigException(originOfKey(path), path, problem, allowed);
     }
 
     /** A list of strings; any other element is an error naming its index. */
@@ -210,7 +231,8 @@ public final class ConfigNode {
         for (int i = 0; i < items.size(); i++) {
             var item = items.get(i);
             if (!(item instanceof String || item instanceof Number)) {
-                throw new ConfigException(origin, key(field) + "[" + i + "]", show(item) + " is not text", allowed);
+                throw new ConfigException(originOfKey(key(field)), key(field) + "[" + i + "]", show(item)
+                        + " is not text", allowed);
             }
             result.add(String.valueOf(item));
         }
@@ -228,18 +250,32 @@ public final class ConfigNode {
         }
     }
 
-    /** How a value is quoted in messages: text in double quotes, everything else as JSON. */
+    /**
+     * How a value is quoted in messages: text in double quotes, everything else as JSON; secrets as
+     * {@code [secret]} wherever they are; control characters escaped and long values cut to their start and length.
+     */
     public static String show(Object value) {
-        if (value == null) {
-            return "null";
+        if (value instanceof String s) {
+            return "\"" + OneLine.shorten(s) + "\"";
         }
+        return OneLine.shorten(new GsonBuilder().disableHtmlEscaping().serializeNulls().create()
+                .toJson(withoutSecrets(value)));
+    }
+
+    /** A copy of a value with every secret replaced by {@code [secret]}, so it can be shown (and serialized). */
+    private static Object withoutSecrets(Object value) {
         if (value instanceof SecretValue) {
             return "[secret]";
         }
-        if (value instanceof String s) {
-            return "\"" + s + "\"";
+        if (value instanceof Map<?, ?> map) {
+            var copy = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), withoutSecrets(v)));
+            return copy;
         }
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(value);
+        if (value instanceof List<?> list) {
+            return list.stream().map(ConfigNode::withoutSecrets).toList();
+        }
+        return value;
     }
 
     static Optional<String> closest(String field, Collection<String> known) {

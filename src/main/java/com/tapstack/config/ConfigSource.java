@@ -17,4 +17,12 @@ public interface ConfigSource {
      * {@link SecretValue}. Project defaults from {@code Pulumi.yaml} are already applied.
      */
     Map<String, Object> namespace(String namespace);
+
+    /**
+     * The file that holds the value of a top-level key such as {@code tap:azCount}: the stack file, or
+     * {@code Pulumi.yaml} when the value is the project's default the stack file does not override.
+     */
+    default String originOf(String key) {
+        return origin();
+    }
 }

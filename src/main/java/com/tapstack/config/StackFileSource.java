@@ -15,10 +15,13 @@ public final class StackFileSource implements ConfigSource {
 
     private final String origin;
     private final Map<String, Object> values;
+    /** Keys whose value is the project's default: errors about them name Pulumi.yaml. */
+    private final java.util.Set<String> projectDefaults;
 
-    private StackFileSource(String origin, Map<String, Object> values) {
+    private StackFileSource(String origin, Map<String, Object> values, java.util.Set<String> projectDefaults) {
         this.origin = origin;
         this.values = values;
+        this.projectDefaults = projectDefaults;
     }
 
     /** Reads {@code file}, resolving project defaults from {@code project}. */
@@ -37,13 +40,22 @@ public final class StackFileSource implements ConfigSource {
     /** A source from already parsed stack values; {@code origin} names the file in messages. */
     public static StackFileSource of(ProjectFile project, String origin, Map<String, Object> stackValues) {
         var merged = new LinkedHashMap<String, Object>(project.configDefaults());
-        stackValues.forEach((key, value) -> merged.put(cleanKey(key), decodeSecrets(value)));
-        return new StackFileSource(origin, merged);
+        var defaults = new java.util.HashSet<>(project.configDefaults().keySet());
+        stackValues.forEach((key, value) -> {
+            merged.put(cleanKey(key), decodeSecrets(value));
+            defaults.remove(cleanKey(key));
+        });
+        return new StackFileSource(origin, merged, java.util.Set.copyOf(defaults));
     }
 
     @Override
     public String origin() {
         return origin;
+    }
+
+    @Override
+    public String originOf(String key) {
+        return projectDefaults.contains(key) ? ProjectFile.FILE : origin;
     }
 
     @Override
