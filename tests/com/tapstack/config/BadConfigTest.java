@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each broken value of Pulumi.dev.yaml ends in exactly one message naming the key, value and what is allowed. */
 class BadConfigTest {
 
+    private static final String REGIONS = "AWS's region list of 2026-11-24 (@aws-sdk/core 3.981.2 partitions)";
+
     private static final String RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,"
             + " 2192, 2557, 2922, 3288, 3653";
 
@@ -124,10 +126,21 @@ class BadConfigTest {
                         "Pulumi.dev.yaml: aws:region: is missing (set it in Pulumi.dev.yaml or with `pulumi config set"
                                 + " aws:region <value>`); allowed: an AWS region name such as us-east-1 or eu-central-1"),
                 broken("region that is no region", v -> v.set("aws:region", "virginia"),
-                        "Pulumi.dev.yaml: aws:region: \"virginia\" is not an AWS region name; allowed: an AWS region"
-                                + " name such as us-east-1 or eu-central-1"),
+                        "Pulumi.dev.yaml: aws:region: \"virginia\" is not an AWS region (not in " + REGIONS + "; a"
+                                + " region opened since: add it to com.tapstack.aws.AwsRegions); allowed: af-south-1,"
+                                + " ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1,"
+                                + " ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4,"
+                                + " ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-central-1, ca-west-1, cn-north-1,"
+                                + " cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2,"
+                                + " eu-west-1, eu-west-2, eu-west-3, eusc-de-east-1, il-central-1, me-central-1,"
+                                + " me-south-1, me-west-1, mx-central-1, sa-east-1, sa-west-1, us-east-1, us-east-2,"
+                                + " us-gov-east-1, us-gov-west-1, us-west-1, us-west-2"),
+                broken("region of the right shape that AWS does not have", v -> v.set("aws:region", "us-east-9"),
+                        "Pulumi.dev.yaml: aws:region: \"us-east-9\" is not an AWS region (not in " + REGIONS + "; a"
+                                + " region opened since: add it to com.tapstack.aws.AwsRegions); allowed: us-east-1,"
+                                + " us-east-2, us-gov-east-1, us-gov-west-1, us-west-1, us-west-2"),
                 broken("account id too short", v -> v.set("aws:allowedAccountIds", List.of("12345")),
-                        "Pulumi.dev.yaml: aws:allowedAccountIds: \"12345\" is not a 12-digit account id; allowed: a list"
+                        "Pulumi.dev.yaml: aws:allowedAccountIds: 12345 is not a 12-digit account id; allowed: a list"
                                 + " of 12-digit AWS account ids"));
     }
 

@@ -116,7 +116,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void yamlIsReadAsYaml12SoYesAndDatesStayText() throws Exception {
+    void yamlIsReadAsThePulumiCliReadsItSoYesStaysTextAndADateBecomesGosTimestamp() throws Exception {
         var file = java.nio.file.Files.createTempFile("Pulumi.", ".yaml");
         java.nio.file.Files.writeString(file, """
                 config:
@@ -127,10 +127,15 @@ class ConfigLoaderTest {
                   tap:tags:
                     Backup: yes
                     Since: 2024-01-01
+                    Kept: "2024-01-01"
                 """);
 
-        var config = ConfigLoader.load(StackFileSource.read(Stacks.project(), file), "tap");
+        var loaded = ConfigLoader.loadWithWarnings(StackFileSource.read(Stacks.project(), file), "tap");
 
-        assertThat(config.tags()).containsEntry("Backup", "yes").containsEntry("Since", "2024-01-01");
+        assertThat(loaded.config().tags()).containsEntry("Backup", "yes")
+                .containsEntry("Since", "2024-01-01 00:00:00 +0000 UTC").containsEntry("Kept", "2024-01-01");
+        assertThat(loaded.warnings()).containsExactly(file.getFileName() + ": tap:tags.Since: 2024-01-01 is a date to"
+                + " the Pulumi CLI, which hands it over as \"2024-01-01 00:00:00 +0000 UTC\"; quote it (\"2024-01-01\")"
+                + " to keep the text");
     }
 }

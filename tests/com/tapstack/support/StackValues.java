@@ -1,8 +1,5 @@
 package com.tapstack.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,14 +14,11 @@ public final class StackValues {
         this.values = new LinkedHashMap<>(values);
     }
 
-    @SuppressWarnings("unchecked")
+    /** A stack file's values, typed as the Pulumi CLI types them (yaml.v3: 0123 is 83, yes is text). */
     static StackValues read(Path file) {
-        try {
-            Map<String, Object> top = new Yaml().load(Files.readString(file));
-            return new StackValues((Map<String, Object>) top.get("config"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var values = new LinkedHashMap<String, Object>();
+        com.tapstack.config.StackFileSource.configValues(file).forEach((k, v) -> values.put(String.valueOf(k), v));
+        return new StackValues(values);
     }
 
     public StackValues set(String key, Object value) {

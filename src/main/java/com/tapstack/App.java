@@ -23,8 +23,10 @@ public final class App {
 
     /** Under the Pulumi engine: configuration comes from the engine. */
     static void stack(Context ctx) {
-        var config = ConfigLoader.load(EngineConfigSource.fromEnvironment(ctx.stackName()), ctx.projectName());
-        define(ctx, config);
+        var loaded = ConfigLoader.loadWithWarnings(EngineConfigSource.fromEnvironment(ctx.stackName()),
+                ctx.projectName());
+        loaded.warnings().forEach(ctx.log()::warn);
+        define(ctx, loaded.config());
     }
 
     /** The stack for a validated configuration, its outputs exported. */

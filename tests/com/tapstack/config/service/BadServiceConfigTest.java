@@ -108,7 +108,7 @@ class BadServiceConfigTest {
                         "Pulumi.dev.yaml: tap:services.web.healthCheck.healthyThreshold: 1 is out of range; allowed:"
                                 + " 2 to 10"),
                 broken("health check matcher out of range", v -> v.setIn(S, "web.healthCheck.matcher", "500"),
-                        "Pulumi.dev.yaml: tap:services.web.healthCheck.matcher: \"500\" is not a set of HTTP codes an"
+                        "Pulumi.dev.yaml: tap:services.web.healthCheck.matcher: 500 is not a set of HTTP codes an"
                                 + " ALB health check accepts; allowed: codes 200 to 499: one (200), a list (200,202) or"
                                 + " a range (200-299)"),
                 broken("container health check without CMD", v -> v.setIn(S, "api.containerHealthCheck.command",

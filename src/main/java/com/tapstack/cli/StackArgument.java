@@ -24,9 +24,18 @@ final class StackArgument {
     record Planned(StackConfig config, Path file, Plan plan) {
     }
 
-    /** Loads the stack file (a bad value stops here, with its one message) and plans it offline. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Loads the stack file (a bad value stops here, with its one message; what nothing reads is a warning on
+     * stderr) and plans it offline.
+     */
     Planned plan() {
         var loaded = StackFiles.load(project.projectDir(), stack);
+        var err = spec.commandLine().getErr();
+        loaded.warnings().forEach(warning -> err.println("warning: " + warning));
+        err.flush();
         return new Planned(loaded.config(), loaded.file(), OfflineEngine.plan(loaded.config(), loaded.stackName()));
     }
 

@@ -54,12 +54,39 @@ public final class ConfigLoader {
 
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("^[a-z][a-z0-9]{0,9}$");
     private static final Pattern SUFFIX = Pattern.compile("^[a-z0-9]+$");
-    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$");
     private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
     private static final int MIN_KMS_WINDOW = 7;
     private static final int MAX_KMS_WINDOW = 30;
 
     private ConfigLoader() {
+    }
+
+    /** Namespaces of the providers the program uses and of the Pulumi CLI itself: their keys are not ours to read. */
+    static final Set<String> OTHER_READERS = Set.of("aws", "random", "pulumi");
+
+    /** A loaded stack and what its file holds that nothing reads or a reader would not expect. */
+    public record Loaded(StackConfig config, List<String> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Loads, and lists keys of namespaces nothing reads, and the source's own warnings, one line each. */
+    public static Loaded loadWithWarnings(ConfigSource source, String project) {
+        var config = load(source, project);
+        var warnings = new java.util.ArrayList<String>();
+        if (source instanceof StackFileSource file) {
+            warnings.addAll(file.warnings());
+        }
+        for (var key : new java.util.TreeSet<>(source.keys())) {
+            var namespace = key.substring(0, Math.max(0, key.indexOf(':')));
+            if (!namespace.equals(project) && !OTHER_READERS.contains(namespace)) {
+                warnings.add(source.originOf(key) + ": " + com.tapstack.text.OneLine.shorten(key) + ": nothing reads the"
+                        + " namespace " + com.tapstack.text.OneLine.shorten(namespace) + ": (this program reads "
+                        + project + ": and its providers aws: and random:); it is ignored");
+            }
+        }
+        return new Loaded(config, warnings);
     }
 
     public static StackConfig load(ConfigSource source, String project) {
@@ -219,11 +246,14 @@ public final class ConfigLoader {
         return Optional.of(suffix);
     }
 
+    /** A region of AWS's region table ({@link com.tapstack.aws.AwsRegions}): a guessed one would plan guessed zones. */
     private static String region(ConfigNode aws) {
         var allowed = "an AWS region name such as us-east-1 or eu-central-1";
         var region = aws.requireString("region", allowed);
-        if (!REGION.matcher(region).matches()) {
-            throw aws.invalid("region", "is not an AWS region name", allowed);
+        if (com.tapstack.aws.AwsRegions.partitionOf(region).isEmpty()) {
+            throw aws.invalid("region", "is not an AWS region (not in " + com.tapstack.aws.AwsRegions.SOURCE
+                    + "; a region opened since: add it to com.tapstack.aws.AwsRegions)",
+                    String.join(", ", com.tapstack.aws.AwsRegions.like(region)));
         }
         return region;
     }

@@ -20,6 +20,10 @@ import com.tapstack.text.OneLine;
  */
 public final class ConfigNode {
 
+    /** Text that reads as itself: a canonical whole number or a boolean. */
+    private static final java.util.regex.Pattern PLAIN_VALUE = java.util.regex.Pattern.compile(
+            "^(-?(0|[1-9][0-9]{0,18})|true|false)$");
+
     private final String origin;
     private final java.util.function.UnaryOperator<String> originOf;
     private final String path;
@@ -255,8 +259,12 @@ public final class ConfigNode {
      * {@code [secret]} wherever they are; control characters escaped and long values cut to their start and length.
      */
     public static String show(Object value) {
-        if (value instanceof String s) {
+        // The Pulumi CLI hands top-level numbers and booleans over as text: show them as the value they are.
+        if (value instanceof String s && !PLAIN_VALUE.matcher(s).matches()) {
             return "\"" + OneLine.shorten(s) + "\"";
+        }
+        if (value instanceof String s) {
+            return s;
         }
         return OneLine.shorten(new GsonBuilder().disableHtmlEscaping().serializeNulls().create()
                 .toJson(withoutSecrets(value)));

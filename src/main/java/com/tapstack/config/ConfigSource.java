@@ -25,4 +25,7 @@ public interface ConfigSource {
     default String originOf(String key) {
         return origin();
     }
+
+    /** Every full key the source holds ({@code tap:azCount}, {@code aws:region}, ...). */
+    java.util.Set<String> keys();
 }

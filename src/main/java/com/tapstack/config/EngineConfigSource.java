@@ -1,14 +1,8 @@
 package com.tapstack.config;
 
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +12,8 @@ import java.util.Set;
  * keys listed in {@code PULUMI_CONFIG_SECRET_KEYS}. This is the same contract the SDK's own {@code Config}
  * reads; reading it whole lets the loader reject unknown keys, which {@code Config.get} cannot.
  *
- * <p>Structured values ({@code tap:tags}, {@code tap:services}) arrive as JSON text and are parsed here.
+ * <p>Structured values ({@code tap:tags}, {@code tap:services}) arrive as JSON text; {@link ConfigText} decodes
+ * them, as it does the texts {@link StackFileSource} derives from a stack file offline.
  */
 public final class EngineConfigSource implements ConfigSource {
 
@@ -62,66 +57,19 @@ public final class EngineConfigSource implements ConfigSource {
         var result = new LinkedHashMap<String, Object>();
         values.forEach((key, text) -> {
             if (key.startsWith(prefix)) {
-                var value = decode(text);
-                result.put(key.substring(prefix.length()), secretKeys.contains(key) ? markSecret(value) : value);
+                result.put(key.substring(prefix.length()), ConfigText.decode(text, secretKeys.contains(key)));
             }
         });
         return result;
     }
 
-    /** A secret key's every leaf stays secret, also inside a structured value. */
-    private static Object markSecret(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            var copy = new LinkedHashMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), markSecret(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(item -> copy.add(markSecret(item)));
-            return copy;
-        }
-        return value == null ? null : SecretValue.of(String.valueOf(value));
+    @Override
+    public Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
     }
 
-    private static boolean looksStructured(String text) {
-        var trimmed = text.trim();
-        return trimmed.startsWith("{") || trimmed.startsWith("[");
-    }
-
-    private static Object decode(String text) {
-        if (!looksStructured(text)) {
-            return text;
-        }
-        try {
-            return toJava(JsonParser.parseString(text));
-        } catch (JsonParseException e) {
-            return text;
-        }
-    }
-
-    private static Object toJava(JsonElement element) {
-        if (element.isJsonNull()) {
-            return null;
-        }
-        if (element instanceof JsonObject object) {
-            var map = new LinkedHashMap<String, Object>();
-            object.entrySet().forEach(e -> map.put(e.getKey(), toJava(e.getValue())));
-            return map;
-        }
-        if (element instanceof JsonArray array) {
-            List<Object> list = new ArrayList<>();
-            array.forEach(item -> list.add(toJava(item)));
-            return list;
-        }
-        var primitive = element.getAsJsonPrimitive();
-        if (primitive.isBoolean()) {
-            return primitive.getAsBoolean();
-        }
-        if (primitive.isNumber()) {
-            var number = primitive.getAsBigDecimal();
-            return number.stripTrailingZeros().scale() <= 0 ? (Object) number.longValueExact() : (Object) number.doubleValue();
-        }
-        return primitive.getAsString();
+    /** The keys, as full names ({@code tap:azCount}), and the text each has. */
+    Map<String, String> texts() {
+        return java.util.Collections.unmodifiableMap(values);
     }
 }

@@ -152,20 +152,21 @@ public final class EnvironmentGenerator {
         return new Yaml(options).dump(config);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> rewrite(Map<String, Object> map, String from, String to) {
+    private static Map<String, Object> rewrite(Map<?, ?> map, String from, String to) {
         var copy = new LinkedHashMap<String, Object>();
-        map.forEach((k, v) -> copy.put(k, rewriteValue(v, from, to)));
+        map.forEach((k, v) -> copy.put(String.valueOf(k), rewriteValue(v, from, to)));
         return copy;
     }
 
-    @SuppressWarnings("unchecked")
     private static Object rewriteValue(Object value, String from, String to) {
         if (value instanceof String text) {
             return text.replace(from, to);
         }
+        if (value instanceof GoYaml.Timestamp timestamp) {
+            return timestamp.written();
+        }
         if (value instanceof Map<?, ?> map) {
-            return rewrite((Map<String, Object>) map, from, to);
+            return rewrite(map, from, to);
         }
         if (value instanceof List<?> list) {
             var copy = new ArrayList<Object>();

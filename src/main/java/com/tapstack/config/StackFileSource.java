@@ -1,51 +1,142 @@
 package com.tapstack.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Offline configuration: the values of {@code Pulumi.<stack>.yaml} over the defaults of {@code Pulumi.yaml},
- * exactly as the Pulumi CLI would hand them to the program. Encrypted values ({@code secure: v1:...}) become
- * {@link SecretValue#encrypted()} because decrypting them needs the stack's secrets provider.
+ * turned into exactly the texts the Pulumi CLI would hand the program in {@code PULUMI_CONFIG}: the YAML typed
+ * as yaml.v3 types it ({@link GoYaml}), keys and values as the CLI writes them ({@link CliConfig}), then decoded
+ * like the engine's ({@link ConfigText}). Encrypted values ({@code secure: v1:...}) become
+ * {@link SecretValue#encrypted()}, because decrypting them needs the stack's secrets provider; the other values
+ * of a key that holds one are secret too, as under {@code pulumi up}.
  */
 public final class StackFileSource implements ConfigSource {
 
     private final String origin;
-    private final Map<String, Object> values;
+    private final Map<String, String> texts;
+    private final Set<String> secretKeys;
     /** Keys whose value is the project's default: errors about them name Pulumi.yaml. */
-    private final java.util.Set<String> projectDefaults;
+    private final Set<String> projectDefaults;
+    private final List<String> warnings;
 
-    private StackFileSource(String origin, Map<String, Object> values, java.util.Set<String> projectDefaults) {
+    private StackFileSource(String origin, Map<String, String> texts, Set<String> secretKeys,
+                            Set<String> projectDefaults, List<String> warnings) {
         this.origin = origin;
-        this.values = values;
+        this.texts = texts;
+        this.secretKeys = secretKeys;
         this.projectDefaults = projectDefaults;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** Reads {@code file}, resolving project defaults from {@code project}. */
     public static StackFileSource read(ProjectFile project, Path file) {
         var name = file.getFileName().toString();
-        var top = YamlFiles.readMapping(file, name, "a Pulumi stack file with a config: mapping");
-        var config = top.get("config");
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name, "file", "not found at " + file, "a Pulumi stack file");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ConfigException(name, "file", "cannot be read as UTF-8 text (" + e.getMessage() + ")",
+                    "a Pulumi stack file");
+        }
+        var surprises = new ArrayList<GoYaml.Surprise>();
+        var top = GoYaml.parse(text, name, surprises);
+        var warnings = new ArrayList<String>();
+        surprises.stream().filter(s -> s.path().startsWith("config.")).forEach(s -> warnings.add(name + ": "
+                + s.path().substring("config.".length()) + ": " + surprise(s)));
+        if (top == null) {
+            return of(project, name, Map.of(), warnings);
+        }
+        if (!(top instanceof Map<?, ?> document)) {
+            throw new ConfigException(name, "file", "top level is not a mapping", "a Pulumi stack file with a config:"
+                    + " mapping");
+        }
+        for (var key : document.keySet()) {
+            if (!(key instanceof String)) {
+                throw new ConfigException(name, "file", "has the top-level key " + ConfigNode.show(key) + ", and the"
+                        + " Pulumi CLI expects only string keys", "config:, secretsprovider:, encryptedkey:, ...");
+            }
+        }
+        var config = document.get("config");
         if (config != null && !(config instanceof Map)) {
             throw new ConfigException(name, "config", "is not a mapping", "key: value pairs such as tap:environment: dev");
         }
-        @SuppressWarnings("unchecked")
-        var stackValues = config == null ? Map.<String, Object>of() : (Map<String, Object>) config;
-        return of(project, name, stackValues);
+        return of(project, name, config == null ? Map.of() : (Map<?, ?>) config, warnings);
+    }
+
+    /**
+     * The {@code config:} values of a stack file as the Pulumi CLI types them (for tools and tests that edit a
+     * stack file's values and load the result with {@link #of}).
+     */
+    public static Map<Object, Object> configValues(Path file) {
+        var top = YamlFiles.readMapping(file, file.getFileName().toString(), "a Pulumi stack file");
+        var config = top.get("config");
+        var values = new LinkedHashMap<Object, Object>();
+        if (config instanceof Map<?, ?> map) {
+            values.putAll(map);
+        }
+        return values;
     }
 
     /** A source from already parsed stack values; {@code origin} names the file in messages. */
-    public static StackFileSource of(ProjectFile project, String origin, Map<String, Object> stackValues) {
-        var merged = new LinkedHashMap<String, Object>(project.configDefaults());
-        var defaults = new java.util.HashSet<>(project.configDefaults().keySet());
-        stackValues.forEach((key, value) -> {
-            merged.put(cleanKey(key), decodeSecrets(value));
-            defaults.remove(cleanKey(key));
+    public static StackFileSource of(ProjectFile project, String origin, Map<?, ?> stackValues) {
+        return of(project, origin, stackValues, List.of());
+    }
+
+    private static StackFileSource of(ProjectFile project, String origin, Map<?, ?> stackValues,
+                                      List<String> readWarnings) {
+        var texts = new LinkedHashMap<String, String>();
+        var secrets = new HashSet<String>();
+        var defaults = new HashSet<String>();
+        var warnings = new ArrayList<>(readWarnings);
+        project.configDefaults().forEach((key, value) -> {
+            put(CliConfig.entry(key, value, ProjectFile.FILE), texts, secrets);
+            defaults.add(key);
         });
-        return new StackFileSource(origin, merged, java.util.Set.copyOf(defaults));
+        var seen = new LinkedHashMap<String, Object>();
+        stackValues.forEach((rawKey, value) -> {
+            var key = CliConfig.key(rawKey, project.name(), origin);
+            var previous = seen.put(key, rawKey);
+            if (previous != null) {
+                throw new ConfigException(origin, key, "is set twice (as " + previous + " and " + rawKey + "), and"
+                        + " the Pulumi CLI keeps either of them at random", "one of the two spellings");
+            }
+            if (value == null) {
+                warnings.add(origin + ": " + key + ": has no value; the Pulumi CLI treats it as an empty string");
+            }
+            put(CliConfig.entry(key, value, origin), texts, secrets);
+            defaults.remove(key);
+        });
+        return new StackFileSource(origin, texts, Set.copyOf(secrets), Set.copyOf(defaults), warnings);
+    }
+
+    private static void put(CliConfig.Entry entry, Map<String, String> texts, Set<String> secrets) {
+        texts.put(entry.key(), entry.text());
+        if (entry.secret()) {
+            secrets.add(entry.key());
+        } else {
+            secrets.remove(entry.key());
+        }
+    }
+
+    private static String surprise(GoYaml.Surprise surprise) {
+        if (surprise.value() instanceof GoYaml.Timestamp timestamp) {
+            return surprise.written() + " is a date to the Pulumi CLI, which hands it over as \"" + timestamp.goString()
+                    + "\"; quote it (\"" + surprise.written() + "\") to keep the text";
+        }
+        return surprise.written() + " is read by the Pulumi CLI as the number "
+                + CliConfig.entry("", surprise.value(), "").text() + " (a leading zero makes YAML octal, or drops)"
+                + "; quote it (\"" + surprise.written() + "\") to keep the text";
     }
 
     @Override
@@ -58,13 +149,32 @@ public final class StackFileSource implements ConfigSource {
         return projectDefaults.contains(key) ? ProjectFile.FILE : origin;
     }
 
+    /** What the Pulumi CLI would warn about, or a reader would not expect: one line each. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The texts the Pulumi CLI would hand the program, by full key: what {@code PULUMI_CONFIG} would hold. */
+    public Map<String, String> texts() {
+        return java.util.Collections.unmodifiableMap(texts);
+    }
+
+    public Set<String> secretKeys() {
+        return secretKeys;
+    }
+
+    @Override
+    public Set<String> keys() {
+        return texts.keySet();
+    }
+
     @Override
     public Map<String, Object> namespace(String namespace) {
         var prefix = namespace + ":";
         var result = new LinkedHashMap<String, Object>();
-        values.forEach((key, value) -> {
+        texts.forEach((key, text) -> {
             if (key.startsWith(prefix)) {
-                result.put(key.substring(prefix.length()), value);
+                result.put(key.substring(prefix.length()), ConfigText.decode(text, secretKeys.contains(key)));
             }
         });
         return result;
@@ -74,22 +184,5 @@ public final class StackFileSource implements ConfigSource {
     static String cleanKey(String key) {
         var parts = key.split(":", 3);
         return parts.length == 3 && parts[1].equals("config") ? parts[0] + ":" + parts[2] : key;
-    }
-
-    private static Object decodeSecrets(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            if (map.size() == 1 && map.containsKey("secure")) {
-                return SecretValue.encrypted();
-            }
-            var copy = new LinkedHashMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), decodeSecrets(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            var copy = new ArrayList<Object>();
-            list.forEach(item -> copy.add(decodeSecrets(item)));
-            return copy;
-        }
-        return value;
     }
 }

@@ -19,14 +19,16 @@ public final class StackFiles {
     }
 
     /** A stack file and everything read from it. */
-    public record LoadedStack(String stackName, Path file, ProjectFile project, StackConfig config) {
+    public record LoadedStack(String stackName, Path file, ProjectFile project, StackConfig config,
+                              java.util.List<String> warnings) {
     }
 
     public static LoadedStack load(Path projectDir, String stack) {
         var project = ProjectFile.read(projectDir);
         var file = locate(projectDir, stack);
         var source = StackFileSource.read(project, file);
-        return new LoadedStack(stackName(file), file, project, ConfigLoader.load(source, project.name()));
+        var loaded = ConfigLoader.loadWithWarnings(source, project.name());
+        return new LoadedStack(stackName(file), file, project, loaded.config(), loaded.warnings());
     }
 
     static Path locate(Path projectDir, String stack) {

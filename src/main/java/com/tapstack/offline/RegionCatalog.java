@@ -77,17 +77,13 @@ final class RegionCatalog {
         return compact.append(parts[parts.length - 1]).toString();
     }
 
+    /** The region's partition, from the one region table (regions outside it are refused by the loader). */
     static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        return "aws";
+        return com.tapstack.aws.AwsRegions.partitionOf(region).map(com.tapstack.aws.AwsRegions.Partition::id)
+                .orElse("aws");
     }
 
     static String dnsSuffix(String partition) {
-        return partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
+        return com.tapstack.aws.AwsRegions.PARTITIONS_BY_ID.get(partition).dnsSuffix();
     }
 }
