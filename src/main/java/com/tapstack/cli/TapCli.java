@@ -39,7 +39,16 @@ public final class TapCli implements Runnable {
             err.flush();
             return FAILURE;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Input is capped before it can get here (nesting, aliases, sizes); if something still does, it is a
+            // bug of ours: one line, exit 1, never a trace.
+            err.println("error: " + e.getClass().getSimpleName() + " while running tap; this is a bug, please report"
+                    + " it with the stack file that caused it");
+            err.flush();
+            return FAILURE;
+        }
     }
 
     @Override
