@@ -15,6 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each broken module block of Pulumi.prod.yaml ends in exactly one message naming the key, value and what is allowed. */
 class BadModuleConfigTest {
 
+    private static final String USABLE_RULE_GROUPS = "AWSManagedRulesAdminProtectionRuleSet,"
+            + " AWSManagedRulesAmazonIpReputationList, AWSManagedRulesAnonymousIpList, AWSManagedRulesCommonRuleSet,"
+            + " AWSManagedRulesKnownBadInputsRuleSet, AWSManagedRulesLinuxRuleSet, AWSManagedRulesPHPRuleSet,"
+            + " AWSManagedRulesSQLiRuleSet, AWSManagedRulesUnixRuleSet, AWSManagedRulesWindowsRuleSet,"
+            + " AWSManagedRulesWordPressRuleSet";
+
     private static final String P = "Pulumi.prod.yaml: ";
     private static final Map<String, Object> SECRET = Map.of("secure", "v1:AAABAGhlbGxv");
     private static final String AURORA_CLASSES = "db.serverless, db.t3/t4g.medium or .large, or a"
@@ -141,9 +147,17 @@ class BadModuleConfigTest {
                 // WAF, endpoints, logs, alarms
                 broken("a rule group that is not an AWS managed one", v -> v.set("tap:waf",
                                 Map.of("managedRuleGroups", List.of("MyRules"))),
-                        P + "tap:waf.managedRuleGroups: \"MyRules\" is not an AWS managed rule group; allowed: names"
-                                + " such as AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet,"
-                                + " AWSManagedRulesAmazonIpReputationList"),
+                        P + "tap:waf.managedRuleGroups: \"MyRules\" is not an AWS managed rule group (list of"
+                                + " 2026-12-01); allowed: " + USABLE_RULE_GROUPS),
+                broken("a rule group that looks managed but AWS has none of that name", v -> v.set("tap:waf",
+                                Map.of("managedRuleGroups", List.of("AWSManagedRulesCommonRuleSets"))),
+                        P + "tap:waf.managedRuleGroups: \"AWSManagedRulesCommonRuleSets\" is not an AWS managed rule"
+                                + " group (list of 2026-12-01); allowed: " + USABLE_RULE_GROUPS),
+                broken("a rule group that needs configuration tap:waf cannot give", v -> v.set("tap:waf",
+                                Map.of("managedRuleGroups", List.of("AWSManagedRulesBotControlRuleSet"))),
+                        P + "tap:waf.managedRuleGroups: \"AWSManagedRulesBotControlRuleSet\" needs"
+                                + " managedRuleGroupConfigs, which tap:waf does not set (and is charged per request);"
+                                + " allowed: " + USABLE_RULE_GROUPS),
                 broken("a rate limit below WAF's minimum", v -> v.set("tap:waf", Map.of("rateLimit", 50)),
                         P + "tap:waf.rateLimit: 50 is out of range; allowed: 100 to 2000000000"),
                 broken("an endpoint this stack does not create", v -> v.set("tap:endpoints",

@@ -141,7 +141,12 @@ class BadServiceConfigTest {
                         "Pulumi.dev.yaml: tap:services.alb: is a name the stack's own resources use; allowed: 1 to 20"
                                 + " lowercase letters, digits or hyphens, starting with a letter, other than alarms,"
                                 + " alb, alb-logs, alerts, cluster, dashboard, database, db, ecs-exec, endpoints, igw,"
-                                + " parameters, stack-key, vpc, vpc-flow-logs, waf"),
+                                + " parameters, stack-key, vpc, vpc-flow-logs, waf, alb-<n> and endpoints-<n>"),
+                broken("service named like a second load balancer group", v -> v.setIn(S, "alb-2", Map.of("image", "x")),
+                        "Pulumi.dev.yaml: tap:services.alb-2: is a name the stack's own resources use; allowed: 1 to"
+                                + " 20 lowercase letters, digits or hyphens, starting with a letter, other than alarms,"
+                                + " alb, alb-logs, alerts, cluster, dashboard, database, db, ecs-exec, endpoints, igw,"
+                                + " parameters, stack-key, vpc, vpc-flow-logs, waf, alb-<n> and endpoints-<n>"),
                 broken("two public services and no routing", v -> v.setIn(S, "api.public", true),
                         "Pulumi.dev.yaml: tap:services: public services api, web have no pathPatterns or hostHeaders;"
                                 + " allowed: exactly one public service without pathPatterns or hostHeaders (it gets"

@@ -101,6 +101,8 @@ public final class ConfigLoader {
         var platform = platform(tap);
         var modules = ModulesReader.read(tap, region, platform.hasPublicServices());
         crossCheck(tap, platform, modules);
+        checkPartitions(tap, region, platform, modules);
+        SecurityGroupQuotas.check(tap, platform, modules);
         if (platform.hasPublicServices() && network.azCount() < 2) {
             throw tap.invalid(AZ_COUNT, "is too few for the load balancer a public service needs (AWS requires"
                     + " subnets in two AZs)", "2 to " + NetworkConfig.MAX_AZ_COUNT + " when a service is public");
@@ -163,6 +165,44 @@ public final class ConfigLoader {
                 }
             });
         }
+    }
+
+    /**
+     * Every ARN the stack file names belongs to the region's partition: IAM and ECS refuse a policy or a secret
+     * reference to {@code arn:aws:} in us-gov-west-1, and the deploy fails only when that resource is created.
+     */
+    private static void checkPartitions(ConfigNode tap, String region, PlatformConfig platform, ModulesConfig modules) {
+        var partition = com.tapstack.aws.AwsRegions.partitionOf(region).orElseThrow().id();
+        var arns = new LinkedHashMap<String, String>();
+        for (var service : platform.services().values()) {
+            var key = SERVICES + "." + service.name();
+            service.secrets().forEach((variable, ref) -> {
+                if (ref instanceof SecretRef.SsmParameter ssm) {
+                    ssm.arn().ifPresent(arn -> arns.put(key + ".secrets." + variable, arn));
+                } else if (ref instanceof SecretRef.SecretsManager secret) {
+                    arns.put(key + ".secrets." + variable, secret.secretArn());
+                }
+                ref.kmsKeyArn().ifPresent(arn -> arns.put(key + ".secrets." + variable + ".kmsKeyArn", arn));
+            });
+            for (int i = 0; i < service.permissions().size(); i++) {
+                int index = i;
+                service.permissions().get(i).resources().stream().filter(r -> !arnPartitionIs(r, partition))
+                        .findFirst().ifPresent(r -> arns.put(key + ".permissions[" + index + "].resources", r));
+            }
+        }
+        modules.https().flatMap(ModulesConfig.HttpsConfig::certificateArn)
+                .ifPresent(arn -> arns.put(ModulesReader.HTTPS + ".certificateArn", arn));
+        arns.forEach((key, arn) -> {
+            if (!arnPartitionIs(arn, partition)) {
+                throw tap.error(key, ConfigNode.show(arn) + " is an ARN of partition " + arn.split(":", -1)[1]
+                        + ", but " + region + " is in " + partition, "ARNs starting arn:" + partition + ":");
+            }
+        });
+    }
+
+    private static boolean arnPartitionIs(String arn, String partition) {
+        var parts = arn.split(":", -1);
+        return !arn.startsWith("arn:") || parts.length < 2 || parts[1].equals(partition);
     }
 
     private static java.util.List<Suppression> suppressions(ConfigNode tap) {

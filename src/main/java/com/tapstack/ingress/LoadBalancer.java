@@ -60,7 +60,7 @@ public final class LoadBalancer extends ComponentResource {
      */
     public LoadBalancer(String name, PlatformConfig platform, Optional<Output<String>> certificateArn,
                         Optional<AlbAccessLogs> accessLogs, Output<String> vpcId, Output<List<String>> publicSubnetIds,
-                        Output<String> securityGroupId, StackScope scope, ComponentResourceOptions options) {
+                        Output<List<String>> securityGroupIds, StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.https = certificateArn.isPresent();
@@ -73,7 +73,7 @@ public final class LoadBalancer extends ComponentResource {
                 .name(scope.name("alb", NameLimit.LOAD_BALANCER))
                 .internal(false)
                 .loadBalancerType("application")
-                .securityGroups(securityGroupId.applyValue(List::of))
+                .securityGroups(securityGroupIds)
                 .subnets(publicSubnetIds)
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(scope.config().protect())

@@ -24,7 +24,7 @@ public final class VpcEndpoints extends ComponentResource {
 
     public VpcEndpoints(String name, List<String> interfaces, Output<String> vpcId,
                         Output<List<String>> privateSubnetIds, Output<List<String>> privateRouteTableIds,
-                        Output<String> securityGroupId, StackScope scope, ComponentResourceOptions options) {
+                        Output<List<String>> securityGroupIds, StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var region = scope.config().region();
@@ -41,7 +41,7 @@ public final class VpcEndpoints extends ComponentResource {
                     .serviceName(serviceName(region, service))
                     .vpcEndpointType("Interface")
                     .subnetIds(privateSubnetIds)
-                    .securityGroupIds(securityGroupId.applyValue(List::of))
+                    .securityGroupIds(securityGroupIds)
                     .privateDnsEnabled(true)
                     .tags(scope.tagsNamed("endpoint-" + service.replace('.', '-')))
                     .build(), child));

@@ -62,11 +62,12 @@ public final class FargateService extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var account = scope.account();
         var region = scope.config().region();
+        var serviceKey = scope.config().project() + ":services." + config.name();
 
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
         var image = ResolvedImage.resolve(config.image(), platform.registry().repositoryOf(config), account, this,
-                new ResolvedImage.UntaggedImage(scope.config().configFile(), scope.config().project() + ":services."
-                        + config.name() + ".image.digest", scope.config().platform().ecrUntaggedExpiryDays()));
+                new ResolvedImage.UntaggedImage(scope.config().configFile(), serviceKey + ".image.digest",
+                        scope.config().platform().ecrUntaggedExpiryDays()));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
         var connection = databaseEnvironment(config, platform);
 
@@ -79,7 +80,8 @@ public final class FargateService extends ComponentResource {
                 .name("start-task")
                 .role(executionRole.id())
                 .policy(Output.tuple(account, repositoryArn, logGroup.arn(), secrets).applyValue(t ->
-                        TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson()))
+                        AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson(),
+                                scope.config().configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
 
         var taskRole = role(name + "-task", config.name() + "-task",
@@ -95,7 +97,8 @@ public final class FargateService extends ComponentResource {
                         .name("application")
                         .role(taskRole.id())
                         .policy(execGrants.applyValue(grants ->
-                                TaskPolicies.task(config.permissions(), grants).orElseThrow().toJson()))
+                                AwsSizeLimits.rolePolicy(TaskPolicies.task(config.permissions(), grants).orElseThrow()
+                                        .toJson(), scope.config().configFile(), serviceKey + ".permissions", "task")))
                         .build(), child))
                 : Optional.<RolePolicy>empty();
 
@@ -112,7 +115,8 @@ public final class FargateService extends ComponentResource {
                 .taskRoleArn(taskRole.arn())
                 .volumes(volumes(config))
                 .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets, connection)
-                        .applyValue(t -> ContainerDefinitions.toJson(config, t.t1, t.t2, region, t.t3, t.t4)))
+                        .applyValue(t -> AwsSizeLimits.containerDefinitions(ContainerDefinitions.toJson(config, t.t1,
+                                t.t2, region, t.t3, t.t4), scope.config().configFile(), serviceKey)))
                 .tags(scope.tags())
                 .build(), child);
 

@@ -37,14 +37,24 @@ import java.util.Optional;
 public final class ServiceSecurityGroups extends ComponentResource {
 
     public static final String TYPE = "tap:network:ServiceSecurityGroups";
+    /**
+     * "Inbound or outbound rules per security group: 60" (Amazon VPC quotas, default; enforced separately for
+     * IPv4 and IPv6). A group that needs more rules is split: the load balancer and the interface endpoints take
+     * up to {@value #MAX_GROUPS} groups each ("Security groups per network interface: 5", the default).
+     */
+    public static final int RULES_PER_GROUP = 60;
+    public static final int MAX_GROUPS = 5;
     public static final int HTTP = 80;
     public static final int HTTPS = 443;
     public static final int DNS = 53;
 
     private final Optional<SecurityGroup> loadBalancer;
+    /** The load balancer's groups: the first takes the internet, each takes the egress of up to 60 services. */
+    private final List<SecurityGroup> loadBalancerGroups = new ArrayList<>();
     private final Map<String, SecurityGroup> services = new LinkedHashMap<>();
     private final Optional<SecurityGroup> database;
     private final Optional<SecurityGroup> endpoints;
+    private final List<SecurityGroup> endpointGroups = new ArrayList<>();
     private final Rules rules;
 
     /**
@@ -70,6 +80,8 @@ public final class ServiceSecurityGroups extends ComponentResource {
                 "Database: its port from the services that use it, nothing else", vpcId, scope, child));
         this.endpoints = withEndpoints ? Optional.of(group(name + "-endpoints", "endpoints",
                 "VPC interface endpoints: HTTPS from the services", vpcId, scope, child)) : Optional.empty();
+        loadBalancer.ifPresent(loadBalancerGroups::add);
+        endpoints.ifPresent(endpointGroups::add);
 
         this.rules = new Rules(name, scope, child, new LinkedHashMap<>());
         var rules = this.rules;
@@ -81,12 +93,15 @@ public final class ServiceSecurityGroups extends ComponentResource {
                         "HTTPS from the internet");
             }
         });
+        int publicServices = 0;
+        int servicesSeen = 0;
         for (var service : platform.services().values()) {
             var group = services.get(service.name());
             var self = new Endpoint(service.name(), group, "service " + service.name());
             if (service.isPublic()) {
-                rules.connect(new Endpoint("alb", loadBalancer.orElseThrow(), "the load balancer"), self,
-                        service.port().orElseThrow());
+                var alb = chunk(loadBalancerGroups, publicServices++, name + "-alb", "alb",
+                        "Load balancer: egress to more public services", vpcId, scope, child);
+                rules.connect(new Endpoint("alb", alb, "the load balancer"), self, service.port().orElseThrow());
             }
             for (var calleeName : service.calls()) {
                 rules.connect(self, new Endpoint(calleeName, services.get(calleeName), "service " + calleeName),
@@ -97,8 +112,13 @@ public final class ServiceSecurityGroups extends ComponentResource {
                         databasePort.orElseThrow());
             }
             var label = service.name();
-            this.endpoints.ifPresent(e -> rules.add(label, rules.ingress(name + "-endpoints-from-" + label, e,
-                    Peer.group(group), "tcp", HTTPS, "HTTPS from service " + label)));
+            if (this.endpoints.isPresent()) {
+                var endpointGroup = chunk(endpointGroups, servicesSeen, name + "-endpoints", "endpoints",
+                        "VPC interface endpoints: HTTPS from more services", vpcId, scope, child);
+                rules.add(label, rules.ingress(name + "-endpoints-from-" + label, endpointGroup, Peer.group(group),
+                        "tcp", HTTPS, "HTTPS from service " + label));
+            }
+            servicesSeen++;
             rules.add(label, rules.egress(name + "-" + label + "-https", group, Peer.cidr(Output.of(Network.ANYWHERE)),
                     "tcp", HTTPS, "HTTPS to AWS APIs (ECR, CloudWatch Logs, Secrets Manager, SSM) and image registries"));
             rules.add(label, rules.egress(name + "-" + label + "-dns-udp", group, Peer.cidr(vpcCidr), "udp", DNS,
@@ -108,9 +128,13 @@ public final class ServiceSecurityGroups extends ComponentResource {
         }
         var outputs = new LinkedHashMap<String, Output<?>>();
         services.forEach((service, group) -> outputs.put(service, group.id()));
-        loadBalancer.ifPresent(alb -> outputs.put("alb", alb.id()));
+        for (int i = 0; i < loadBalancerGroups.size(); i++) {
+            outputs.put(i == 0 ? "alb" : "alb-" + (i + 1), loadBalancerGroups.get(i).id());
+        }
         database.ifPresent(db -> outputs.put("database", db.id()));
-        this.endpoints.ifPresent(e -> outputs.put("endpoints", e.id()));
+        for (int i = 0; i < endpointGroups.size(); i++) {
+            outputs.put(i == 0 ? "endpoints" : "endpoints-" + (i + 1), endpointGroups.get(i).id());
+        }
         registerOutputs(Map.copyOf(outputs));
     }
 
@@ -118,13 +142,35 @@ public final class ServiceSecurityGroups extends ComponentResource {
         return loadBalancer.map(SecurityGroup::id);
     }
 
+    /** Every group of the load balancer (one per 60 public services). */
+    public Output<List<String>> loadBalancerGroupIds() {
+        return Output.all(loadBalancerGroups.stream().map(SecurityGroup::id).toList());
+    }
+
+    /** Every group of the interface endpoints (one per 60 services). */
+    public Output<List<String>> endpointGroupIds() {
+        return Output.all(endpointGroups.stream().map(SecurityGroup::id).toList());
+    }
+
+    /**
+     * The group of {@code groups} that takes the {@code index}-th rule, creating {@code <part>-2}, {@code -3}...
+     * as the first ones fill up (the loader refuses more than {@value #MAX_GROUPS} groups' worth).
+     */
+    private static SecurityGroup chunk(List<SecurityGroup> groups, int index, String logicalName, String part,
+                                       String description, Output<String> vpcId, StackScope scope,
+                                       CustomResourceOptions options) {
+        int wanted = index / RULES_PER_GROUP;
+        while (groups.size() <= wanted) {
+            int number = groups.size() + 1;
+            groups.add(group(logicalName + "-" + number, part + "-" + number, description, vpcId, scope, options));
+        }
+        return groups.get(wanted);
+    }
+
     public Optional<Output<String>> databaseGroupId() {
         return database.map(SecurityGroup::id);
     }
 
-    public Optional<Output<String>> endpointsGroupId() {
-        return endpoints.map(SecurityGroup::id);
-    }
 
     public Output<String> groupIdOf(ServiceConfig service) {
         return services.get(service.name()).id();

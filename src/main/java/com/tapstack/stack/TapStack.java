@@ -74,7 +74,7 @@ public final class TapStack extends ComponentResource {
                 modules.endpoints().isPresent(), scope, child);
         var endpoints = modules.endpoints().map(interfaces -> new VpcEndpoints(name + "-endpoints", interfaces,
                 network.vpcId(), network.privateSubnetIds(), network.privateRouteTableIds(),
-                securityGroups.endpointsGroupId().orElseThrow(), scope, child));
+                securityGroups.endpointGroupIds(), scope, child));
         var database = modules.database().map(db -> new Database(name + "-database", db, network.privateSubnetIds(),
                 securityGroups.databaseGroupId().orElseThrow(), key.arn(), scope, logGroups, child));
 
@@ -83,8 +83,9 @@ public final class TapStack extends ComponentResource {
                 new HttpsCertificate(name + "-certificate", https.domainName().orElseThrow(),
                         modules.dns().orElseThrow().zoneId(), scope, child).arn()));
         var accessLogs = modules.albLogs().map(days -> new AlbAccessLogs(name + "-alb-logs", days, scope, child));
-        var loadBalancer = securityGroups.loadBalancerGroupId().map(groupId -> new LoadBalancer(name + "-alb",
-                platform, certificate, accessLogs, network.vpcId(), network.publicSubnetIds(), groupId, scope, child));
+        var loadBalancer = securityGroups.loadBalancerGroupId().map(primary -> new LoadBalancer(name + "-alb",
+                platform, certificate, accessLogs, network.vpcId(), network.publicSubnetIds(),
+                securityGroups.loadBalancerGroupIds(), scope, child));
         loadBalancer.ifPresent(lb -> {
             modules.waf().ifPresent(waf -> new WebFirewall(name + "-waf", waf, lb.arn(), scope, logGroups, child));
             modules.dns().ifPresent(dns -> DnsAlias.create(name + "-dns", dns, lb.dnsName(), lb.zoneId(), this));

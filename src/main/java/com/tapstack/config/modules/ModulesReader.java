@@ -279,9 +279,14 @@ public final class ModulesReader {
         var groups = node.has("managedRuleGroups") ? node.stringList("managedRuleGroups", "AWS managed rule group"
                 + " names") : DEFAULT_MANAGED_RULE_GROUPS;
         for (var group : groups) {
-            if (!group.matches("^AWSManagedRules[A-Za-z0-9]+$")) {
-                throw node.error("managedRuleGroups", ConfigNode.show(group) + " is not an AWS managed rule group",
-                        "names such as " + String.join(", ", DEFAULT_MANAGED_RULE_GROUPS));
+            var known = ManagedRuleGroups.GROUPS.get(group);
+            if (known == null) {
+                throw node.error("managedRuleGroups", ConfigNode.show(group) + " is not an AWS managed rule group (list"
+                        + " of " + ManagedRuleGroups.DATE + ")", ManagedRuleGroups.usable());
+            }
+            if (known.needsConfig()) {
+                throw node.error("managedRuleGroups", ConfigNode.show(group) + " needs managedRuleGroupConfigs, which"
+                        + " " + node.path() + " does not set (and is charged per request)", ManagedRuleGroups.usable());
             }
         }
         return Optional.of(new ModulesConfig.WafConfig(groups, range(node, "rateLimit", 100, 2_000_000_000, 2000)));

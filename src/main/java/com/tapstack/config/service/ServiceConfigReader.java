@@ -51,9 +51,10 @@ public final class ServiceConfigReader {
             if (!SERVICE_NAME.matcher(name).matches() || name.endsWith("-")) {
                 throw services.error(name, "is not a service name that fits AWS names", SERVICE_NAME_RULE);
             }
-            if (RESERVED_NAMES.contains(name)) {
+            if (RESERVED_NAMES.contains(name) || name.matches("^(alb|endpoints)-\\d+$")) {
                 throw services.error(name, "is a name the stack's own resources use", SERVICE_NAME_RULE + ", other"
-                        + " than " + String.join(", ", new java.util.TreeSet<>(RESERVED_NAMES)));
+                        + " than " + String.join(", ", new java.util.TreeSet<>(RESERVED_NAMES)) + ", alb-<n> and"
+                        + " endpoints-<n>");
             }
             var node = services.optionalObject(name, "a mapping of service settings, e.g. {image: ..., port: 8080}")
                     .orElseThrow(() -> services.invalid(name, "is empty", "a mapping of service settings"));
