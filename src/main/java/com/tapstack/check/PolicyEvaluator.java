@@ -17,7 +17,7 @@ public final class PolicyEvaluator {
 
     /** One statement, normalised. */
     public record Statement(String effect, List<String> actions, List<String> notActions, List<String> resources,
-                            boolean conditional) {
+                            boolean conditional, List<String> conditionKeys, boolean notResource) {
     }
 
     private PolicyEvaluator() {
@@ -40,9 +40,24 @@ public final class PolicyEvaluator {
                     strings(statement.get("Action")),
                     strings(statement.get("NotAction")),
                     strings(statement.get("Resource")),
-                    statement.has("Condition")));
+                    statement.has("Condition"),
+                    conditionKeys(statement.get("Condition")),
+                    statement.has("NotResource")));
         }
         return statements;
+    }
+
+    /** The keys a Condition block tests: {"StringEquals": {"aws:SourceAccount": ...}} gives aws:SourceAccount. */
+    private static List<String> conditionKeys(JsonElement condition) {
+        var keys = new ArrayList<String>();
+        if (condition != null && condition.isJsonObject()) {
+            for (var operator : condition.getAsJsonObject().entrySet()) {
+                if (operator.getValue().isJsonObject()) {
+                    keys.addAll(operator.getValue().getAsJsonObject().keySet());
+                }
+            }
+        }
+        return keys;
     }
 
     /** Whether the statements allow {@code action} on {@code resource}. */

