@@ -70,6 +70,24 @@ class DeployTruthConfigTest {
                 broken("fewer zones than azCount", v -> v.set(Fixtures.key("availabilityZones"),
                                 List.of("euw1-az1", "euw1-az2")),
                         F + "availabilityZones: lists 2 zones but shop:azCount is 3" + ZONES),
+                broken("a secret ARN of another partition", v -> v.set("aws:region", "us-gov-west-1")
+                                .remove(Fixtures.key("availabilityZones")),
+                        F + "services.mailer.secrets.SMTP_PASSWORD: \"arn:aws:secretsmanager:eu-west-1:123456789012:"
+                                + "secret:shop/smtp-AbCdEf\" is an ARN of partition aws, but us-gov-west-1 is in"
+                                + " aws-us-gov; allowed: ARNs starting arn:aws-us-gov:"),
+                broken("a permission ARN of another partition", v -> v.setIn(S, "mailer.permissions",
+                                List.of(java.util.Map.of("actions", List.of("s3:GetObject"), "resources",
+                                        List.of("arn:aws-cn:s3:::shop-reports/*")))),
+                        F + "services.mailer.permissions[0].resources: \"arn:aws-cn:s3:::shop-reports/*\" is an ARN of"
+                                + " partition aws-cn, but eu-west-1 is in aws; allowed: ARNs starting arn:aws:"),
+                broken("more than 60 services that use the database", v -> {
+                    for (int i = 1; i <= 61; i++) {
+                        v.setIn(S, "d" + i, java.util.Map.of("image", "111122223333.dkr.ecr.eu-west-1.amazonaws.com/d"
+                                + "@sha256:" + "7".repeat(64), "database", true));
+                    }
+                    return v;
+                }, F + "services: has 62 services with database: true, and the database's security group takes at"
+                        + " most 60 inbound rules; allowed: at most 60 services that use the database"),
                 broken("an engine version with a placeholder minor", v -> v.setIn(Fixtures.key("database"),
                                 "engineVersion", "16.x"),
                         F + "database.engineVersion: \"16.x\" is not a PostgreSQL version; allowed: a major version"

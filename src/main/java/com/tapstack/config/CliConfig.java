@@ -156,17 +156,32 @@ final class CliConfig {
             return Double.doubleToRawLongBits(value) < 0 ? "-0" : "0";
         }
         var abs = Math.abs(value);
-        var digits = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        var digits = shortest(value);
         if (abs >= 1e-6 && abs < 1e21) {
             return digits.toPlainString();
         }
         return exponent(digits, false);
     }
 
+    /**
+     * The fewest significant digits that read back as the same double, as Go's strconv writes them (JDK 17's
+     * Double.toString is not always the shortest: 1e23 prints as 9.999999999999999E22).
+     */
+    static BigDecimal shortest(double value) {
+        var exact = new BigDecimal(value);
+        for (int precision = 1; precision < 17; precision++) {
+            var rounded = exact.round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == value) {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
     /** Go's %v of a float64 ('g', shortest: strconv uses precision 6 to choose): exponent form from 1e6 or below 1e-4. */
     private static String goFloatG(double value) {
         var abs = Math.abs(value);
-        var digits = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        var digits = shortest(value);
         int exponent = digits.precision() - digits.scale() - 1;
         return abs == 0 || (exponent >= -4 && exponent < 6) ? digits.toPlainString() : exponent(digits, true);
     }

@@ -136,8 +136,8 @@ public final class ConfigLoader {
         for (var key : new java.util.TreeSet<>(tap.fields())) {
             if (!key.equals(ModulesReader.PARAMETERS) && SecretValue.within(tap.raw(key).orElse(null))) {
                 throw tap.error(key, "holds a Pulumi secret, and no value of this key is secret", "plain values;"
-                        + " a secret goes in tap:parameters as a SecureString, or in SSM or Secrets Manager referenced"
-                        + " from a service's secrets");
+                        + " a secret goes in " + tap.key(ModulesReader.PARAMETERS) + " as a SecureString, or in SSM or"
+                        + " Secrets Manager referenced from a service's secrets");
             }
         }
     }

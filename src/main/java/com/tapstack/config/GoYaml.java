@@ -153,6 +153,7 @@ final class GoYaml {
             }
             var map = new LinkedHashMap<Object, Object>();
             var merged = new LinkedHashMap<Object, Object>();
+            var firstLine = new java.util.HashMap<Object, Integer>();
             for (var tuple : ((MappingNode) node).getValue()) {
                 var keyNode = tuple.getKeyNode();
                 if (keyNode instanceof ScalarNode key && key.getTag().equals(PLAIN) && key.getValue().equals("<<")) {
@@ -161,6 +162,12 @@ final class GoYaml {
                 }
                 var key = convert(keyNode, open, depth + 1, path + ".(key)");
                 var childPath = path.isEmpty() ? String.valueOf(key) : path + "." + key;
+                if (map.containsKey(key)) {
+                    throw new ConfigException(displayName, "line " + (keyNode.getStartMark().getLine() + 1),
+                            "mapping key " + ConfigNode.show(key) + " already defined at line "
+                                    + (firstLine.get(key) + 1) + " (as yaml.v3 reports it)", "each key once");
+                }
+                firstLine.put(key, keyNode.getStartMark().getLine());
                 map.put(key, convert(tuple.getValueNode(), open, depth + 1, childPath));
             }
             merged.forEach(map::putIfAbsent);

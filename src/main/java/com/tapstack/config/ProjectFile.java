@@ -82,7 +82,7 @@ public record ProjectFile(String name, Map<String, Object> configDefaults) {
         var value = declaration.get(field);
         if (value != null && type != null && !fits(String.valueOf(type), value)) {
             throw new ConfigException(FILE, where + "." + field, ConfigNode.show(value) + " is not of the declared"
-                    + " type " + type, "a " + type + " value");
+                    + " type " + type, "a value of type " + type);
         }
         return java.util.Optional.ofNullable(value);
     }
