@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.Gson;
 import com.tapstack.config.modules.ParameterConfig;
-import com.tapstack.offline.OfflineEngine;
-import com.tapstack.offline.PlanValues;
+import com.tapstack.tooling.offline.OfflineEngine;
+import com.tapstack.tooling.offline.PlanValues;
 import com.tapstack.support.Stacks;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.tapstack.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.check.Checker;
-import com.tapstack.offline.OfflineEngine;
+import com.tapstack.tooling.check.Checker;
+import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.support.Stacks;
 import java.nio.file.Files;
 import java.util.Map;

@@ -2,7 +2,7 @@ package com.tapstack.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.check.Severity;
+import com.tapstack.tooling.check.Severity;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Fixtures;
 import java.util.Map;

@@ -3,9 +3,9 @@ package com.tapstack.modules;
 import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.offline.Plan;
-import com.tapstack.offline.PlanValues;
-import com.tapstack.offline.PlannedResource;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlanValues;
+import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.support.PlanAssertions;
 import com.tapstack.support.Stacks;
 import java.util.List;

@@ -50,12 +50,12 @@ class DeploymentAndDatabaseAlarmsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> queries(com.tapstack.offline.PlannedResource alarm) {
+    private static List<Map<String, Object>> queries(com.tapstack.tooling.offline.PlannedResource alarm) {
         return (List<Map<String, Object>>) alarm.input("metricQueries");
     }
 
     /** The worst of the instances, each read by its own identifier: the cluster-level series is an average. */
-    private static void assertWorstInstance(com.tapstack.offline.PlannedResource alarm, String expression,
+    private static void assertWorstInstance(com.tapstack.tooling.offline.PlannedResource alarm, String expression,
                                             String metric, String stat) {
         var queries = queries(alarm);
         assertThat(queries).hasSize(3);

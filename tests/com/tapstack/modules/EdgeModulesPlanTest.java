@@ -2,8 +2,8 @@ package com.tapstack.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.offline.Plan;
-import com.tapstack.offline.PlanValues;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlanValues;
 import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Map;

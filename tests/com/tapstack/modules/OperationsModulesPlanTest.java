@@ -4,8 +4,8 @@ import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.aws.AwsAccount;
-import com.tapstack.offline.Plan;
-import com.tapstack.offline.PlanValues;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlanValues;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Stacks;
 import java.util.List;

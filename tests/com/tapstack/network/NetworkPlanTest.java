@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.offline.Plan;
-import com.tapstack.offline.PlannedResource;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.offline.PlanSummary;
+import com.tapstack.tooling.offline.PlanSummary;
 import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Fixtures;
@@ -50,8 +50,8 @@ class RecordedZonesTest {
     void aRecordThatDiffersFromWhereTheSubnetsAreIsRefused() {
         var config = Fixtures.config(Fixtures.FULL);
         // AWS reads the subnets back in other zones than the stack file records: an existing stack's zones.
-        assertThatThrownBy(() -> com.tapstack.offline.OfflineEngine.plan(config, Fixtures.FULL,
-                com.tapstack.offline.SimulatedAccount.forStack(config), aws -> AwsAnswers.readBack(aws,
+        assertThatThrownBy(() -> com.tapstack.tooling.offline.OfflineEngine.plan(config, Fixtures.FULL,
+                com.tapstack.tooling.offline.SimulatedAccount.forStack(config), aws -> AwsAnswers.readBack(aws,
                         args -> args.type.equals(SUBNET), state -> state.put("availabilityZoneId",
                                 String.valueOf(state.get("availabilityZoneId")).replace("az3", "azX")
                                         .replace("az1", "az3").replace("azX", "az1")))))

@@ -2,7 +2,7 @@ package com.tapstack.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.offline.PlannedResource;
+import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.offline.Plan;
+import com.tapstack.tooling.offline.Plan;
 import com.tapstack.support.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.test.Mocks;
-import com.tapstack.offline.OfflineEngine;
-import com.tapstack.offline.SimulatedAccount;
+import com.tapstack.tooling.offline.OfflineEngine;
+import com.tapstack.tooling.offline.SimulatedAccount;
 import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Fixtures;
 import java.util.List;

@@ -3,8 +3,8 @@ package com.tapstack.service;
 import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.offline.Plan;
-import com.tapstack.offline.PlannedResource;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Map;

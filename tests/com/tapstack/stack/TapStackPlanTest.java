@@ -3,8 +3,8 @@ package com.tapstack.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.naming.StackTags;
-import com.tapstack.offline.PlanValues;
-import com.tapstack.offline.PlannedResource;
+import com.tapstack.tooling.offline.PlanValues;
+import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.random.RandomString;
 import com.tapstack.support.PlanAssertions;
 import com.tapstack.support.Stacks;

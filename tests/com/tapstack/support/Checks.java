@@ -1,9 +1,9 @@
 package com.tapstack.support;
 
-import com.tapstack.check.Checker;
-import com.tapstack.check.Finding;
-import com.tapstack.check.RuleCatalog;
-import com.tapstack.offline.Plan;
+import com.tapstack.tooling.check.Checker;
+import com.tapstack.tooling.check.Finding;
+import com.tapstack.tooling.check.RuleCatalog;
+import com.tapstack.tooling.offline.Plan;
 import java.util.List;
 
 /** Runs the rule catalogue over a plan in tests. */

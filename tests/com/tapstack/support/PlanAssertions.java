@@ -1,8 +1,8 @@
 package com.tapstack.support;
 
 import com.google.gson.JsonParser;
-import com.tapstack.offline.Plan;
-import com.tapstack.offline.PlannedResource;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +73,7 @@ public final class PlanAssertions {
      * policy the plan gives it (inline, role policies, customer managed); the same evaluation ./tap check uses.
      */
     public static boolean roleAllows(Plan plan, String roleName, String action, String resourceArn) {
-        var statements = new com.tapstack.check.CheckContext(plan, false).statementsOfRole(roleName);
-        return com.tapstack.check.PolicyEvaluator.allows(statements, action, resourceArn);
+        var statements = new com.tapstack.tooling.check.CheckContext(plan, false).statementsOfRole(roleName);
+        return com.tapstack.tooling.check.PolicyEvaluator.allows(statements, action, resourceArn);
     }
 }

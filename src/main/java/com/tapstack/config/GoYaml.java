@@ -47,7 +47,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * merges, and what yaml.v3 refuses is a {@link ConfigException} naming the file: an anchor whose value contains
  * itself, an unknown tag. Depth and aliases are capped so hostile input ends in one line, not a stack overflow.
  */
-final class GoYaml {
+public final class GoYaml {
 
     /** Deeper than any TapStack configuration (services.web.healthCheck.x is five) by a wide margin. */
     static final int MAX_DEPTH = 32;
@@ -61,7 +61,7 @@ final class GoYaml {
     private static final List<String> NULLS = List.of("", "~", "null", "Null", "NULL");
 
     /** A plain YAML timestamp, as the text Go's {@code time.Time.String()} gives it. */
-    record Timestamp(String written, String goString) {
+    public record Timestamp(String written, String goString) {
     }
 
     /**
@@ -80,7 +80,7 @@ final class GoYaml {
     }
 
     /** Parses one document; null for an empty one. */
-    static Object parse(String text, String displayName) {
+    public static Object parse(String text, String displayName) {
         return new GoYaml(displayName).read(text);
     }
 
@@ -311,7 +311,7 @@ final class GoYaml {
      * 2006-1-2, 2006-1-2 15:4:5[.999999999] and 2006-1-2T15:4:5[.999999999]Z07:00, as {@code time.Time.String()}
      * writes it ("2001-12-14 00:00:00 +0000 UTC"). Other forms are left as text.
      */
-    static Timestamp timestamp(String text) {
+    public static Timestamp timestamp(String text) {
         if (text.length() < 5 || !text.substring(0, 4).chars().allMatch(Character::isDigit) || text.charAt(4) != '-') {
             return null;
         }

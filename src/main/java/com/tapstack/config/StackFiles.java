@@ -31,7 +31,7 @@ public final class StackFiles {
         return new LoadedStack(stackName(file), file, project, loaded.config(), loaded.warnings());
     }
 
-    static Path locate(Path projectDir, String stack) {
+    public static Path locate(Path projectDir, String stack) {
         if (stack.endsWith(".yaml") || stack.endsWith(".yml") || stack.contains("/")) {
             return Path.of(stack);
         }

@@ -12,13 +12,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 
 /** Reads Pulumi's YAML files the way the Pulumi CLI (Go yaml.v3) reads them, and writes stack files. */
-final class YamlFiles {
+public final class YamlFiles {
 
     private YamlFiles() {
     }
 
     /** A SnakeYAML instance for writing stack files (and for reading a single value of a --set override). */
-    static Yaml newYaml() {
+    public static Yaml newYaml() {
         var loaderOptions = new LoaderOptions();
         loaderOptions.setAllowDuplicateKeys(false);
         var dumperOptions = new DumperOptions();
@@ -27,7 +27,7 @@ final class YamlFiles {
     }
 
     /** Parses a YAML file whose top level must be a mapping with text keys; every failure names the file. */
-    static Map<String, Object> readMapping(Path file, String displayName, String expected) {
+    public static Map<String, Object> readMapping(Path file, String displayName, String expected) {
         String text;
         try {
             text = Files.readString(file);

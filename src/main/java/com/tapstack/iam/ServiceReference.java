@@ -44,7 +44,7 @@ public final class ServiceReference {
 
     static {
         try (var in = new InputStreamReader(new GZIPInputStream(ServiceReference.class.getResourceAsStream(
-                "/com/tapstack/iam/service-reference.json.gz")), StandardCharsets.UTF_8)) {
+                "service-reference.json.gz")), StandardCharsets.UTF_8)) {
             var root = JsonParser.parseReader(in).getAsJsonObject();
             SOURCE = root.get("source").getAsString();
             DATE = root.get("date").getAsString();

@@ -1,0 +1,97 @@
+package com.tapstack.tooling.offline;
+
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import com.tapstack.App;
+import com.tapstack.config.ConfigException;
+import com.tapstack.config.StackConfig;
+import com.pulumi.test.Mocks;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the real program ({@link App#define}) under the SDK's mock engine against the {@link AwsSimulator} and
+ * returns the {@link Plan}. No credentials, CLI or network are used. The SDK keeps one deployment per JVM, so
+ * runs are serialized.
+ */
+public final class OfflineEngine {
+
+    private static final Object ONE_DEPLOYMENT_AT_A_TIME = new Object();
+
+    private OfflineEngine() {
+    }
+
+    public static Plan plan(StackConfig config, String stackName) {
+        return plan(config, stackName, SimulatedAccount.forStack(config));
+    }
+
+    public static Plan plan(StackConfig config, String stackName, SimulatedAccount account) {
+        return plan(config, stackName, account, UnaryOperator.identity());
+    }
+
+    /**
+     * With {@code answers} wrapped around the simulator: a test makes AWS answer otherwise for one resource (a
+     * service read back at another revision, say) and sees what the program does with it.
+     */
+    public static Plan plan(StackConfig config, String stackName, SimulatedAccount account,
+                            UnaryOperator<Mocks> answers) {
+        synchronized (ONE_DEPLOYMENT_AT_A_TIME) {
+            var quiet = Logger.getLogger("com.tapstack.tooling.offline.engine");
+            quiet.setUseParentHandlers(false);
+            quiet.setLevel(Level.OFF);
+            var simulator = new AwsSimulator(account, stackName);
+            var mocks = answers.apply(simulator);
+            var monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(quiet));
+            try {
+                var result = PulumiTestInternal.builder()
+                        .options(TestOptions.builder()
+                                .projectName(config.project())
+                                .stackName(stackName)
+                                .preview(false)
+                                .build())
+                        .mocks(mocks)
+                        .standardLogger(quiet)
+                        .monitorDecorator(ignored -> monitor)
+                        .deploymentFactory(state -> {
+                            state.runner = new QuietRunner(state.logger);
+                            return new DeploymentImpl(state);
+                        })
+                        .build()
+                        .runTest(ctx -> App.define(ctx, config));
+                for (var exception : result.exceptions()) {
+                    throw asPlanFailure(exception);
+                }
+                if (!result.errors().isEmpty()) {
+                    throw new PlanException(String.join("\n", result.errors()));
+                }
+                return monitor.toPlan(config.project(), stackName, account);
+            } finally {
+                PulumiTest.cleanup();
+            }
+        }
+    }
+
+    /** A config error raised while the program ran (e.g. too few AZs) stays a config error. */
+    private static RuntimeException asPlanFailure(Throwable exception) {
+        for (var cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigException configException) {
+                return configException;
+            }
+        }
+        return new PlanException("the program failed: " + exception, exception);
+    }
+
+    /** The program could not be planned for a reason other than configuration. */
+    public static final class PlanException extends RuntimeException {
+        public PlanException(String message) {
+            super(message);
+        }
+
+        public PlanException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

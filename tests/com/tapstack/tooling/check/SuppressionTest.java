@@ -1,0 +1,62 @@
+package com.tapstack.tooling.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tapstack.config.ConfigException;
+import com.tapstack.config.Suppression;
+import com.tapstack.support.PlanEditor;
+import com.tapstack.support.Stacks;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SuppressionTest {
+
+    private static final String REASON = "CI deletes this repository's images before destroy";
+
+    @Test
+    void aSuppressedFindingMovesToTheSuppressedListWithItsReasonAndNoLongerBlocks() {
+        var plan = PlanEditor.of(Stacks.plan("dev"))
+                .set("aws:ecr/repository:Repository", "tap-registry-web", "forceDelete", false).build();
+
+        var report = Checker.check(plan, false, List.of(new Suppression("TAP802", "tap-registry-web", REASON)),
+                "Pulumi.dev.yaml", RuleCatalog.all());
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.blocking()).isFalse();
+        assertThat(report.suppressed()).singleElement().satisfies(s -> {
+            assertThat(s.finding().rule().id()).isEqualTo("TAP802");
+            assertThat(s.suppression().reason()).isEqualTo(REASON);
+        });
+    }
+
+    @Test
+    void suppressionsComeFromTheStackFileAndNeedAReason() {
+        var values = Stacks.values("dev").set("tap:checkSuppressions", List.of(Map.of("rule", "TAP802",
+                "resource", "tap-registry-web", "reason", REASON)));
+        assertThat(Stacks.load("dev", values.toMap()).checkSuppressions())
+                .containsExactly(new Suppression("TAP802", "tap-registry-web", REASON));
+
+        var withoutReason = Stacks.values("dev").set("tap:checkSuppressions",
+                List.of(Map.of("rule", "TAP802", "resource", "tap-registry-web")));
+        assertThatThrownBy(() -> Stacks.load("dev", withoutReason.toMap())).isInstanceOf(ConfigException.class)
+                .hasMessage("Pulumi.dev.yaml: tap:checkSuppressions[0].reason: is missing (set it in Pulumi.dev.yaml or"
+                        + " with `pulumi config set --path 'tap:checkSuppressions[0].reason' <value>`); allowed: why the rule"
+                        + " does not apply to this resource");
+    }
+
+    @Test
+    void aSuppressionOfAnUnknownRuleOrResourceIsAConfigError() {
+        var plan = Stacks.plan("dev");
+
+        assertThatThrownBy(() -> Checker.check(plan, false, List.of(new Suppression("TAP999", "tap-alb", REASON)),
+                "Pulumi.dev.yaml", RuleCatalog.all())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Pulumi.dev.yaml: tap:checkSuppressions[0].rule: \"TAP999\" is not a rule of"
+                        + " ./tap check; allowed: one of TAP101, ");
+        assertThatThrownBy(() -> Checker.check(plan, false, List.of(new Suppression("TAP802", "tap-gone", REASON)),
+                "Pulumi.dev.yaml", RuleCatalog.all())).isInstanceOf(ConfigException.class)
+                .hasMessage("Pulumi.dev.yaml: tap:checkSuppressions[0].resource: \"tap-gone\" is not a resource of the"
+                        + " plan; allowed: a logical name as ./tap check prints it, or a URN");
+    }
+}

@@ -1,0 +1,147 @@
+package com.tapstack.tooling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tapstack.support.Fixtures;
+import com.tapstack.support.Stacks;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Careless and hostile stack and project files through {@code ./tap plan}: each ends in exit 2 and one line on
+ * stderr that names the file, without a trace, however long or strange the value.
+ */
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    /** The project of the fixture (named shop), with the program's config declarations of the root Pulumi.yaml. */
+    private static String projectFile() throws Exception {
+        var root = Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"));
+        return root.replaceFirst("(?m)^name: .*$", "name: " + Fixtures.project().name());
+    }
+
+    private static String stackFile() throws Exception {
+        return Files.readString(Fixtures.DIR.resolve("Pulumi.small.yaml"));
+    }
+
+    static Stream<Arguments> cases() throws Exception {
+        var stack = stackFile();
+        var project = projectFile();
+        var longValue = "x".repeat(300_000);
+        return Stream.of(
+                Arguments.of("a newline in a value", project, stack.replace("shop:owner: shop-team",
+                        "shop:owner: \"shop\\nteam\""), "error: Pulumi.small.yaml: shop:owner: \"shop\\nteam\" has characters"
+                        + " a tag value cannot have; allowed: up to 256 letters, digits, spaces and _ . : / = + - @"),
+                Arguments.of("a 300 KB value", project, stack.replace("shop:owner: shop-team", "shop:owner: "
+                        + longValue), "error: Pulumi.small.yaml: shop:owner: \"" + "x".repeat(60) + "... (300000"
+                        + " characters)\" is longer than the 256 characters a tag value may have; allowed: up to 256"
+                        + " letters, digits, spaces and _ . : / = + - @"),
+                // YAML itself allows a key of at most 1024 characters.
+                Arguments.of("a 300 KB key", project, stack.replace("shop:owner: shop-team",
+                        "shop:owner: shop-team\n  shop:" + longValue + ": 1"), "error: Pulumi.small.yaml: line 7: not"
+                        + " valid YAML (could not find expected ':'); allowed: a YAML document"),
+                Arguments.of("a 1000-character unknown key", project, stack.replace("shop:owner: shop-team",
+                        "shop:owner: shop-team\n  shop:" + "k".repeat(1000) + ": 1"), "error: Pulumi.small.yaml: shop:"
+                        + "k".repeat(55) + "... (1005 characters): is not a known key; allowed: shop:alarms, ..."),
+                Arguments.of("a newline in a key", project, stack.replace("shop:owner: shop-team",
+                        "shop:owner: shop-team\n  \"shop:own\\ner\": 1"), "error: Pulumi.small.yaml: shop:own\\ner: is"
+                        + " not a known key (did you mean shop:owner?); allowed: shop:alarms, ..."),
+                Arguments.of("an anchor that contains itself", project, stack + "  shop:tags: &t {a: [*t]}\n",
+                        "error: Pulumi.small.yaml: line 40: anchor 't' value contains itself (as yaml.v3 reports it); allowed:"
+                        + " aliases of values defined before them"),
+                Arguments.of("a number as a key", project, stack + "  42: x\n", "error: Pulumi.small.yaml: config:"
+                        + " the key 42 could not be parsed as a configuration key (the Pulumi CLI refuses it); allowed:"
+                        + " keys of the form <namespace>:<name>, e.g. shop:azCount"),
+                Arguments.of("a null key", project, stack + "  ~: x\n", "error: Pulumi.small.yaml: config: a null key"
+                        + " could not be parsed as a configuration key (the Pulumi CLI refuses it); allowed: keys of the"
+                        + " form <namespace>:<name>, e.g. shop:azCount"),
+                Arguments.of("a secret inside a list", project, stack + "  shop:tags: [{secure: v1:AAAA}]\n",
+                        "error: Pulumi.small.yaml: shop:tags: holds a Pulumi secret, and no value of this key is"
+                                + " secret; allowed: plain values; a secret goes in shop:parameters as a SecureString, or"
+                                + " in SSM or Secrets Manager referenced from a service's secrets"),
+                Arguments.of("a secret inside a service's command", project, stack.replace("      maxCount: 2",
+                        "      maxCount: 2\n      command: [run, {secure: v1:AAAA}]"), "error: Pulumi.small.yaml:"
+                        + " shop:services: holds a Pulumi secret, and no value of this key is secret; allowed: plain"
+                        + " values; a secret goes in shop:parameters as a SecureString, or in SSM or Secrets Manager"
+                        + " referenced from a service's secrets"),
+                Arguments.of("NaN", project, stack.replace("shop:spotWeight: 2", "shop:spotWeight: .nan"),
+                        "error: Pulumi.small.yaml: shop:spotWeight: .nan cannot be handed to the program (the Pulumi CLI"
+                                + " refuses the file: JSON has no NaN or infinity); allowed: a finite number, or quoted"
+                                + " text"),
+                Arguments.of("nesting beyond any configuration", project, stack + "  shop:tags: " + "[".repeat(500)
+                        + "]".repeat(500) + "\n", "error: Pulumi.small.yaml: file: not valid YAML (Nesting Depth"
+                        + " exceeded max 32); allowed: a YAML document"),
+                Arguments.of("an alias bomb", project, stack + "  shop:tags:\n    a: &a [x, x, x, x, x, x, x, x, x]\n"
+                        + "    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                        + "    d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n    e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+                        + "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n    g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
+                        "error: Pulumi.small.yaml: file: not valid YAML (Number of aliases for non-scalar nodes exceeds"
+                                + " the specified max=50); allowed: a YAML document"),
+                Arguments.of("one key twice in a mapping", project, stack.replace("      maxCount: 2",
+                        "      maxCount: 2\n      maxCount: 3"), "error: Pulumi.small.yaml: line 40: mapping key \"maxCount\""
+                        + " already defined at line 39 (as yaml.v3 reports it); allowed: each key once"),
+                Arguments.of("a count beyond every integer", project, stack.replace("shop:spotWeight: 2",
+                        "shop:spotWeight: 99999999999999999999999"), "error: Pulumi.small.yaml: shop:spotWeight:"
+                        + " \"1e+23\" is not a whole number; allowed: 0 to 1000"),
+                Arguments.of("a list for a stack file", project, "- config\n- x\n", "error: Pulumi.small.yaml: file:"
+                        + " top level is not a mapping; allowed: a Pulumi stack file with a config: mapping"),
+                Arguments.of("bytes that are not UTF-8", project, "", "error: Pulumi.small.yaml: file: cannot be"
+                        + " read as UTF-8 text (Input length = 1); allowed: a Pulumi stack file"),
+                Arguments.of("a region of the right shape that AWS does not have", project,
+                        stack.replace("aws:region: us-east-1", "aws:region: us-east-9"), "error: Pulumi.small.yaml:"
+                        + " aws:region: \"us-east-9\" is not an AWS region (not in AWS's region list of 2026-11-24"
+                        + " (@aws-sdk/core 3.981.2 partitions); a region opened since: add it to"
+                        + " com.tapstack.aws.AwsRegions); allowed: us-east-1, us-east-2, us-gov-east-1, us-gov-west-1,"
+                        + " us-west-1, us-west-2"),
+                Arguments.of("an empty project file", "", stack, "error: Pulumi.yaml: name: is missing; allowed: 1 to"
+                        + " 15 lowercase letters, digits or hyphens, starting with a letter"),
+                Arguments.of("a project file without a name", "runtime: java\n", stack, "error: Pulumi.yaml: name:"
+                        + " is missing; allowed: 1 to 15 lowercase letters, digits or hyphens, starting with a letter"),
+                Arguments.of("a project name that is a list", "name: [a]\n", stack, "error: Pulumi.yaml: name: [\"a\"]"
+                        + " cannot prefix AWS resource names; allowed: 1 to 15 lowercase letters, digits or hyphens,"
+                        + " starting with a letter"),
+                Arguments.of("a bad default in the project file", project.replace(
+                        "  logRetentionDays:\n    type: integer\n    default: 30", "  logRetentionDays:\n    type:"
+                        + " integer\n    default: 8"), stack.replace("  shop:logRetentionDays: 7\n", ""),
+                        "error: Pulumi.yaml: shop:logRetentionDays: 8 is not a retention period CloudWatch Logs accepts;"
+                                + " allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,"
+                                + " 2192, 2557, 2922, 3288, 3653"),
+                Arguments.of("a default of the wrong type", project.replace("  azCount:\n    type: integer\n"
+                        + "    default: 3", "  azCount:\n    type: integer\n    default: three"), stack,
+                        "error: Pulumi.yaml: config.azCount.default: \"three\" is not of the declared type integer;"
+                                + " allowed: a value of type integer"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void endsInExit2AndOneLineNamingTheFile(String what, String project, String stack, String message) throws Exception {
+        Files.writeString(dir.resolve("Pulumi.yaml"), project);
+        Files.write(dir.resolve("Pulumi.small.yaml"), what.startsWith("bytes")
+                ? new byte[] {'c', 'o', 'n', 'f', 'i', 'g', ':', '\n', ' ', ' ', 'a', ':', ' ', (byte) 0xC3, (byte) 0x28}
+                : stack.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var out = new StringWriter();
+        var err = new StringWriter();
+
+        int code = TapCli.run(new String[] {"plan", "small", "--project-dir", dir.toString()}, new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).as(err.toString()).isEqualTo(TapCli.CONFIG_ERROR);
+        var lines = err.toString().lines().filter(line -> !line.startsWith("warning: ")).toList();
+        assertThat(lines).hasSize(1);
+        // A message that lists every known key is compared up to the list ("...").
+        if (message.endsWith(", ...")) {
+            assertThat(lines.get(0)).startsWith(message.substring(0, message.length() - 3)).hasSizeLessThan(2_000);
+        } else {
+            assertThat(lines.get(0)).isEqualTo(message);
+        }
+    }
+}
