@@ -3,7 +3,7 @@ package com.tapstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.tooling.check.RuleCatalog;
-import com.tapstack.config.ConfigLoader;
+import com.tapstack.stack.ConfigLoader;
 import com.tapstack.support.Stacks;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import com.tapstack.stack.ConfigLoader;
 
 /**
  * Every value reaches the program as the Pulumi CLI hands it over: the stack file typed by yaml.v3 v3.0.1,

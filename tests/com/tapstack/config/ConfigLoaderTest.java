@@ -1,10 +1,11 @@
 package com.tapstack.config;
 
+import com.tapstack.modules.alarms.AlarmsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.config.modules.DatabaseConfig;
-import com.tapstack.config.modules.ModulesConfig;
-import com.tapstack.config.modules.ParameterConfig;
+import com.tapstack.modules.database.DatabaseConfig;
+import com.tapstack.modules.ModulesConfig;
+import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.support.Stacks;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import com.tapstack.stack.ConfigLoader;
+import com.tapstack.stack.StackConfig;
+import com.tapstack.network.NetworkConfig;
+import com.tapstack.network.NatStrategy;
+import com.tapstack.network.Ipv4Cidr;
+import com.tapstack.modules.database.DatabaseEngine;
+import com.tapstack.modules.endpoints.EndpointsConfig;
+import com.tapstack.modules.alblogs.AlbLogsConfig;
 
 class ConfigLoaderTest {
 
@@ -23,7 +32,7 @@ class ConfigLoaderTest {
                 "Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE, List.of()),
-                null, ModulesConfig.none(), List.of(), CostAssumptions.DEFAULT));
+                null, ModulesConfig.none(), List.of(), CostAssumptions.defaults()));
         assertThat(config.platform().spotWeight()).isEqualTo(3);
         assertThat(config.platform().onDemandBase()).isEqualTo(1);
         assertThat(config.platform().ecrKeepImages()).isEqualTo(10);
@@ -42,13 +51,14 @@ class ConfigLoaderTest {
                 new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ,
                         List.of("use1-az1", "use1-az2", "use1-az4")),
                 null, new ModulesConfig(
-                        Optional.of(new DatabaseConfig("aurora-postgresql", "16", "db.serverless", Optional.of(0.5),
+                        Optional.of(new DatabaseConfig(DatabaseEngine.AURORA, "16", "db.serverless", Optional.of(0.5),
                                 Optional.of(8.0), 2, false, 20, 100, "app", "tapadmin", 5432, 14, false, true)),
                         Map.of("LOG_LEVEL", new ParameterConfig("LOG_LEVEL", false, "info")),
                         Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.of(List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm")), Optional.of(90),
-                        Optional.of(new ModulesConfig.AlarmsConfig(List.of(), 80, 80, 10, 80, 90, 512, 5))),
-                List.of(), CostAssumptions.DEFAULT));
+                        Optional.of(new EndpointsConfig(List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"))),
+                        Optional.of(new AlbLogsConfig(90)),
+                        Optional.of(new AlarmsConfig(List.of(), 80, 80, 10, 80, 90, 512, 5))),
+                List.of(), CostAssumptions.defaults()));
         assertThat(config.platform().spotWeight()).isZero();
         assertThat(config.platform().ecrKeepImages()).isEqualTo(30);
         assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");

@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import com.tapstack.network.NetworkConfig;
+import com.tapstack.network.NatStrategy;
+import com.tapstack.network.Ipv4Cidr;
 
 class NetworkConfigTest {
 

@@ -1,8 +1,8 @@
 package com.tapstack.support;
 
-import com.tapstack.config.ConfigLoader;
+import com.tapstack.stack.ConfigLoader;
 import com.tapstack.config.ProjectFile;
-import com.tapstack.config.StackConfig;
+import com.tapstack.stack.StackConfig;
 import com.tapstack.config.StackFileSource;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.Plan;

@@ -1,10 +1,10 @@
 package com.tapstack.support;
 
-import com.tapstack.config.ConfigLoader;
+import com.tapstack.stack.ConfigLoader;
 import com.tapstack.config.ProjectFile;
-import com.tapstack.config.StackConfig;
+import com.tapstack.stack.StackConfig;
 import com.tapstack.config.StackFileSource;
-import com.tapstack.config.StackFiles;
+import com.tapstack.stack.StackFiles;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.Plan;
 import java.nio.file.Path;

@@ -173,7 +173,7 @@ class BadModuleConfigTest {
                 broken("a CPU threshold above 100%", v -> v.set("tap:alarms", Map.of("cpuPercent", 120)),
                         P + "tap:alarms.cpuPercent: 120 is out of range; allowed: 1 to 100"),
                 broken("a module block that is not a mapping", v -> v.set("tap:alarms", true),
-                        P + "tap:alarms: true is not a mapping; allowed: {emails: [...], cpuPercent: 80, ...}"));
+                        P + "tap:alarms: true is not a mapping; allowed: a mapping of emails, cpuPercent, memoryPercent, alb5xxPerMinute, databaseCpuPercent, databaseAcuPercent, databaseFreeableMemoryMiB, databaseFreeStorageGiB"));
     }
 
 

@@ -132,7 +132,7 @@ class BadServiceConfigTest {
                 broken("unknown service setting", v -> v.setIn(S, "web.memoryMiB", 512),
                         "Pulumi.dev.yaml: tap:services.web.memoryMiB: is not a known key (did you mean"
                                 + " tap:services.web.memory?); allowed: " + String.join(", ",
-                                new java.util.TreeSet<>(ServiceConfigReader.FIELDS).stream()
+                                new java.util.TreeSet<>(ServiceKeys.KEYS.names()).stream()
                                         .map(f -> "tap:services.web." + f).toList())),
                 broken("service name with capitals", v -> v.setIn(S, "Billing", Map.of("image", "x")),
                         "Pulumi.dev.yaml: tap:services.Billing: is not a service name that fits AWS names; allowed: 1"

@@ -17,13 +17,24 @@ class ServiceConfigTest {
     void devWebIsPublicCallsApiAndTakesDefaultsForWhatItDoesNotSay() {
         var web = Stacks.config("dev").platform().services().get("web");
 
-        assertThat(web).isEqualTo(new ServiceConfig("web", new ImageSpec.External(IMAGE), true,
-                new FargateSize(256, 512), "X86_64", Optional.of(8080), true, List.of(), List.of(),
-                new TargetHealthCheck("/", 30, 5, 3, 2, "200"), 60, 30,
-                Optional.of(new ContainerHealthCheck(List.of("CMD-SHELL",
-                        "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1"), 30, 5, 3, 15)),
-                new Scaling(1, 1, 3, 70, 70), Map.of("API_URL", "http://api.dev.tap.local:8080"), Map.of(), List.of(),
-                List.of("api"), true, Optional.of("101"), List.of("/tmp"), List.of(), List.of(), false, false));
+        assertThat(web).isEqualTo(ServiceConfig.builder("web", new ImageSpec.External(IMAGE))
+                .ecrRepository(true)
+                .port(8080)
+                .isPublic(true)
+                .containerHealthCheck(Optional.of(new ContainerHealthCheck(List.of("CMD-SHELL",
+                        "wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1"), 30, 5, 3, 15)))
+                .scaling(new Scaling(1, 1, 3, 70, 70))
+                .environment(Map.of("API_URL", "http://api.dev.tap.local:8080"))
+                .calls(List.of("api"))
+                .user(Optional.of("101"))
+                .writablePaths(List.of("/tmp"))
+                .build());
+        // The defaults the builder starts from are the declared ones.
+        assertThat(web.size()).isEqualTo(new FargateSize(256, 512));
+        assertThat(web.architecture()).isEqualTo(Architecture.X86_64);
+        assertThat(web.targetHealthCheck()).isEqualTo(new TargetHealthCheck("/", 30, 5, 3, 2, "200"));
+        assertThat(web.healthCheckGracePeriodSeconds()).isEqualTo(60);
+        assertThat(web.deregistrationDelaySeconds()).isEqualTo(30);
     }
 
     @Test

@@ -65,6 +65,11 @@ public final class ConfigNode {
         return namespaceRoot ? path + ":" + field : path + "." + field;
     }
 
+    /** A key of the namespace this node belongs to, e.g. {@code tap:parameters} from {@code tap:services.web}. */
+    public String namespaceKey(String field) {
+        return (namespaceRoot ? path : path.substring(0, path.indexOf(':'))) + ":" + field;
+    }
+
     /** This node's own key, e.g. {@code tap:services.web}. */
     public String path() {
         return path;

@@ -1,6 +1,7 @@
 package com.tapstack.config;
 
 import java.util.Map;
+import com.tapstack.stack.ConfigLoader;
 
 /**
  * Where stack configuration comes from: the Pulumi engine during {@code pulumi up}, or the

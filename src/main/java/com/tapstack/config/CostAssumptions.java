@@ -1,10 +1,10 @@
 package com.tapstack.config;
 
-import java.math.BigDecimal;
-import java.util.Set;
+import com.tapstack.config.ConfigKey.DecimalKey;
+import com.tapstack.config.ConfigKey.Structured;
 
 /**
- * What the cost preview assumes where a plan cannot tell ({@code tap:costAssumptions}).
+ * What the cost preview assumes where a plan cannot tell ({@code <project>:costAssumptions}).
  *
  * @param logGBPerDay log data ingested a day across all log groups
  * @param natGBPerDay data through the NAT gateways a day
@@ -12,25 +12,29 @@ import java.util.Set;
  */
 public record CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu) {
 
-    public static final CostAssumptions DEFAULT = new CostAssumptions(1, 1, 1);
+    public static final DecimalKey LOG_GB_PER_DAY = DecimalKey.of("logGBPerDay", 0, 100_000, 1,
+            "Log data ingested a day, all groups together (GB)");
+    public static final DecimalKey NAT_GB_PER_DAY = DecimalKey.of("natGBPerDay", 0, 100_000, 1,
+            "Data through the NAT gateways a day (GB)");
+    public static final DecimalKey ALB_LCU = DecimalKey.of("albLcu", 0, 100_000, 1,
+            "Load balancer capacity units used on average");
+    public static final KeyTable KEYS = KeyTable.of("<project>:costAssumptions", "Cost assumptions", "Usage the cost"
+            + " preview (./tap cost, ./tap plan) assumes where the plan cannot tell. Nothing reaches AWS.",
+            LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU);
+    public static final Structured BLOCK = Structured.table("costAssumptions", "the defaults of its keys", "Usage the"
+            + " cost preview assumes", KEYS);
 
-    static CostAssumptions read(ConfigNode tap) {
-        var maybe = tap.optionalObject(ConfigLoader.COST_ASSUMPTIONS, "{logGBPerDay: 1, natGBPerDay: 1, albLcu: 1}");
-        if (maybe.isEmpty()) {
-            return DEFAULT;
-        }
-        var node = maybe.get();
-        node.rejectUnknownFields(Set.of("logGBPerDay", "natGBPerDay", "albLcu"));
-        return new CostAssumptions(amount(node, "logGBPerDay", DEFAULT.logGBPerDay()),
-                amount(node, "natGBPerDay", DEFAULT.natGBPerDay()), amount(node, "albLcu", DEFAULT.albLcu()));
+    /** The block's values over the defaults. */
+    public static CostAssumptions read(ConfigNode tap) {
+        var node = BLOCK.optional(tap).orElseGet(() -> tap.object(BLOCK.name(), BLOCK.allowed()));
+        return new CostAssumptions(LOG_GB_PER_DAY.read(node).doubleValue(), NAT_GB_PER_DAY.read(node).doubleValue(),
+                ALB_LCU.read(node).doubleValue());
     }
 
-    private static double amount(ConfigNode node, String field, double fallback) {
-        var allowed = "a number from 0 to 100000";
-        var value = node.optionalDecimal(field, allowed).orElse(BigDecimal.valueOf(fallback));
-        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-            throw node.invalid(field, "is out of range", allowed);
-        }
-        return value.doubleValue();
+    /** Every assumption at its declared default. */
+    public static CostAssumptions defaults() {
+        return new CostAssumptions(LOG_GB_PER_DAY.defaultValue().orElseThrow().doubleValue(),
+                NAT_GB_PER_DAY.defaultValue().orElseThrow().doubleValue(),
+                ALB_LCU.defaultValue().orElseThrow().doubleValue());
     }
 }

@@ -9,7 +9,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 import java.util.Map;
 
 /**
@@ -23,9 +23,9 @@ public final class StackKey extends ComponentResource {
     private final Output<String> arn;
     private final Output<String> keyId;
 
-    public StackKey(String name, StackScope scope, boolean alarms, ComponentResourceOptions options) {
+    public StackKey(String name, int deletionWindowDays, boolean alarms, StackScope scope,
+                    ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var config = scope.config();
         var policy = Output.tuple(scope.account(), scope.naming())
                 .applyValue(t -> KeyPolicies.stackKey(t.t1, t.t2.prefix(), alarms).toJson());
         var key = new Key(name, KeyArgs.builder()
@@ -34,11 +34,11 @@ public final class StackKey extends ComponentResource {
                 .keyUsage("ENCRYPT_DECRYPT")
                 .customerMasterKeySpec("SYMMETRIC_DEFAULT")
                 .enableKeyRotation(true)
-                .deletionWindowInDays(config.kmsDeletionWindowDays())
+                .deletionWindowInDays(deletionWindowDays)
                 .policy(policy)
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(),
-                CustomResourceOptions.builder().parent(this).protect(config.protect()).build());
+                CustomResourceOptions.builder().parent(this).protect(scope.protect()).build());
         new Alias(name + "-alias", AliasArgs.builder()
                 .name(scope.name("stack-key", NameLimit.KMS_ALIAS).applyValue(n -> "alias/" + n))
                 .targetKeyId(key.keyId())

@@ -15,7 +15,6 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
-import com.tapstack.modules.AlbAccessLogs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -25,7 +24,7 @@ import com.tapstack.config.service.PlatformConfig;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.naming.Naming;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,16 +58,16 @@ public final class LoadBalancer extends ComponentResource {
      * @param accessLogs     where access logs go, when the stack keeps them
      */
     public LoadBalancer(String name, PlatformConfig platform, Optional<Output<String>> certificateArn,
-                        Optional<AlbAccessLogs> accessLogs, Output<String> vpcId, Output<List<String>> publicSubnetIds,
+                        Optional<AccessLogsTarget> accessLogs, Output<String> vpcId, Output<List<String>> publicSubnetIds,
                         Output<List<String>> securityGroupIds, StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.https = certificateArn.isPresent();
         var args = LoadBalancerArgs.builder();
         accessLogs.ifPresent(logs -> args.accessLogs(LoadBalancerAccessLogsArgs.builder()
-                .bucket(logs.bucket()).prefix(AlbAccessLogs.PREFIX).enabled(true).build()));
+                .bucket(logs.bucket()).prefix(logs.prefix()).enabled(true).build()));
         var albOptions = CustomResourceOptions.builder().parent(this);
-        accessLogs.ifPresent(logs -> albOptions.dependsOn(logs.policyResource()));
+        accessLogs.ifPresent(logs -> albOptions.dependsOn(logs.ready()));
         this.alb = new com.pulumi.aws.lb.LoadBalancer(name, args
                 .name(scope.name("alb", NameLimit.LOAD_BALANCER))
                 .internal(false)
@@ -76,8 +75,8 @@ public final class LoadBalancer extends ComponentResource {
                 .securityGroups(securityGroupIds)
                 .subnets(publicSubnetIds)
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(scope.config().protect())
-                .tags(scope.tags())
+                .enableDeletionProtection(scope.protect())
+                .tags(scope.commonTags())
                 .build(), albOptions.build());
 
         var publicServices = platform.services().values().stream().filter(ServiceConfig::isPublic).toList();
@@ -93,7 +92,7 @@ public final class LoadBalancer extends ComponentResource {
                 .port(80)
                 .protocol("HTTP")
                 .defaultActions(https ? redirectToHttps() : forwardToFallback)
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
         listenersAndRules.add(http);
         var forwarding = http;
@@ -105,7 +104,7 @@ public final class LoadBalancer extends ComponentResource {
                     .sslPolicy(TLS_POLICY)
                     .certificateArn(certificateArn.get())
                     .defaultActions(forwardToFallback)
-                    .tags(scope.tags())
+                    .tags(scope.commonTags())
                     .build(), child);
             listenersAndRules.add(forwarding);
         }
@@ -149,7 +148,7 @@ public final class LoadBalancer extends ComponentResource {
                         .unhealthyThreshold(check.unhealthyThreshold())
                         .matcher(check.matcher())
                         .build())
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), options);
     }
 
@@ -185,7 +184,7 @@ public final class LoadBalancer extends ComponentResource {
                 .actions(ListenerRuleActionArgs.builder().type("forward")
                         .targetGroupArn(targetGroups.get(service.name()).arn()).build())
                 .conditions(conditions)
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), options);
     }
 

@@ -6,7 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 
 /**
  * Creates every log group of the stack the same way: named with the deployment's prefix (which the stack
@@ -16,10 +16,12 @@ public final class EncryptedLogGroups {
 
     private final StackScope scope;
     private final Output<String> kmsKeyArn;
+    private final int retentionDays;
 
-    public EncryptedLogGroups(StackScope scope, Output<String> kmsKeyArn) {
+    public EncryptedLogGroups(Output<String> kmsKeyArn, int retentionDays, StackScope scope) {
         this.scope = scope;
         this.kmsKeyArn = kmsKeyArn;
+        this.retentionDays = retentionDays;
     }
 
     public LogGroup create(String logicalName, String part, Resource parent) {
@@ -43,9 +45,9 @@ public final class EncryptedLogGroups {
     private LogGroup create(String logicalName, Output<String> name, Resource parent) {
         return new LogGroup(logicalName, LogGroupArgs.builder()
                 .name(name)
-                .retentionInDays(scope.config().logRetentionDays())
+                .retentionInDays(retentionDays)
                 .kmsKeyId(kmsKeyArn)
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(),
                 CustomResourceOptions.builder().parent(parent).build());
     }

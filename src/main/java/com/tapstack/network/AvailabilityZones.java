@@ -7,8 +7,6 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.Resource;
 import com.tapstack.config.ConfigException;
-import com.tapstack.config.ConfigLoader;
-import com.tapstack.config.NetworkConfig;
 import java.util.List;
 
 /**
@@ -69,7 +67,7 @@ public record AvailabilityZones(Output<List<String>> values, boolean byId) {
         }
         return actual.applyValue(ids -> {
             if (!ids.equals(network.zoneIds())) {
-                throw new ConfigException(configFile, namespace + ":" + ConfigLoader.AVAILABILITY_ZONES,
+                throw new ConfigException(configFile, namespace + ":" + NetworkConfig.AVAILABILITY_ZONES.name(),
                         String.join(", ", network.zoneIds()) + " is not where this stack's subnets are ("
                                 + String.join(", ", ids) + "), and a subnet cannot move to another zone",
                         "the zones the stack has, in order: [" + String.join(", ", ids) + "]");
@@ -83,7 +81,7 @@ public record AvailabilityZones(Output<List<String>> values, boolean byId) {
                                       String namespace) {
         for (var id : recorded) {
             if (!offered.contains(id)) {
-                throw new ConfigException(configFile, namespace + ":" + ConfigLoader.AVAILABILITY_ZONES, "\"" + id
+                throw new ConfigException(configFile, namespace + ":" + NetworkConfig.AVAILABILITY_ZONES.name(), "\"" + id
                         + "\" is not an availability zone " + region + " offers this account",
                         "zone ids of " + region + ": " + String.join(", ", offered));
             }
@@ -94,7 +92,7 @@ public record AvailabilityZones(Output<List<String>> values, boolean byId) {
     /** The first {@code count} zones, or a config error when the region offers fewer. */
     static List<String> pick(List<String> available, int count, String region, String configFile, String namespace) {
         if (available.size() < count) {
-            throw new ConfigException(configFile, namespace + ":" + ConfigLoader.AZ_COUNT, count
+            throw new ConfigException(configFile, namespace + ":" + NetworkConfig.AZ_COUNT.name(), count
                     + " is more than the " + available.size() + " availability zones " + region
                     + " offers this account without opt-in (" + String.join(", ", available) + ")",
                     "1 to " + available.size() + " in " + region);

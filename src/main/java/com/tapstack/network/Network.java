@@ -21,9 +21,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import com.tapstack.config.NetworkConfig;
 import com.tapstack.logs.EncryptedLogGroups;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,7 @@ public final class Network extends ComponentResource {
                    ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        var stack = scope.config();
-        var zones = AvailabilityZones.choose(this, config, stack.region(), stack.configFile(), stack.project());
+        var zones = AvailabilityZones.choose(this, config, scope.region(), scope.configFile(), scope.project());
 
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
                 .cidrBlock(config.vpcCidr().toString())
@@ -119,8 +117,8 @@ public final class Network extends ComponentResource {
             privateZoneIds.add(subnet.availabilityZoneId());
         }
 
-        this.availabilityZoneIds = AvailabilityZones.verify(Output.all(privateZoneIds), config, stack.configFile(),
-                stack.project());
+        this.availabilityZoneIds = AvailabilityZones.verify(Output.all(privateZoneIds), config, scope.configFile(),
+                scope.project());
 
         new VpcFlowLogs(name + "-flow-logs", vpcId, scope, logGroups,
                 ComponentResourceOptions.builder().parent(this).build());

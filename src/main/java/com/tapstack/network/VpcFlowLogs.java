@@ -16,7 +16,7 @@ import com.tapstack.iam.PolicyDocument;
 import com.tapstack.iam.Statement;
 import com.tapstack.logs.EncryptedLogGroups;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ public final class VpcFlowLogs extends ComponentResource {
                 .name(scope.name("vpc-flow-logs", NameLimit.IAM_ROLE))
                 .description("Lets VPC Flow Logs write to this stack's flow log group")
                 .assumeRolePolicy(scope.account().applyValue(a -> trustPolicy(a).toJson()))
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
         new RolePolicy(name + "-write", RolePolicyArgs.builder()
                 .name("write-flow-logs")

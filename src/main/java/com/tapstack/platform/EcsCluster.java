@@ -11,7 +11,6 @@ import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfiguration
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
-import com.pulumi.aws.servicediscovery.PrivateDnsNamespaceArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -20,7 +19,8 @@ import com.pulumi.resources.Resource;
 import com.tapstack.config.service.PlatformConfig;
 import com.tapstack.logs.EncryptedLogGroups;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.discovery.CloudMap;
+import com.tapstack.scope.StackScope;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +36,7 @@ public final class EcsCluster extends ComponentResource {
     private final ClusterCapacityProviders capacityProviders;
     private final PrivateDnsNamespace namespace;
     private final LogGroup execLogGroup;
-    private final List<CapacityShare> capacityStrategy;
-
-    /** One entry of a capacity provider strategy. */
-    public record CapacityShare(String provider, int base, int weight) {
-    }
+    private final List<PlatformConfig.CapacityShare> capacityStrategy;
 
     public EcsCluster(String name, PlatformConfig platform, Output<String> vpcId, Output<String> kmsKeyArn,
                       StackScope scope, EncryptedLogGroups logGroups, ComponentResourceOptions options) {
@@ -61,9 +57,9 @@ public final class EcsCluster extends ComponentResource {
                                                 .build())
                                 .build())
                         .build())
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
-        this.capacityStrategy = strategy(platform);
+        this.capacityStrategy = platform.capacityStrategy();
         this.capacityProviders = new ClusterCapacityProviders(name + "-capacity", ClusterCapacityProvidersArgs.builder()
                 .clusterName(cluster.name())
                 .capacityProviders("FARGATE", "FARGATE_SPOT")
@@ -74,27 +70,9 @@ public final class EcsCluster extends ComponentResource {
                                 .weight(share.weight())
                                 .build()).toList())
                 .build(), child);
-        var config = scope.config();
-        this.namespace = new PrivateDnsNamespace(name + "-namespace", PrivateDnsNamespaceArgs.builder()
-                .name(namespaceName(config.environment(), config.project()))
-                .vpc(vpcId)
-                .description("Service discovery for " + config.project() + " " + config.environment())
-                .tags(scope.tags())
-                .build(), child);
+        this.namespace = CloudMap.namespace(name + "-namespace", vpcId, scope, child);
         registerOutputs(Map.of("clusterName", cluster.name(), "clusterArn", cluster.arn(),
                 "namespaceName", namespace.name()));
-    }
-
-    /** {@code <environment>.<project>.local}: services resolve as {@code api.dev.tap.local}. */
-    public static String namespaceName(String environment, String project) {
-        return environment + "." + project + ".local";
-    }
-
-    /** On-demand FARGATE takes the base and a weight of 1; FARGATE_SPOT takes the configured weight, if any. */
-    static List<CapacityShare> strategy(PlatformConfig platform) {
-        var onDemand = new CapacityShare("FARGATE", platform.onDemandBase(), 1);
-        return platform.spotWeight() == 0 ? List.of(onDemand)
-                : List.of(onDemand, new CapacityShare("FARGATE_SPOT", 0, platform.spotWeight()));
     }
 
     public Output<String> arn() {
@@ -117,7 +95,7 @@ public final class EcsCluster extends ComponentResource {
         return execLogGroup.arn();
     }
 
-    public List<CapacityShare> capacityStrategy() {
+    public List<PlatformConfig.CapacityShare> capacityStrategy() {
         return capacityStrategy;
     }
 

@@ -13,7 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.config.service.PlatformConfig;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public final class ContainerRegistry extends ComponentResource {
     public ContainerRegistry(String name, PlatformConfig platform, StackScope scope, Output<String> kmsKeyArn,
                              ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var protect = scope.config().protect();
+        var protect = scope.protect();
         for (var service : platform.services().values()) {
             if (!service.ownsRepository()) {
                 continue;
@@ -46,7 +46,7 @@ public final class ContainerRegistry extends ComponentResource {
                     .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder()
                             .encryptionType("KMS").kmsKey(kmsKeyArn).build())
                     .forceDelete(!protect)
-                    .tags(scope.tags())
+                    .tags(scope.commonTags())
                     .build(),
                     CustomResourceOptions.builder().parent(this).protect(protect).build());
             new LifecyclePolicy(name + "-" + service.name() + "-lifecycle", LifecyclePolicyArgs.builder()

@@ -11,16 +11,6 @@ import java.util.Map;
  */
 public final class EcrLifecycle {
 
-    /**
-     * Task definition revisions a service can run: the current one, and the one a circuit-breaker or alarm
-     * rollback returns to (Pulumi deregisters a replaced revision, and ECS keeps running it for the service).
-     */
-    public static final int REVISIONS_IN_USE = 2;
-    /** Images kept beyond those revisions: a deployment in flight and one to spare. */
-    public static final int MARGIN = 2;
-    /** The fewest images a repository may keep so that no rollback target ever expires. */
-    public static final int MIN_KEEP_IMAGES = REVISIONS_IN_USE + MARGIN;
-
     private EcrLifecycle() {
     }
 

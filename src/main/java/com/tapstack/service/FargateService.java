@@ -17,10 +17,6 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.servicediscovery.ServiceArgs.Builder;
-import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigArgs;
-import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigDnsRecordArgs;
-import com.pulumi.aws.servicediscovery.inputs.ServiceHealthCheckCustomConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -28,8 +24,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.tapstack.config.service.ServiceConfig;
+import com.tapstack.discovery.CloudMap;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +43,6 @@ public final class FargateService extends ComponentResource {
     public static final java.time.Duration STEADY_STATE_TIMEOUT = java.time.Duration.ofMinutes(20);
 
     public static final String TYPE = "tap:service:FargateService";
-    /** Discovery records live 10 s, so clients follow tasks that come and go within seconds. */
-    public static final int DNS_TTL_SECONDS = 10;
     public static final int MINIMUM_HEALTHY_PERCENT = 100;
     public static final int MAXIMUM_PERCENT = 200;
 
@@ -56,18 +51,18 @@ public final class FargateService extends ComponentResource {
     private final Output<String> taskDefinitionArn;
     private final String discoveryName;
 
-    public FargateService(String name, ServiceConfig config, SharedPlatform platform, StackScope scope,
-                          ComponentResourceOptions options) {
+    public FargateService(String name, ServiceConfig config, ServiceAttachments attachments,
+                          SharedPlatform platform, StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var account = scope.account();
-        var region = scope.config().region();
-        var serviceKey = scope.config().project() + ":services." + config.name();
+        var region = scope.region();
+        var serviceKey = scope.key("services." + config.name());
 
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
-        var image = ResolvedImage.resolve(config.image(), platform.registry().repositoryOf(config), account, this,
-                new ResolvedImage.UntaggedImage(scope.config().configFile(), serviceKey + ".image.digest",
-                        scope.config().platform().ecrUntaggedExpiryDays()));
+        var image = ResolvedImage.resolve(config.image(), attachments.repository(), account, this,
+                new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
+                        platform.ecrUntaggedExpiryDays()));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
         var connection = databaseEnvironment(config, platform);
 
@@ -81,7 +76,7 @@ public final class FargateService extends ComponentResource {
                 .role(executionRole.id())
                 .policy(Output.tuple(account, repositoryArn, logGroup.arn(), secrets).applyValue(t ->
                         AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson(),
-                                scope.config().configFile(), serviceKey + ".secrets", "execution")))
+                                scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
 
         var taskRole = role(name + "-task", config.name() + "-task",
@@ -98,7 +93,7 @@ public final class FargateService extends ComponentResource {
                         .role(taskRole.id())
                         .policy(execGrants.applyValue(grants ->
                                 AwsSizeLimits.rolePolicy(TaskPolicies.task(config.permissions(), grants).orElseThrow()
-                                        .toJson(), scope.config().configFile(), serviceKey + ".permissions", "task")))
+                                        .toJson(), scope.configFile(), serviceKey + ".permissions", "task")))
                         .build(), child))
                 : Optional.<RolePolicy>empty();
 
@@ -110,38 +105,36 @@ public final class FargateService extends ComponentResource {
                 .cpu(String.valueOf(config.size().cpu()))
                 .memory(String.valueOf(config.size().memory()))
                 .runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
-                        .operatingSystemFamily("LINUX").cpuArchitecture(config.architecture()).build())
+                        .operatingSystemFamily("LINUX").cpuArchitecture(config.architecture().configValue()).build())
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
                 .volumes(volumes(config))
                 .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets, connection)
                         .applyValue(t -> AwsSizeLimits.containerDefinitions(ContainerDefinitions.toJson(config, t.t1,
-                                t.t2, region, t.t3, t.t4), scope.config().configFile(), serviceKey)))
-                .tags(scope.tags())
+                                t.t2, region, t.t3, t.t4), scope.configFile(), serviceKey)))
+                .tags(scope.commonTags())
                 .build(), child);
 
-        var discovery = new com.pulumi.aws.servicediscovery.Service(name + "-discovery", discoveryArgs(config, platform,
-                scope).build(), child);
+        var discovery = CloudMap.register(name + "-discovery", config.name(), platform.cluster().namespaceId(), scope,
+                child);
 
         // Everything a task needs at its first start, so the first deployment does not race it: a task that cannot
         // pull, log or connect fails, and a service's first deployment has no revision to roll back to.
         var dependencies = new ArrayList<Resource>();
-        dependencies.add(platform.cluster().capacityProvidersResource());
+        dependencies.add(platform.cluster().capacityProviders());
         dependencies.add(executionPolicy);
         taskPolicy.ifPresent(dependencies::add);
         dependencies.addAll(platform.privateNetwork());
-        dependencies.addAll(platform.securityGroups().rulesOf(config));
+        dependencies.addAll(attachments.securityGroupRules());
         if (config.database()) {
             platform.database().ifPresent(db -> dependencies.addAll(db.readiness()));
         }
-        var targetGroupArn = platform.loadBalancer().flatMap(lb -> lb.targetGroupArnOf(config));
-        if (targetGroupArn.isPresent()) {
-            dependencies.addAll(platform.loadBalancer().orElseThrow().listenersAndRules());
-        }
+        var targetGroupArn = attachments.targetGroupArn();
+        dependencies.addAll(attachments.routing());
         var alarms = Optional.ofNullable(platform.deploymentAlarms().get(config.name()));
         alarms.ifPresent(a -> dependencies.addAll(a.alarms()));
-        var service = new Service(name, serviceArgs(config, platform, scope, taskDefinition, discovery,
-                targetGroupArn, alarms), CustomResourceOptions.builder()
+        var service = new Service(name, serviceArgs(config, platform, attachments, scope, taskDefinition,
+                discovery, alarms), CustomResourceOptions.builder()
                 .parent(this)
                 .dependsOn(dependencies)
                 // Autoscaling owns the task count once the service exists; a deployment must not reset it.
@@ -167,8 +160,7 @@ public final class FargateService extends ComponentResource {
         this.taskDefinitionFamily = taskDefinition.family();
         this.taskDefinitionArn = DeploymentCheck.runningRevision(service.name(), service.taskDefinition(),
                 taskDefinition.arn(), service.loadBalancers(), targetGroupArn);
-        this.discoveryName = config.name() + "." + com.tapstack.platform.EcsCluster.namespaceName(
-                scope.config().environment(), scope.config().project());
+        this.discoveryName = CloudMap.discoveryName(config.name(), scope);
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
                 "taskDefinitionArn", taskDefinitionArn, "discoveryName", Output.of(discoveryName)));
     }
@@ -210,7 +202,7 @@ public final class FargateService extends ComponentResource {
                 .name(scope.name(part, NameLimit.IAM_ROLE))
                 .description(description)
                 .assumeRolePolicy(trust)
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), options);
     }
 
@@ -222,25 +214,10 @@ public final class FargateService extends ComponentResource {
         return volumes;
     }
 
-    private static Builder discoveryArgs(ServiceConfig config, SharedPlatform platform, StackScope scope) {
-        return com.pulumi.aws.servicediscovery.ServiceArgs.builder()
-                .name(config.name())
-                .description("Tasks of " + config.name())
-                .dnsConfig(ServiceDnsConfigArgs.builder()
-                        .namespaceId(platform.cluster().namespaceId())
-                        .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder().type("A").ttl(DNS_TTL_SECONDS).build())
-                        .routingPolicy("MULTIVALUE")
-                        .build())
-                // ECS reports task health to Cloud Map (the only health check a private namespace supports).
-                .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder().failureThreshold(1).build())
-                .forceDestroy(!scope.config().protect())
-                .tags(scope.tags());
-    }
-
-    private static ServiceArgs serviceArgs(ServiceConfig config, SharedPlatform platform, StackScope scope,
+    private static ServiceArgs serviceArgs(ServiceConfig config, SharedPlatform platform,
+                                           ServiceAttachments attachments, StackScope scope,
                                            TaskDefinition taskDefinition,
                                            com.pulumi.aws.servicediscovery.Service discovery,
-                                           Optional<Output<String>> targetGroupArn,
                                            Optional<DeploymentAlarms> alarms) {
         var args = ServiceArgs.builder()
                 .name(serviceNameOf(config, scope))
@@ -263,7 +240,7 @@ public final class FargateService extends ComponentResource {
                 .platformVersion("LATEST")
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(platform.privateSubnetIds())
-                        .securityGroups(platform.securityGroups().groupIdOf(config).applyValue(List::of))
+                        .securityGroups(attachments.securityGroupId().applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
                 .deploymentController(ServiceDeploymentControllerArgs.builder().type("ECS").build())
@@ -277,13 +254,13 @@ public final class FargateService extends ComponentResource {
                 .serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build())
                 // pulumi up waits until the deployment is complete and fails when ECS rolled it back.
                 .waitForSteadyState(true)
-                .tags(scope.tags());
+                .tags(scope.commonTags());
         alarms.ifPresent(a -> args.alarms(ServiceAlarmsArgs.builder()
                 .alarmNames(Output.all(a.names()))
                 .enable(a.rollback())
                 .rollback(a.rollback())
                 .build()));
-        targetGroupArn.ifPresent(arn -> args
+        attachments.targetGroupArn().ifPresent(arn -> args
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(arn)
                         .containerName(config.name())

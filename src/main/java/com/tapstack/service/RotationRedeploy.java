@@ -27,7 +27,7 @@ import com.tapstack.iam.Condition;
 import com.tapstack.iam.PolicyDocument;
 import com.tapstack.iam.Statement;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ public final class RotationRedeploy extends ComponentResource {
                 .description("Forces a new deployment of service " + service + " after a secret rotation")
                 .assumeRolePolicy(account.applyValue(a -> PolicyDocument.trust(a.servicePrincipal("states"),
                         List.of(Condition.of("StringEquals", "aws:SourceAccount", a.accountId()))).toJson()))
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
         new RolePolicy(name + "-machine-policy", RolePolicyArgs.builder()
                 .name("redeploy-service")
@@ -83,14 +83,14 @@ public final class RotationRedeploy extends ComponentResource {
                 .type("STANDARD")
                 .roleArn(machineRole.arn())
                 .definition(Output.tuple(clusterArn, serviceArn).applyValue(t -> definition(t.t1, t.t2)))
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
 
         var rule = new EventRule(name + "-rule", EventRuleArgs.builder()
                 .name(scope.name(service + "-secret-rotated", NameLimit.EVENT_RULE))
                 .description("A secret of service " + service + " was rotated: start its new deployment")
                 .eventPattern(secretArns.applyValue(RotationRedeploy::eventPattern))
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
         var eventsRole = new Role(name + "-events", RoleArgs.builder()
                 .name(scope.name(service + "-rotation-events", NameLimit.IAM_ROLE))
@@ -99,7 +99,7 @@ public final class RotationRedeploy extends ComponentResource {
                         t.t1.servicePrincipal("events"), List.of(
                                 Condition.of("StringEquals", "aws:SourceAccount", t.t1.accountId()),
                                 Condition.of("ArnEquals", "aws:SourceArn", t.t2))).toJson()))
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
         var startPolicy = new RolePolicy(name + "-events-policy", RolePolicyArgs.builder()
                 .name("start-redeploy")
@@ -114,7 +114,7 @@ public final class RotationRedeploy extends ComponentResource {
                 .name(scope.name(service + "-rotation-dead-letters", NameLimit.SQS_QUEUE))
                 .sqsManagedSseEnabled(true)
                 .messageRetentionSeconds(DEAD_LETTER_RETENTION_SECONDS)
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), child);
         var deadLetterPolicy = new QueuePolicy(name + "-dead-letters-policy", QueuePolicyArgs.builder()
                 .queueUrl(deadLetters.url())
@@ -188,7 +188,7 @@ public final class RotationRedeploy extends ComponentResource {
                 .treatMissingData("notBreaching")
                 .alarmActions(actions)
                 .okActions(actions)
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), options);
     }
 

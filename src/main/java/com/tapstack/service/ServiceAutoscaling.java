@@ -10,7 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.config.service.Scaling;
 import com.tapstack.naming.NameLimit;
-import com.tapstack.stack.StackScope;
+import com.tapstack.scope.StackScope;
 
 /**
  * Target tracking on average CPU and memory: the service's task count moves between min and max, scaling out
@@ -32,7 +32,7 @@ final class ServiceAutoscaling {
                 .resourceId(resourceId)
                 .minCapacity(scaling.minCount())
                 .maxCapacity(scaling.maxCount())
-                .tags(scope.tags())
+                .tags(scope.commonTags())
                 .build(), options);
         policy(logicalName + "-cpu", serviceName + "-cpu", "ECSServiceAverageCPUUtilization", scaling.cpuTarget(),
                 target, scope, options);

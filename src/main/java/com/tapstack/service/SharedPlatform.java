@@ -1,46 +1,61 @@
 package com.tapstack.service;
 
 import com.pulumi.core.Output;
-import com.tapstack.ingress.LoadBalancer;
+import com.pulumi.resources.Resource;
+import com.tapstack.config.service.PlatformConfig.CapacityShare;
 import com.tapstack.logs.EncryptedLogGroups;
-import com.tapstack.platform.EcsCluster;
-import com.tapstack.registry.ContainerRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every service of the stack runs on; built once by TapStack and handed to each service.
+ * What every service of the stack runs on, as ids and ARNs (no component objects, so a service can be built and
+ * tested alone); built once by TapStack and handed to each service.
  *
+ * @param cluster        the ECS cluster and the Cloud Map namespace
  * @param privateNetwork what tasks need to leave the private subnets at their first start: route table
- *                      associations, NAT routes and VPC endpoints
- * @param secretSources the stack's parameters, database secret and key, for secrets that point inside the stack
- * @param database      how to reach the database, when the stack has one
- * @param deploymentAlarms per service name, the alarms its deployments roll back on (empty without tap:alarms)
- * @param alarmTopicArn where alarms notify, with tap:alarms
+ *                       associations, NAT routes and VPC endpoints
+ * @param ecrUntaggedExpiryDays days after which ECR expires untagged images (an untagged image is refused)
+ * @param secretSources  the stack's parameters, database secret and key, for secrets that point inside the stack
+ * @param database       how to reach the database, when the stack has one
+ * @param deploymentAlarms per service name, the alarms its deployments roll back on (empty without alarms)
+ * @param alarmTopicArn  where alarms notify, with the alarms module
  */
 public record SharedPlatform(
-        EcsCluster cluster,
-        ContainerRegistry registry,
-        ServiceSecurityGroups securityGroups,
-        Optional<LoadBalancer> loadBalancer,
+        Cluster cluster,
         Output<List<String>> privateSubnetIds,
-        List<com.pulumi.resources.Resource> privateNetwork,
+        List<Resource> privateNetwork,
         Output<String> kmsKeyArn,
         EncryptedLogGroups logGroups,
+        int ecrUntaggedExpiryDays,
         Output<SecretSources> secretSources,
         Optional<DatabaseConnection> database,
-        java.util.Map<String, DeploymentAlarms> deploymentAlarms,
+        Map<String, DeploymentAlarms> deploymentAlarms,
         Optional<Output<String>> alarmTopicArn) {
-
-    /** The database's address as services receive it, and what must be available before they connect. */
-    public record DatabaseConnection(Output<String> host, Output<Integer> port, String name,
-                                     List<com.pulumi.resources.Resource> readiness) {
-        public DatabaseConnection {
-            readiness = List.copyOf(readiness);
-        }
-    }
 
     public SharedPlatform {
         privateNetwork = List.copyOf(privateNetwork);
+        deploymentAlarms = Map.copyOf(deploymentAlarms);
+    }
+
+    /**
+     * The cluster services run in.
+     *
+     * @param capacityProviders the cluster's capacity provider association, which a service's strategy needs first
+     */
+    public record Cluster(Output<String> arn, Output<String> name, Output<String> namespaceId,
+                          Output<String> execLogGroupArn, List<CapacityShare> capacityStrategy,
+                          Resource capacityProviders) {
+        public Cluster {
+            capacityStrategy = List.copyOf(capacityStrategy);
+        }
+    }
+
+    /** The database's address as services receive it, and what must be available before they connect. */
+    public record DatabaseConnection(Output<String> host, Output<Integer> port, String name,
+                                     List<Resource> readiness) {
+        public DatabaseConnection {
+            readiness = List.copyOf(readiness);
+        }
     }
 }

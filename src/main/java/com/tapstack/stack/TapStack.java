@@ -5,21 +5,20 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.aws.AwsAccount;
-import com.tapstack.config.StackConfig;
-import com.tapstack.config.modules.ParameterConfig;
+import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.encryption.StackKey;
 import com.tapstack.ingress.LoadBalancer;
 import com.tapstack.logs.EncryptedLogGroups;
-import com.tapstack.modules.AlbAccessLogs;
-import com.tapstack.modules.Alarms;
-import com.tapstack.modules.Database;
-import com.tapstack.modules.DnsAlias;
-import com.tapstack.modules.HttpsCertificate;
-import com.tapstack.modules.Monitored;
-import com.tapstack.modules.StackParameters;
-import com.tapstack.modules.VpcEndpoints;
-import com.tapstack.modules.WebFirewall;
+import com.tapstack.modules.alblogs.AlbAccessLogs;
+import com.tapstack.modules.alarms.Alarms;
+import com.tapstack.modules.database.Database;
+import com.tapstack.modules.dns.DnsAlias;
+import com.tapstack.modules.https.HttpsCertificate;
+import com.tapstack.modules.alarms.Monitored;
+import com.tapstack.modules.parameters.StackParameters;
+import com.tapstack.modules.endpoints.VpcEndpoints;
+import com.tapstack.modules.waf.WebFirewall;
 import com.tapstack.network.Network;
 import com.tapstack.platform.EcsCluster;
 import com.tapstack.random.RandomString;
@@ -27,13 +26,16 @@ import com.tapstack.random.RandomStringArgs;
 import com.tapstack.registry.ContainerRegistry;
 import com.tapstack.service.FargateService;
 import com.tapstack.service.SecretSources;
-import com.tapstack.service.ServiceSecurityGroups;
+import com.tapstack.network.ServiceSecurityGroups;
+import com.tapstack.service.ServiceAttachments;
 import com.tapstack.service.SharedPlatform;
+import com.tapstack.naming.StackTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import com.tapstack.scope.StackScope;
 
 /**
  * The whole deployment, as one component: it wires the modules together and owns nothing else. Every child is
@@ -57,11 +59,14 @@ public final class TapStack extends ComponentResource {
                 new RandomString(name + "-suffix", RandomStringArgs.nameSafe(GENERATED_SUFFIX_LENGTH),
                         // The suffix is in every physical name: replacing it would replace everything.
                         CustomResourceOptions.builder().parent(this).protect(config.protect()).build()).result());
-        var scope = new StackScope(config, suffix, AwsAccount.lookup(config.region(), this));
+        var scope = StackScope.of(config.project(), config.environment(), config.region(), config.protect(),
+                config.configFile(), suffix, AwsAccount.lookup(config.region(), this),
+                new StackTags(config.owner(), config.costCenter(), config.tags()));
 
         // Foundation: key, log groups, network.
-        var key = new StackKey(name + "-key", scope, modules.alarms().isPresent(), child);
-        var logGroups = new EncryptedLogGroups(scope, key.arn());
+        var key = new StackKey(name + "-key", config.kmsDeletionWindowDays(), modules.alarms().isPresent(), scope,
+                child);
+        var logGroups = new EncryptedLogGroups(key.arn(), config.logRetentionDays(), scope);
         var network = new Network(name + "-network", config.network(), scope, logGroups, child);
 
         // Platform: parameters, images, cluster, traffic rules, private endpoints, database.
@@ -72,7 +77,7 @@ public final class TapStack extends ComponentResource {
         var securityGroups = new ServiceSecurityGroups(name + "-security-groups", platform, network.vpcId(),
                 network.vpcCidr(), modules.https().isPresent(), modules.database().map(db -> db.port()),
                 modules.endpoints().isPresent(), scope, child);
-        var endpoints = modules.endpoints().map(interfaces -> new VpcEndpoints(name + "-endpoints", interfaces,
+        var endpoints = modules.endpoints().map(e -> new VpcEndpoints(name + "-endpoints", e.interfaces(),
                 network.vpcId(), network.privateSubnetIds(), network.privateRouteTableIds(),
                 securityGroups.endpointGroupIds(), scope, child));
         var database = modules.database().map(db -> new Database(name + "-database", db, network.privateSubnetIds(),
@@ -82,9 +87,10 @@ public final class TapStack extends ComponentResource {
         var certificate = modules.https().map(https -> https.certificateArn().map(Output::of).orElseGet(() ->
                 new HttpsCertificate(name + "-certificate", https.domainName().orElseThrow(),
                         modules.dns().orElseThrow().zoneId(), scope, child).arn()));
-        var accessLogs = modules.albLogs().map(days -> new AlbAccessLogs(name + "-alb-logs", days, scope, child));
+        var accessLogs = modules.albLogs().map(logs -> new AlbAccessLogs(name + "-alb-logs", logs.expirationDays(),
+                scope, child));
         var loadBalancer = securityGroups.loadBalancerGroupId().map(primary -> new LoadBalancer(name + "-alb",
-                platform, certificate, accessLogs, network.vpcId(), network.publicSubnetIds(),
+                platform, certificate, accessLogs.map(AlbAccessLogs::target), network.vpcId(), network.publicSubnetIds(),
                 securityGroups.loadBalancerGroupIds(), scope, child));
         loadBalancer.ifPresent(lb -> {
             modules.waf().ifPresent(waf -> new WebFirewall(name + "-waf", waf, lb.arn(), scope, logGroups, child));
@@ -101,13 +107,19 @@ public final class TapStack extends ComponentResource {
         // Services, from one loop.
         var privateNetwork = new ArrayList<com.pulumi.resources.Resource>(network.privateEgress());
         endpoints.ifPresent(e -> privateNetwork.addAll(e.endpoints()));
-        var shared = new SharedPlatform(cluster, registry, securityGroups, loadBalancer, network.privateSubnetIds(),
-                privateNetwork, key.arn(), logGroups, secretSources(modules.parameters(), parameters, database, key),
+        var clusterInputs = new SharedPlatform.Cluster(cluster.arn(), cluster.name(), cluster.namespaceId(),
+                cluster.execLogGroupArn(), cluster.capacityStrategy(), cluster.capacityProvidersResource());
+        var shared = new SharedPlatform(clusterInputs, network.privateSubnetIds(), privateNetwork, key.arn(), logGroups,
+                platform.ecrUntaggedExpiryDays(), secretSources(modules.parameters(), parameters, database, key),
                 database.map(db -> new SharedPlatform.DatabaseConnection(db.endpoint(), db.port(),
                         modules.database().orElseThrow().databaseName(), db.readiness())),
                 alarms.map(Alarms::deploymentAlarms).orElse(Map.of()), alarms.map(Alarms::topicArn));
         for (var service : configs) {
-            var fargate = new FargateService(name + "-" + service.name(), service, shared, scope, child);
+            var attachments = new ServiceAttachments(registry.repositoryOf(service), securityGroups.groupIdOf(service),
+                    securityGroups.rulesOf(service), loadBalancer.flatMap(lb -> lb.targetGroupArnOf(service)),
+                    loadBalancer.filter(lb -> lb.targetGroupArnOf(service).isPresent())
+                            .map(LoadBalancer::listenersAndRules).orElse(List.of()));
+            var fargate = new FargateService(name + "-" + service.name(), service, attachments, shared, scope, child);
             outputs.service(service.name(), fargate, registry.repositoryOf(service));
         }
 

@@ -88,7 +88,7 @@ public record FargateSize(int cpu, int memory) {
         return joinOr(sizes.stream().map(s -> "cpu " + s.cpu + " with memory " + s.memory).toList());
     }
 
-    static String joinOr(List<String> items) {
+    public static String joinOr(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);
         }

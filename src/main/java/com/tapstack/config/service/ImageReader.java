@@ -1,6 +1,8 @@
 package com.tapstack.config.service;
 
+import com.tapstack.config.ConfigKey.TextKey;
 import com.tapstack.config.ConfigNode;
+import com.tapstack.config.KeyTable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,27 +22,37 @@ final class ImageReader {
     private static final Pattern DIGEST = Pattern.compile("^sha256:[0-9a-f]{64}$");
     private static final Pattern REPOSITORY = Pattern.compile("^" + COMPONENT + "(?:/" + COMPONENT + ")*$");
 
+    static final KeyTable KEYS = KeyTable.of("<project>:services.<name>.image", "An image in ECR",
+            "Text: any registry's reference ending in @sha256:<64 hex digits>. A mapping: an image in ECR, by digest or"
+                    + " by a tag resolved to its digest at deploy time. A reference without a digest (nginx:latest) is"
+                    + " refused: a tag can point at another image tomorrow, and a rollback would not restore what ran.",
+            TextKey.required("repository", "self, or an existing repository name", "self (this stack's repository of"
+                    + " the service, which CI pushes to) or an existing repository"),
+            TextKey.required("digest", "sha256:<64 hex digits>", "The image's digest"),
+            TextKey.required("tag", "an image tag", "An existing repository's tag, resolved to its digest at deploy"
+                    + " time"));
+
     private ImageReader() {
     }
 
     static ImageSpec read(ConfigNode service) {
-        var raw = service.raw(ServiceConfigReader.IMAGE)
-                .orElseThrow(() -> service.missing(ServiceConfigReader.IMAGE, ALLOWED));
+        var raw = service.raw(ServiceKeys.IMAGE.name())
+                .orElseThrow(() -> service.missing(ServiceKeys.IMAGE.name(), ALLOWED));
         if (raw instanceof Map) {
-            return ecr(service.optionalObject(ServiceConfigReader.IMAGE, ALLOWED).orElseThrow());
+            return ecr(service.optionalObject(ServiceKeys.IMAGE.name(), ALLOWED).orElseThrow());
         }
-        var reference = service.requireString(ServiceConfigReader.IMAGE, ALLOWED);
+        var reference = service.requireString(ServiceKeys.IMAGE.name(), ALLOWED);
         int at = reference.indexOf('@');
         if (at < 0) {
-            throw service.invalid(ServiceConfigReader.IMAGE, "is not pinned by digest (a tag can point at another image"
+            throw service.invalid(ServiceKeys.IMAGE.name(), "is not pinned by digest (a tag can point at another image"
                     + " tomorrow, and a rollback would not restore what ran)", ALLOWED);
         }
         var name = withoutTag(reference.substring(0, at));
         if (!NAME.matcher(name).matches()) {
-            throw service.invalid(ServiceConfigReader.IMAGE, "is not an image reference", ALLOWED);
+            throw service.invalid(ServiceKeys.IMAGE.name(), "is not an image reference", ALLOWED);
         }
         if (!DIGEST.matcher(reference.substring(at + 1)).matches()) {
-            throw service.invalid(ServiceConfigReader.IMAGE, "does not end in a sha256 digest of 64 lowercase hex"
+            throw service.invalid(ServiceKeys.IMAGE.name(), "does not end in a sha256 digest of 64 lowercase hex"
                     + " digits", ALLOWED);
         }
         return new ImageSpec.External(reference);
@@ -53,7 +65,7 @@ final class ImageReader {
     }
 
     private static ImageSpec ecr(ConfigNode image) {
-        image.rejectUnknownFields(Set.of("repository", "digest", "tag"));
+        image.rejectUnknownFields(KEYS.names());
         var repository = image.requireString("repository", ALLOWED);
         var own = repository.equals("self");
         if (!own && (repository.length() < 2 || repository.length() > 256 || !REPOSITORY.matcher(repository).matches())) {

@@ -1,6 +1,8 @@
 package com.tapstack.config.service;
 
+import com.tapstack.config.ConfigKey.ListKey;
 import com.tapstack.config.ConfigNode;
+import com.tapstack.config.KeyTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +15,12 @@ import java.util.regex.Pattern;
  */
 final class PermissionReader {
 
+    static final KeyTable KEYS = KeyTable.of("<project>:services.<name>.permissions[i]", "A task role permission",
+            "An Allow statement of the task role. Neither list may hold * (only an S3 object ARN may end in /* after"
+                    + " a named bucket); each action must exist in AWS's Service Authorization Reference and apply to"
+                    + " the resources.",
+            ListKey.of("actions", List.of(), "service:Action names", "The actions allowed"),
+            ListKey.of("resources", List.of(), "ARNs", "The resources they apply to"));
     static final String ALLOWED = "a list of {actions: [service:Action, ...], resources: [<ARN>, ...]}";
     private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z0-9]+$");
     private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:.+$");
@@ -24,7 +32,7 @@ final class PermissionReader {
     static List<Permission> read(ConfigNode service) {
         var result = new ArrayList<Permission>();
         for (var node : service.objectList("permissions", ALLOWED)) {
-            node.rejectUnknownFields(Set.of("actions", "resources"));
+            node.rejectUnknownFields(KEYS.names());
             var actions = node.stringList("actions", "actions such as s3:GetObject");
             var resources = node.stringList("resources", "ARNs");
             if (actions.isEmpty()) {

@@ -1,6 +1,8 @@
 package com.tapstack.config.service;
 
+import com.tapstack.config.ConfigKey.TextKey;
 import com.tapstack.config.ConfigNode;
+import com.tapstack.config.KeyTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,20 @@ final class SecretReader {
             "^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     private static final Pattern JSON_KEY = Pattern.compile("^[^:]{1,256}$");
 
+    static final KeyTable KEYS = KeyTable.of("<project>:services.<name>.secrets.<VARIABLE>", "A secret",
+            "A variable read at task start from SSM or Secrets Manager, given as text (/ssm/parameter/name, an SSM"
+                    + " parameter ARN or a Secrets Manager secret ARN) or as a mapping with exactly one of ssmParameter,"
+                    + " secretArn and parameter. The execution role may read exactly these and decrypt them with"
+                    + " their key.",
+            TextKey.required("ssmParameter", "an SSM parameter name or ARN", "The parameter to read"),
+            TextKey.required("secretArn", "a Secrets Manager secret ARN", "The secret to read (its full ARN)"),
+            TextKey.required("jsonKey", "a key of the secret's JSON value", "With secretArn: the key of the secret's"
+                    + " JSON value to read"),
+            TextKey.required("kmsKeyArn", "a KMS key ARN", "The customer managed key the value is encrypted with,"
+                    + " if not the AWS managed one"),
+            TextKey.required("parameter", "a name in <project>:parameters", "A parameter of this stack"
+                    + " (<project>:parameters), alone"));
+
     private SecretReader() {
     }
 
@@ -46,13 +62,13 @@ final class SecretReader {
     }
 
     private static SecretRef fromMapping(ConfigNode node) {
-        node.rejectUnknownFields(Set.of("ssmParameter", "secretArn", "jsonKey", "kmsKeyArn", "parameter"));
+        node.rejectUnknownFields(KEYS.names());
         if (node.has("parameter")) {
             if (node.fields().size() > 1) {
-                throw node.errorHere("mixes parameter with other settings", "{parameter: <name in tap:parameters>}"
+                throw node.errorHere("mixes parameter with other settings", "{parameter: <name in " + node.namespaceKey("parameters") + ">}"
                         + " alone: the stack knows its own parameters' ARN and key");
             }
-            return new SecretRef.StackParameter(node.requireString("parameter", "a name in tap:parameters"));
+            return new SecretRef.StackParameter(node.requireString("parameter", "a name in " + node.namespaceKey("parameters")));
         }
         var kmsKey = node.optionalString("kmsKeyArn", "a KMS key ARN");
         if (kmsKey.isPresent() && !KMS_KEY_ARN.matcher(kmsKey.get()).matches()) {

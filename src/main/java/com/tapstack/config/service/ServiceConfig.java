@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One Fargate service, as {@code tap:services.<name>} declares it, validated. Every default is a constant
- * here and documented in {@code Pulumi.yaml}.
+ * One Fargate service, as {@code <project>:services.<name>} declares it, validated. Its keys, defaults and ranges
+ * are declared once in {@link ServiceKeys}; {@link #builder} starts from those defaults (tests build services
+ * with it).
  *
  * @param name                 service name: container name, Cloud Map name, part of every physical name
  * @param image                where the image comes from, always ending pinned by digest
@@ -41,7 +42,7 @@ public record ServiceConfig(
         ImageSpec image,
         boolean ecrRepository,
         FargateSize size,
-        String architecture,
+        Architecture architecture,
         Optional<Integer> port,
         boolean isPublic,
         List<String> pathPatterns,
@@ -63,11 +64,6 @@ public record ServiceConfig(
         boolean exec,
         boolean database) {
 
-    public static final int DEFAULT_CPU = 256;
-    public static final int DEFAULT_MEMORY = 512;
-    public static final String DEFAULT_ARCHITECTURE = "X86_64";
-    public static final int DEFAULT_GRACE_PERIOD_SECONDS = 60;
-    public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
             "DB_PASSWORD", "PGSSLMODE");
@@ -92,5 +88,201 @@ public record ServiceConfig(
     /** Whether a listener rule routes to this service (rather than the listener's default action). */
     public boolean hasRoutingRule() {
         return !pathPatterns.isEmpty() || !hostHeaders.isEmpty();
+    }
+
+    /** A service named {@code name} running {@code image}, every other setting at its default. */
+    public static Builder builder(String name, ImageSpec image) {
+        return new Builder(name, image);
+    }
+
+    /** This service's settings, to change some of them. */
+    public Builder toBuilder() {
+        var builder = new Builder(name, image);
+        builder.ecrRepository = ecrRepository;
+        builder.size = size;
+        builder.architecture = architecture;
+        builder.port = port;
+        builder.isPublic = isPublic;
+        builder.pathPatterns = pathPatterns;
+        builder.hostHeaders = hostHeaders;
+        builder.targetHealthCheck = targetHealthCheck;
+        builder.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+        builder.deregistrationDelaySeconds = deregistrationDelaySeconds;
+        builder.containerHealthCheck = containerHealthCheck;
+        builder.scaling = scaling;
+        builder.environment = environment;
+        builder.secrets = secrets;
+        builder.permissions = permissions;
+        builder.calls = calls;
+        builder.readonlyRootFilesystem = readonlyRootFilesystem;
+        builder.user = user;
+        builder.writablePaths = writablePaths;
+        builder.command = command;
+        builder.entryPoint = entryPoint;
+        builder.exec = exec;
+        builder.database = database;
+        return builder;
+    }
+
+    /** Builds a {@link ServiceConfig}; starts from the defaults of {@link ServiceKeys}. */
+    public static final class Builder {
+        private final String name;
+        private final ImageSpec image;
+        private boolean ecrRepository = ServiceKeys.ECR_REPOSITORY.defaultValue().orElseThrow();
+        private FargateSize size = new FargateSize(ServiceKeys.CPU.defaultValue().orElseThrow(),
+                ServiceKeys.MEMORY.defaultValue().orElseThrow());
+        private Architecture architecture = ServiceKeys.ARCHITECTURE.defaultValue().orElseThrow();
+        private Optional<Integer> port = Optional.empty();
+        private boolean isPublic = ServiceKeys.PUBLIC.defaultValue().orElseThrow();
+        private List<String> pathPatterns = List.of();
+        private List<String> hostHeaders = List.of();
+        private TargetHealthCheck targetHealthCheck = TargetHealthCheck.defaults();
+        private int healthCheckGracePeriodSeconds = ServiceKeys.HEALTH_CHECK_GRACE_PERIOD.defaultValue().orElseThrow();
+        private int deregistrationDelaySeconds = ServiceKeys.DEREGISTRATION_DELAY.defaultValue().orElseThrow();
+        private Optional<ContainerHealthCheck> containerHealthCheck = Optional.empty();
+        private Scaling scaling = Scaling.defaults();
+        private Map<String, String> environment = Map.of();
+        private Map<String, SecretRef> secrets = Map.of();
+        private List<Permission> permissions = List.of();
+        private List<String> calls = List.of();
+        private boolean readonlyRootFilesystem = ServiceKeys.READONLY_ROOT_FILESYSTEM.defaultValue().orElseThrow();
+        private Optional<String> user = Optional.empty();
+        private List<String> writablePaths = List.of();
+        private List<String> command = List.of();
+        private List<String> entryPoint = List.of();
+        private boolean exec = ServiceKeys.EXEC.defaultValue().orElseThrow();
+        private boolean database = ServiceKeys.DATABASE.defaultValue().orElseThrow();
+
+        private Builder(String name, ImageSpec image) {
+            this.name = name;
+            this.image = image;
+        }
+
+        public Builder ecrRepository(boolean value) {
+            ecrRepository = value;
+            return this;
+        }
+
+        public Builder size(FargateSize value) {
+            size = value;
+            return this;
+        }
+
+        public Builder architecture(Architecture value) {
+            architecture = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = Optional.of(value);
+            return this;
+        }
+
+        public Builder port(Optional<Integer> value) {
+            port = value;
+            return this;
+        }
+
+        public Builder isPublic(boolean value) {
+            isPublic = value;
+            return this;
+        }
+
+        public Builder pathPatterns(List<String> value) {
+            pathPatterns = value;
+            return this;
+        }
+
+        public Builder hostHeaders(List<String> value) {
+            hostHeaders = value;
+            return this;
+        }
+
+        public Builder targetHealthCheck(TargetHealthCheck value) {
+            targetHealthCheck = value;
+            return this;
+        }
+
+        public Builder healthCheckGracePeriodSeconds(int value) {
+            healthCheckGracePeriodSeconds = value;
+            return this;
+        }
+
+        public Builder deregistrationDelaySeconds(int value) {
+            deregistrationDelaySeconds = value;
+            return this;
+        }
+
+        public Builder containerHealthCheck(Optional<ContainerHealthCheck> value) {
+            containerHealthCheck = value;
+            return this;
+        }
+
+        public Builder scaling(Scaling value) {
+            scaling = value;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> value) {
+            environment = value;
+            return this;
+        }
+
+        public Builder secrets(Map<String, SecretRef> value) {
+            secrets = value;
+            return this;
+        }
+
+        public Builder permissions(List<Permission> value) {
+            permissions = value;
+            return this;
+        }
+
+        public Builder calls(List<String> value) {
+            calls = value;
+            return this;
+        }
+
+        public Builder readonlyRootFilesystem(boolean value) {
+            readonlyRootFilesystem = value;
+            return this;
+        }
+
+        public Builder user(Optional<String> value) {
+            user = value;
+            return this;
+        }
+
+        public Builder writablePaths(List<String> value) {
+            writablePaths = value;
+            return this;
+        }
+
+        public Builder command(List<String> value) {
+            command = value;
+            return this;
+        }
+
+        public Builder entryPoint(List<String> value) {
+            entryPoint = value;
+            return this;
+        }
+
+        public Builder exec(boolean value) {
+            exec = value;
+            return this;
+        }
+
+        public Builder database(boolean value) {
+            database = value;
+            return this;
+        }
+
+        public ServiceConfig build() {
+            return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
+                    hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
+                    containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
+                    user, writablePaths, command, entryPoint, exec, database);
+        }
     }
 }

@@ -18,19 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class ServiceConfigReader {
 
-    static final String IMAGE = "image";
-    static final Set<String> FIELDS = Set.of(IMAGE, "ecrRepository", "cpu", "memory", "architecture", "port",
-            "public", "pathPatterns", "hostHeaders", "healthCheck", "healthCheckGracePeriod", "deregistrationDelay",
-            "containerHealthCheck", "desiredCount", "minCount", "maxCount", "cpuTarget", "memoryTarget",
-            "environment", "secrets", "permissions", "calls", "readonlyRootFilesystem", "user", "writablePaths",
-            "command", "entryPoint", "exec", "database");
 
     private static final Pattern SERVICE_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,19}$");
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     private static final Pattern USER = Pattern.compile("^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)?$");
     private static final Pattern PATH_PATTERN = Pattern.compile("^/[A-Za-z0-9_\\-.$/~\"'@:+*?&]{0,127}$");
     private static final Pattern HOST_HEADER = Pattern.compile("^(\\*\\.)?([A-Za-z0-9-]+\\.)*[A-Za-z0-9-]+$");
-    private static final Pattern MATCHER = Pattern.compile("^\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*$");
     /** Plain absolute paths: no spaces, quotes or other characters a shell or a mount would read. */
     private static final Pattern PLAIN_PATH = Pattern.compile("^(/[A-Za-z0-9_.@+-]+)+$");
     /** Kernel and device filesystems a volume must not hide. */
@@ -66,19 +59,20 @@ public final class ServiceConfigReader {
     }
 
     private static ServiceConfig readService(String name, ConfigNode node) {
-        node.rejectUnknownFields(FIELDS);
+        node.rejectUnknownFields(ServiceKeys.KEYS.names());
         var image = ImageReader.read(node);
-        boolean isPublic = node.optionalBoolean("public").orElse(false);
-        var port = optionalRange(node, "port", 1, 65535);
+        boolean isPublic = ServiceKeys.PUBLIC.read(node);
+        var port = ServiceKeys.PORT.optional(node);
         if (isPublic && port.isEmpty()) {
-            throw node.missing("port", "the container port the load balancer sends traffic to, 1 to 65535");
+            throw node.missing(ServiceKeys.PORT.name(), "the container port the load balancer sends traffic to, "
+                    + ServiceKeys.PORT.allowed());
         }
-        var pathPatterns = node.stringList("pathPatterns", "paths such as /api/*");
-        var hostHeaders = node.stringList("hostHeaders", "host names such as api.example.com");
+        var pathPatterns = ServiceKeys.PATH_PATTERNS.read(node);
+        var hostHeaders = ServiceKeys.HOST_HEADERS.read(node);
         checkRoutingValues(node, isPublic, pathPatterns, hostHeaders);
         var environment = environment(node);
-        var secrets = SecretReader.read(node.object("secrets", SecretReader.ALLOWED));
-        var readonlyRootFilesystem = node.optionalBoolean("readonlyRootFilesystem").orElse(true);
+        var secrets = SecretReader.read(node.object(ServiceKeys.SECRETS.name(), ServiceKeys.SECRETS.allowed()));
+        var readonlyRootFilesystem = ServiceKeys.READONLY_ROOT_FILESYSTEM.read(node);
         for (var secretName : secrets.keySet()) {
             if (environment.containsKey(secretName)) {
                 throw node.error("secrets." + secretName, "is also set in environment", "each variable in one of"
@@ -88,35 +82,33 @@ public final class ServiceConfigReader {
         return new ServiceConfig(
                 name,
                 image,
-                node.optionalBoolean("ecrRepository").orElse(false),
+                ServiceKeys.ECR_REPOSITORY.read(node),
                 size(node),
-                architecture(node),
+                ServiceKeys.ARCHITECTURE.read(node),
                 port,
                 isPublic,
                 pathPatterns,
                 hostHeaders,
-                targetHealthCheck(node),
-                optionalRange(node, "healthCheckGracePeriod", 0, 2_147_483_647)
-                        .orElse(ServiceConfig.DEFAULT_GRACE_PERIOD_SECONDS),
-                optionalRange(node, "deregistrationDelay", 0, 3600)
-                        .orElse(ServiceConfig.DEFAULT_DEREGISTRATION_DELAY_SECONDS),
-                containerHealthCheck(node),
-                scaling(node),
+                TargetHealthCheck.read(node),
+                ServiceKeys.HEALTH_CHECK_GRACE_PERIOD.read(node),
+                ServiceKeys.DEREGISTRATION_DELAY.read(node),
+                ContainerHealthCheck.read(node),
+                Scaling.read(node),
                 environment,
                 secrets,
                 PermissionReader.read(node),
-                node.stringList("calls", "names of the services this one calls"),
+                ServiceKeys.CALLS.read(node),
                 readonlyRootFilesystem,
                 user(node),
                 writablePaths(node),
-                node.stringList("command", "the command as a list of strings"),
-                node.stringList("entryPoint", "the entry point as a list of strings"),
+                ServiceKeys.COMMAND.read(node),
+                ServiceKeys.ENTRY_POINT.read(node),
                 exec(node, readonlyRootFilesystem),
                 usesDatabase(node, environment, secrets));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {
-        var uses = node.optionalBoolean("database").orElse(false);
+        var uses = ServiceKeys.DATABASE.read(node);
         if (uses) {
             for (var variable : ServiceConfig.DATABASE_VARIABLES) {
                 if (environment.containsKey(variable) || secrets.containsKey(variable)) {
@@ -130,28 +122,15 @@ public final class ServiceConfigReader {
     }
 
     private static FargateSize size(ConfigNode node) {
-        var cpuRule = "one of " + FargateSize.joinOr(FargateSize.cpuValues().stream().map(String::valueOf).toList())
-                + " CPU units";
-        int cpu = node.optionalInt("cpu", cpuRule).orElse(ServiceConfig.DEFAULT_CPU);
-        if (FargateSize.memoryFor(cpu).isEmpty()) {
-            throw node.invalid("cpu", "is not a Fargate CPU size", cpuRule);
-        }
-        int memory = node.optionalInt("memory", "MiB for cpu " + cpu + ": " + FargateSize.describeMemoryFor(cpu))
-                .orElse(ServiceConfig.DEFAULT_MEMORY);
+        int cpu = ServiceKeys.CPU.read(node);
+        int memory = node.optionalInt(ServiceKeys.MEMORY.name(), "MiB for cpu " + cpu + ": "
+                + FargateSize.describeMemoryFor(cpu)).orElse(ServiceKeys.MEMORY.defaultValue().orElseThrow());
         if (!FargateSize.isValid(cpu, memory)) {
             throw new ConfigException(node.origin(), node.key("memory"), memory + " MiB is not a Fargate size for cpu "
                     + cpu + " (nearest valid pairs: " + FargateSize.describe(FargateSize.nearest(cpu, memory, 2)) + ")",
                     "for cpu " + cpu + ": " + FargateSize.describeMemoryFor(cpu));
         }
         return new FargateSize(cpu, memory);
-    }
-
-    private static String architecture(ConfigNode node) {
-        var value = node.optionalString("architecture", "X86_64 or ARM64").orElse(ServiceConfig.DEFAULT_ARCHITECTURE);
-        if (!value.equals("X86_64") && !value.equals("ARM64")) {
-            throw node.invalid("architecture", "is not a Fargate CPU architecture", "X86_64 or ARM64");
-        }
-        return value;
     }
 
     private static void checkRoutingValues(ConfigNode node, boolean isPublic, List<String> paths, List<String> hosts) {
@@ -162,98 +141,28 @@ public final class ServiceConfigReader {
         }
         for (var path : paths) {
             if (!PATH_PATTERN.matcher(path).matches()) {
-                throw node.error("pathPatterns", ConfigNode.show(path) + " is not a load balancer path pattern",
+                throw node.error(ServiceKeys.PATH_PATTERNS.name(), ConfigNode.show(path) + " is not a load balancer path pattern",
                         "paths starting with /, up to 128 characters, * and ? as wildcards");
             }
             if (path.equals("/*") || path.equals("*")) {
-                throw node.error("pathPatterns", ConfigNode.show(path) + " matches every request, which is what the"
+                throw node.error(ServiceKeys.PATH_PATTERNS.name(), ConfigNode.show(path) + " matches every request, which is what the"
                         + " listener's default action already does", "a narrower path such as /api/*");
             }
         }
         for (var host : hosts) {
             if (host.length() > 128 || !HOST_HEADER.matcher(host).matches()) {
-                throw node.error("hostHeaders", ConfigNode.show(host) + " is not a host name",
+                throw node.error(ServiceKeys.HOST_HEADERS.name(), ConfigNode.show(host) + " is not a host name",
                         "host names such as api.example.com or *.example.com");
             }
         }
         if (paths.size() + hosts.size() > 5) {
-            throw node.error("pathPatterns", "and hostHeaders have " + (paths.size() + hosts.size())
+            throw node.error(ServiceKeys.PATH_PATTERNS.name(), "and hostHeaders have " + (paths.size() + hosts.size())
                     + " values, more than one listener rule takes", "at most 5 values together");
         }
     }
 
-    private static TargetHealthCheck targetHealthCheck(ConfigNode service) {
-        var node = service.object("healthCheck", "a mapping: path, interval, timeout, healthyThreshold,"
-                + " unhealthyThreshold, matcher");
-        node.rejectUnknownFields(Set.of("path", "interval", "timeout", "healthyThreshold", "unhealthyThreshold",
-                "matcher"));
-        var path = node.optionalString("path", "a path starting with /").orElse(TargetHealthCheck.DEFAULT_PATH);
-        if (!path.startsWith("/") || path.length() > 1024) {
-            throw node.invalid("path", "is not a health check path", "a path starting with /, up to 1024 characters");
-        }
-        int interval = optionalRange(node, "interval", 5, 300).orElse(TargetHealthCheck.DEFAULT_INTERVAL);
-        int timeout = optionalRange(node, "timeout", 2, 120).orElse(TargetHealthCheck.DEFAULT_TIMEOUT);
-        if (timeout >= interval) {
-            throw node.error("timeout", timeout + " is not below the interval of " + interval
-                    + " seconds (AWS rejects it: a check must time out before the next one starts)",
-                    "2 to " + (interval - 1) + " seconds for interval " + interval);
-        }
-        var matcher = node.optionalString("matcher", "HTTP codes 200 to 499").orElse(TargetHealthCheck.DEFAULT_MATCHER);
-        if (!MATCHER.matcher(matcher).matches() || !matcherInRange(matcher)) {
-            throw node.invalid("matcher", "is not a set of HTTP codes an ALB health check accepts",
-                    "codes 200 to 499: one (200), a list (200,202) or a range (200-299)");
-        }
-        return new TargetHealthCheck(path, interval, timeout,
-                optionalRange(node, "healthyThreshold", 2, 10).orElse(TargetHealthCheck.DEFAULT_HEALTHY_THRESHOLD),
-                optionalRange(node, "unhealthyThreshold", 2, 10).orElse(TargetHealthCheck.DEFAULT_UNHEALTHY_THRESHOLD),
-                matcher);
-    }
-
-    private static boolean matcherInRange(String matcher) {
-        for (var part : matcher.split("[,-]")) {
-            int code = Integer.parseInt(part);
-            if (code < 200 || code > 499) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Optional<ContainerHealthCheck> containerHealthCheck(ConfigNode service) {
-        var allowed = "a mapping: command (starting with CMD or CMD-SHELL), interval, timeout, retries, startPeriod";
-        var maybe = service.optionalObject("containerHealthCheck", allowed);
-        if (maybe.isEmpty()) {
-            return Optional.empty();
-        }
-        var node = maybe.get();
-        node.rejectUnknownFields(Set.of("command", "interval", "timeout", "retries", "startPeriod"));
-        var command = node.stringList("command", "a list starting with CMD or CMD-SHELL");
-        if (command.size() < 2 || !(command.get(0).equals("CMD") || command.get(0).equals("CMD-SHELL"))) {
-            throw node.error("command", ConfigNode.show(command) + " is not a container health check command",
-                    "a list starting with CMD or CMD-SHELL, e.g. [CMD-SHELL, \"curl -f http://localhost:8080/ || exit 1\"]");
-        }
-        int interval = optionalRange(node, "interval", 5, 300).orElse(ContainerHealthCheck.DEFAULT_INTERVAL);
-        int timeout = optionalRange(node, "timeout", 2, 60).orElse(ContainerHealthCheck.DEFAULT_TIMEOUT);
-        if (timeout >= interval) {
-            throw node.error("timeout", timeout + " is not below the interval of " + interval + " seconds",
-                    "2 to " + Math.min(60, interval - 1) + " seconds for interval " + interval);
-        }
-        return Optional.of(new ContainerHealthCheck(command, interval, timeout,
-                optionalRange(node, "retries", 1, 10).orElse(ContainerHealthCheck.DEFAULT_RETRIES),
-                optionalRange(node, "startPeriod", 0, 300).orElse(ContainerHealthCheck.DEFAULT_START_PERIOD)));
-    }
-
-    private static Scaling scaling(ConfigNode node) {
-        int max = optionalRange(node, "maxCount", 1, 5000).orElse(Scaling.DEFAULT_MAX);
-        int min = optionalRange(node, "minCount", 0, max).orElse(Math.min(Scaling.DEFAULT_MIN, max));
-        int desired = optionalRange(node, "desiredCount", min, max).orElse(Math.max(min, Math.min(Scaling.DEFAULT_DESIRED, max)));
-        return new Scaling(desired, min, max,
-                optionalRange(node, "cpuTarget", 1, 100).orElse(Scaling.DEFAULT_TARGET_PERCENT),
-                optionalRange(node, "memoryTarget", 1, 100).orElse(Scaling.DEFAULT_TARGET_PERCENT));
-    }
-
     private static Map<String, String> environment(ConfigNode service) {
-        var node = service.object("environment", "a mapping of variable name to value");
+        var node = service.object(ServiceKeys.ENVIRONMENT.name(), ServiceKeys.ENVIRONMENT.allowed());
         var result = new LinkedHashMap<String, String>();
         for (var name : node.fields()) {
             if (!ENV_NAME.matcher(name).matches()) {
@@ -266,32 +175,30 @@ public final class ServiceConfigReader {
     }
 
     private static Optional<String> user(ConfigNode node) {
-        var allowed = "a user name or uid, optionally with :group or :gid, e.g. 1000:1000";
-        var user = node.optionalString("user", allowed);
+        var user = ServiceKeys.USER.optional(node);
         if (user.isPresent() && !USER.matcher(user.get()).matches()) {
-            throw node.invalid("user", "is not a container user", allowed);
+            throw node.invalid(ServiceKeys.USER.name(), "is not a container user", ServiceKeys.USER.allowed());
         }
         return user;
     }
 
     private static List<String> writablePaths(ConfigNode node) {
-        var allowed = "at most 10 distinct absolute paths of letters, digits and _ . @ + -, such as /tmp, not under"
-                + " /proc, /sys or /dev";
-        var paths = node.stringList("writablePaths", allowed);
+        var allowed = ServiceKeys.WRITABLE_PATHS.allowed();
+        var paths = ServiceKeys.WRITABLE_PATHS.read(node);
         var seen = new LinkedHashSet<String>();
         for (var path : paths) {
             var segments = List.of(path.split("/"));
             if (!PLAIN_PATH.matcher(path).matches() || segments.contains("..") || segments.contains(".")
                     || !seen.add(path)) {
-                throw node.error("writablePaths", ConfigNode.show(path) + " is not a distinct plain absolute path",
+                throw node.error(ServiceKeys.WRITABLE_PATHS.name(), ConfigNode.show(path) + " is not a distinct plain absolute path",
                         allowed);
             }
             if (SYSTEM_PATHS.stream().anyMatch(system -> path.equals(system) || path.startsWith(system + "/"))) {
-                throw node.error("writablePaths", ConfigNode.show(path) + " would hide a kernel filesystem", allowed);
+                throw node.error(ServiceKeys.WRITABLE_PATHS.name(), ConfigNode.show(path) + " would hide a kernel filesystem", allowed);
             }
         }
         if (paths.size() > 10) {
-            throw node.error("writablePaths", "has " + paths.size() + " paths", allowed);
+            throw node.error(ServiceKeys.WRITABLE_PATHS.name(), "has " + paths.size() + " paths", allowed);
         }
         return new ArrayList<>(seen);
     }
@@ -304,9 +211,9 @@ public final class ServiceConfigReader {
      * combination is refused rather than patched.
      */
     private static boolean exec(ConfigNode node, boolean readonlyRootFilesystem) {
-        var exec = node.optionalBoolean("exec").orElse(false);
+        var exec = ServiceKeys.EXEC.read(node);
         if (exec && readonlyRootFilesystem) {
-            throw node.error("exec", "is true with a read-only root filesystem, which ECS Exec does not support (its"
+            throw node.error(ServiceKeys.EXEC.name(), "is true with a read-only root filesystem, which ECS Exec does not support (its"
                     + " agent writes to the container's filesystem)", "exec: false, or readonlyRootFilesystem: false"
                     + " next to exec: true (for debugging environments only)");
         }
@@ -352,12 +259,4 @@ public final class ServiceConfigReader {
         }
     }
 
-    static Optional<Integer> optionalRange(ConfigNode node, String field, int min, int max) {
-        var allowed = min + " to " + max;
-        var value = node.optionalInt(field, allowed);
-        if (value.isPresent() && (value.get() < min || value.get() > max)) {
-            throw node.invalid(field, "is out of range", allowed);
-        }
-        return value;
-    }
 }

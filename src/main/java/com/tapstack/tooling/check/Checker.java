@@ -1,7 +1,7 @@
 package com.tapstack.tooling.check;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.config.StackConfig;
+import com.tapstack.stack.StackConfig;
 import com.tapstack.config.Suppression;
 import com.tapstack.tooling.offline.Plan;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.tapstack.tooling.cli;
 
-import com.tapstack.config.StackConfig;
-import com.tapstack.config.StackFiles;
+import com.tapstack.stack.StackConfig;
+import com.tapstack.stack.StackFiles;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.Plan;
 import java.io.IOException;

@@ -12,7 +12,7 @@ public final class CostReport {
     }
 
     /** The estimate of a stack's plan, at the shipped prices and the stack's assumptions, as text. */
-    public static String of(com.tapstack.tooling.offline.Plan plan, com.tapstack.config.StackConfig config) {
+    public static String of(com.tapstack.tooling.offline.Plan plan, com.tapstack.stack.StackConfig config) {
         return render(CostEstimator.estimate(plan, config.costAssumptions(), config.logRetentionDays(),
                 PriceTable.shipped()), config.region());
     }

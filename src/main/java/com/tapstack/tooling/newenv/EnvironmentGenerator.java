@@ -3,10 +3,12 @@ package com.tapstack.tooling.newenv;
 import com.tapstack.config.ConfigException;
 import com.tapstack.config.GoYaml;
 import com.tapstack.config.ProjectFile;
-import com.tapstack.config.StackFiles;
+import com.tapstack.stack.StackFiles;
 import com.tapstack.config.YamlFiles;
-import com.tapstack.config.ConfigLoader;
-import com.tapstack.config.StackConfig;
+import com.tapstack.stack.ConfigLoader;
+import com.tapstack.stack.StackKeys;
+import com.tapstack.network.NetworkConfig;
+import com.tapstack.stack.StackConfig;
 import com.tapstack.config.StackFileSource;
 
 import java.nio.file.Files;
@@ -51,18 +53,18 @@ public final class EnvironmentGenerator {
         var original = top.get("config") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of();
 
         var ns = project.name() + ":";
-        var oldNamespace = "." + original.get(ns + ConfigLoader.ENVIRONMENT) + "." + project.name() + ".local";
+        var oldNamespace = "." + original.get(ns + StackKeys.ENVIRONMENT.name()) + "." + project.name() + ".local";
         var newNamespace = "." + request.name() + "." + project.name() + ".local";
         var values = rewrite(original, oldNamespace, newNamespace);
-        values.put(ns + ConfigLoader.ENVIRONMENT, request.name());
+        values.put(ns + StackKeys.ENVIRONMENT.name(), request.name());
         request.region().ifPresent(region -> {
             // Zone ids belong to one region: the source's recorded zones do not exist in another.
             if (!region.equals(original.get("aws:region"))) {
-                values.remove(ns + ConfigLoader.AVAILABILITY_ZONES);
+                values.remove(ns + NetworkConfig.AVAILABILITY_ZONES.name());
             }
             values.put("aws:region", region);
         });
-        request.suffix().ifPresent(suffix -> values.put(ns + ConfigLoader.ENVIRONMENT_SUFFIX, suffix));
+        request.suffix().ifPresent(suffix -> values.put(ns + StackKeys.ENVIRONMENT_SUFFIX.name(), suffix));
         for (var override : request.overrides()) {
             apply(values, override, ns, target);
         }
@@ -85,11 +87,11 @@ public final class EnvironmentGenerator {
         var values = new LinkedHashMap<String, Object>();
         generated.values().forEach((key, value) -> {
             values.put(key, value);
-            if (key.equals(ns + ConfigLoader.AZ_COUNT)) {
-                values.put(ns + ConfigLoader.AVAILABILITY_ZONES, List.copyOf(zoneIds));
+            if (key.equals(ns + NetworkConfig.AZ_COUNT.name())) {
+                values.put(ns + NetworkConfig.AVAILABILITY_ZONES.name(), List.copyOf(zoneIds));
             }
         });
-        values.putIfAbsent(ns + ConfigLoader.AVAILABILITY_ZONES, List.copyOf(zoneIds));
+        values.putIfAbsent(ns + NetworkConfig.AVAILABILITY_ZONES.name(), List.copyOf(zoneIds));
         var target = generated.file().getFileName().toString();
         var config = ConfigLoader.load(StackFileSource.of(generated.project(), target, values),
                 generated.project().name());

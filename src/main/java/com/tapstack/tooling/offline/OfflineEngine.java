@@ -6,7 +6,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import com.tapstack.App;
 import com.tapstack.config.ConfigException;
-import com.tapstack.config.StackConfig;
+import com.tapstack.stack.StackConfig;
 import com.pulumi.test.Mocks;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;

@@ -1,6 +1,6 @@
 package com.tapstack.tooling.offline;
 
-import com.tapstack.config.StackConfig;
+import com.tapstack.stack.StackConfig;
 import java.util.List;
 
 /**
