@@ -36,30 +36,42 @@ public sealed interface ConfigKey {
      * @param outOfRange     what an error says of a value outside the range
      */
     record IntKey(String name, int min, int max, Optional<Integer> defaultValue, Optional<String> derivedDefault,
-                  String unit, String outOfRange, String meaning) implements ConfigKey {
+                  String unit, Optional<String> dependentRange, String outOfRange, String meaning)
+            implements ConfigKey {
 
         public static IntKey of(String name, int min, int max, int defaultValue, String meaning) {
-            return new IntKey(name, min, max, Optional.of(defaultValue), Optional.empty(), "", "is out of range",
-                    meaning);
+            return new IntKey(name, min, max, Optional.of(defaultValue), Optional.empty(), "", Optional.empty(),
+                    "is out of range", meaning);
         }
 
         /** No default: the stack must set it (or it is optional and read with {@link #optional}). */
         public static IntKey required(String name, int min, int max, String meaning) {
-            return new IntKey(name, min, max, Optional.empty(), Optional.empty(), "", "is out of range", meaning);
+            return new IntKey(name, min, max, Optional.empty(), Optional.empty(), "", Optional.empty(),
+                    "is out of range", meaning);
         }
 
         /** A default the reader derives from other keys, documented as {@code derivedDefault}. */
         public static IntKey derived(String name, int min, int max, String derivedDefault, String meaning) {
-            return new IntKey(name, min, max, Optional.empty(), Optional.of(derivedDefault), "", "is out of range",
-                    meaning);
+            return new IntKey(name, min, max, Optional.empty(), Optional.of(derivedDefault), "", Optional.empty(),
+                    "is out of range", meaning);
         }
 
         public IntKey unit(String newUnit) {
-            return new IntKey(name, min, max, defaultValue, derivedDefault, newUnit, outOfRange, meaning);
+            return new IntKey(name, min, max, defaultValue, derivedDefault, newUnit, dependentRange, outOfRange,
+                    meaning);
         }
 
         public IntKey outOfRange(String problem) {
-            return new IntKey(name, min, max, defaultValue, derivedDefault, unit, problem, meaning);
+            return new IntKey(name, min, max, defaultValue, derivedDefault, unit, dependentRange, problem, meaning);
+        }
+
+        /**
+         * The range depends on other keys (minCount up to maxCount, memory by cpu): the docs say {@code text}, and the
+         * reader names the range it computes.
+         */
+        public IntKey dependentRange(String text) {
+            return new IntKey(name, min, max, defaultValue, derivedDefault, unit, Optional.of(text), outOfRange,
+                    meaning);
         }
 
         @Override
@@ -74,7 +86,7 @@ public sealed interface ConfigKey {
 
         @Override
         public String allowed() {
-            return min + " to " + max + (unit.isEmpty() ? "" : " " + unit);
+            return dependentRange.orElse(min + " to " + max + (unit.isEmpty() ? "" : " " + unit));
         }
 
         /** The value or its default; one config error when it is missing, not a whole number or out of range. */
@@ -263,12 +275,17 @@ public sealed interface ConfigKey {
     }
 
     /** A decimal number in {@code min..max}. */
-    record DecimalKey(String name, BigDecimal min, BigDecimal max, Optional<BigDecimal> defaultValue, String meaning)
-            implements ConfigKey {
+    record DecimalKey(String name, BigDecimal min, BigDecimal max, Optional<BigDecimal> defaultValue,
+                      Optional<String> allowedText, String meaning) implements ConfigKey {
 
         public static DecimalKey of(String name, double min, double max, double defaultValue, String meaning) {
             return new DecimalKey(name, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-                    Optional.of(BigDecimal.valueOf(defaultValue)), meaning);
+                    Optional.of(BigDecimal.valueOf(defaultValue)), Optional.empty(), meaning);
+        }
+
+        /** What is allowed when it is more than a range (steps, say), as messages and docs say it. */
+        public DecimalKey allowed(String text) {
+            return new DecimalKey(name, min, max, defaultValue, Optional.of(text), meaning);
         }
 
         @Override
@@ -283,7 +300,7 @@ public sealed interface ConfigKey {
 
         @Override
         public String allowed() {
-            return "a number from " + plain(min) + " to " + plain(max);
+            return allowedText.orElse("a number from " + plain(min) + " to " + plain(max));
         }
 
         public BigDecimal read(ConfigNode node) {

@@ -12,10 +12,11 @@ public record Scaling(int desiredCount, int minCount, int maxCount, int cpuTarge
     private static final int ONE_TASK = 1;
 
     public static final IntKey MAX_COUNT = IntKey.of("maxCount", 1, 5000, 4, "Most tasks autoscaling runs");
-    public static final IntKey MIN_COUNT = IntKey.derived("minCount", 0, 5000, "1, or maxCount when lower",
-            "Fewest tasks autoscaling keeps (at most maxCount)");
-    public static final IntKey DESIRED_COUNT = IntKey.derived("desiredCount", 0, 5000, "1, within minCount to"
-            + " maxCount", "Tasks at creation; autoscaling owns the count after that");
+    public static final IntKey MIN_COUNT = IntKey.derived("minCount", 0, 5000, ONE_TASK + ", or maxCount when lower",
+            "Fewest tasks autoscaling keeps").dependentRange("0 to maxCount");
+    public static final IntKey DESIRED_COUNT = IntKey.derived("desiredCount", 0, 5000, ONE_TASK + ", within minCount"
+            + " to maxCount", "Tasks at creation; autoscaling owns the count after that")
+            .dependentRange("minCount to maxCount");
     public static final IntKey CPU_TARGET = IntKey.of("cpuTarget", 1, 100, 70, "CPU percent target tracking keeps"
             + " (scales out after " + SCALE_OUT_COOLDOWN_SECONDS + " s, in after " + SCALE_IN_COOLDOWN_SECONDS + " s)");
     public static final IntKey MEMORY_TARGET = IntKey.of("memoryTarget", 1, 100, 70, "Memory percent target"

@@ -21,10 +21,10 @@ public final class ServiceKeys {
     public static final IntChoiceKey CPU = IntChoiceKey.of("cpu", FargateSize.cpuValues(), 256, "is not a Fargate"
             + " CPU size", "Task CPU units").allowed("one of " + FargateSize.joinOr(FargateSize.cpuValues().stream()
             .map(String::valueOf).toList()) + " CPU units");
-    public static final IntKey MEMORY = IntKey.of("memory", 512, 122_880, 512, "Task memory in MiB, a Fargate pair"
-            + " with cpu: 256 takes 512, 1024 or 2048; 512 takes 1024 to 4096; 1024 takes 2048 to 8192; 2048 takes"
-            + " 4096 to 16384; 4096 takes 8192 to 30720 (steps of 1024); 8192 takes 16384 to 61440 (steps of 4096);"
-            + " 16384 takes 32768 to 122880 (steps of 8192)");
+    public static final IntKey MEMORY = IntKey.of("memory", 512, 122_880, 512, "Task memory in MiB")
+            .dependentRange("a Fargate pair with cpu: 256 takes 512, 1024 or 2048; 512 takes 1024 to 4096; 1024 takes"
+                    + " 2048 to 8192; 2048 takes 4096 to 16384; 4096 takes 8192 to 30720 (steps of 1024); 8192 takes"
+                    + " 16384 to 61440 (steps of 4096); 16384 takes 32768 to 122880 (steps of 8192)");
     public static final ChoiceKey<Architecture> ARCHITECTURE = ChoiceKey.of("architecture", Architecture.class,
             Architecture.X86_64, "is not a Fargate CPU architecture", "The CPU architecture of the task (ARM64 is"
                     + " Graviton, Spot included on platform 1.4.0)");

@@ -58,12 +58,11 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
             "db.serverless for Aurora, db.t4g.medium for RDS", "Aurora: " + AURORA_CLASS_RULE + "; RDS: "
                     + RDS_CLASS_RULE, "The instance class of every instance");
     public static final DecimalKey MIN_CAPACITY = DecimalKey.of("minCapacity", 0, 256, 0.5,
-            "Aurora Serverless v2: the fewest ACUs (0 pauses the database when idle)");
+            "Aurora Serverless v2: the fewest ACUs (0 pauses the database when idle)").allowed(CAPACITY_RULE);
     public static final DecimalKey MAX_CAPACITY = DecimalKey.of("maxCapacity", 0, 256, 4,
-            "Aurora Serverless v2: the most ACUs");
+            "Aurora Serverless v2: the most ACUs").allowed(CAPACITY_RULE);
     public static final KeyTable SERVERLESS_KEYS = KeyTable.of("<project>:database.serverless",
-            "Aurora Serverless v2 capacity", "Only with instanceClass db.serverless. Capacities are ACUs in steps of"
-                    + " 0.5 (" + CAPACITY_RULE + "), minCapacity at most maxCapacity.", MIN_CAPACITY, MAX_CAPACITY);
+            "Aurora Serverless v2 capacity", "Only with instanceClass db.serverless; minCapacity at most maxCapacity.", MIN_CAPACITY, MAX_CAPACITY);
     public static final Structured SERVERLESS = Structured.table("serverless", "{minCapacity: 0.5, maxCapacity: 4}"
             + " with db.serverless", "Aurora Serverless v2 capacity range", SERVERLESS_KEYS);
     public static final IntKey INSTANCES = IntKey.of("instances", 1, 15, 1, "Aurora: the writer plus readers in"
@@ -190,12 +189,12 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
 
     /** Aurora Serverless v2 capacity: 0 (auto-pause) or 0.5 to 256 ACUs in half steps. */
     private static double capacity(ConfigNode node, DecimalKey key) {
-        var value = node.optionalDecimal(key.name(), CAPACITY_RULE).orElse(key.defaultValue().orElseThrow());
+        var value = node.optionalDecimal(key.name(), key.allowed()).orElse(key.defaultValue().orElseThrow());
         var halfSteps = value.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() <= 0;
         var inRange = value.signum() == 0 || value.compareTo(new BigDecimal("0.5")) >= 0
                 && value.compareTo(BigDecimal.valueOf(256)) <= 0;
         if (!halfSteps || !inRange) {
-            throw node.invalid(key.name(), "is not an Aurora Serverless v2 capacity", CAPACITY_RULE);
+            throw node.invalid(key.name(), "is not an Aurora Serverless v2 capacity", key.allowed());
         }
         return value.doubleValue();
     }
