@@ -1,5 +1,6 @@
 package com.tapstack.config;
 
+import com.tapstack.support.Reference;
 import static com.tapstack.support.BrokenConfig.broken;
 
 import com.tapstack.support.BrokenConfig;
@@ -22,105 +23,105 @@ class BadConfigTest {
 
     static Stream<Arguments> brokenDevStacks() {
         return Stream.of(
-                broken("retention CloudWatch rejects", v -> v.set("tap:logRetentionDays", 8),
-                        "Pulumi.dev.yaml: tap:logRetentionDays: 8 is not a retention period CloudWatch Logs accepts;"
+                broken("retention CloudWatch rejects", v -> v.set(Reference.NS + "logRetentionDays", 8),
+                        "Pulumi.dev.yaml: " + Reference.NS + "logRetentionDays: 8 is not a retention period CloudWatch Logs accepts;"
                                 + " allowed: " + RETENTIONS),
-                broken("retention forever", v -> v.set("tap:logRetentionDays", 0),
-                        "Pulumi.dev.yaml: tap:logRetentionDays: 0 is not a retention period CloudWatch Logs accepts;"
+                broken("retention forever", v -> v.set(Reference.NS + "logRetentionDays", 0),
+                        "Pulumi.dev.yaml: " + Reference.NS + "logRetentionDays: 0 is not a retention period CloudWatch Logs accepts;"
                                 + " allowed: " + RETENTIONS),
-                broken("retention of the wrong type", v -> v.set("tap:logRetentionDays", "a week"),
-                        "Pulumi.dev.yaml: tap:logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
-                broken("unknown key", v -> v.set("tap:logRetention", 7),
-                        "Pulumi.dev.yaml: tap:logRetention: is not a known key (did you mean tap:logRetentionDays?);"
-                                + " allowed: tap:alarms, tap:albLogs, tap:availabilityZones, tap:azCount, tap:checkSuppressions,"
-                                + " tap:costAssumptions, tap:costCenter, tap:database, tap:dns, tap:ecrKeepImages, tap:ecrUntaggedExpiryDays, tap:endpoints,"
-                                + " tap:environment, tap:environmentSuffix, tap:https, tap:kmsDeletionWindowDays,"
-                                + " tap:logRetentionDays, tap:natStrategy, tap:onDemandBase, tap:owner, tap:parameters,"
-                                + " tap:protect, tap:services, tap:spotWeight, tap:tags, tap:vpcCidr, tap:waf"),
-                broken("one AZ with a public service", v -> v.set("tap:azCount", 1),
-                        "Pulumi.dev.yaml: tap:azCount: 1 is too few for the load balancer a public service needs (AWS"
+                broken("retention of the wrong type", v -> v.set(Reference.NS + "logRetentionDays", "a week"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
+                broken("unknown key", v -> v.set(Reference.NS + "logRetention", 7),
+                        "Pulumi.dev.yaml: " + Reference.NS + "logRetention: is not a known key (did you mean " + Reference.NS + "logRetentionDays?);"
+                                + " allowed: " + Reference.NS + "alarms, " + Reference.NS + "albLogs, " + Reference.NS + "availabilityZones, " + Reference.NS + "azCount, " + Reference.NS + "checkSuppressions,"
+                                + " " + Reference.NS + "costAssumptions, " + Reference.NS + "costCenter, " + Reference.NS + "database, " + Reference.NS + "dns, " + Reference.NS + "ecrKeepImages, " + Reference.NS + "ecrUntaggedExpiryDays, " + Reference.NS + "endpoints,"
+                                + " " + Reference.NS + "environment, " + Reference.NS + "environmentSuffix, " + Reference.NS + "https, " + Reference.NS + "kmsDeletionWindowDays,"
+                                + " " + Reference.NS + "logRetentionDays, " + Reference.NS + "natStrategy, " + Reference.NS + "onDemandBase, " + Reference.NS + "owner, " + Reference.NS + "parameters,"
+                                + " " + Reference.NS + "protect, " + Reference.NS + "services, " + Reference.NS + "spotWeight, " + Reference.NS + "tags, " + Reference.NS + "vpcCidr, " + Reference.NS + "waf"),
+                broken("one AZ with a public service", v -> v.set(Reference.NS + "azCount", 1),
+                        "Pulumi.dev.yaml: " + Reference.NS + "azCount: 1 is too few for the load balancer a public service needs (AWS"
                                 + " requires subnets in two AZs); allowed: 2 to 6 when a service is public"),
-                broken("too few images kept for a rollback", v -> v.set("tap:ecrKeepImages", 3),
-                        "Pulumi.dev.yaml: tap:ecrKeepImages: 3 would expire images a rollback needs; allowed: 4 to"
+                broken("too few images kept for a rollback", v -> v.set(Reference.NS + "ecrKeepImages", 3),
+                        "Pulumi.dev.yaml: " + Reference.NS + "ecrKeepImages: 3 would expire images a rollback needs; allowed: 4 to"
                                 + " 10000 (the 2 task definition revisions a service runs or rolls back to, plus 2)"),
-                broken("a negative cost assumption", v -> v.set("tap:costAssumptions", Map.of("natGBPerDay", -1)),
-                        "Pulumi.dev.yaml: tap:costAssumptions.natGBPerDay: -1 is out of range; allowed: a number from 0"
+                broken("a negative cost assumption", v -> v.set(Reference.NS + "costAssumptions", Map.of("natGBPerDay", -1)),
+                        "Pulumi.dev.yaml: " + Reference.NS + "costAssumptions.natGBPerDay: -1 is out of range; allowed: a number from 0"
                                 + " to 100000"),
-                broken("Spot weight out of range", v -> v.set("tap:spotWeight", 1001),
-                        "Pulumi.dev.yaml: tap:spotWeight: 1001 is out of range; allowed: 0 to 1000"),
-                broken("certificate that is no ARN", v -> v.set("tap:https", Map.of("certificateArn", "my-cert")),
-                        "Pulumi.dev.yaml: tap:https.certificateArn: \"my-cert\" is not an ACM certificate ARN; allowed:"
+                broken("Spot weight out of range", v -> v.set(Reference.NS + "spotWeight", 1001),
+                        "Pulumi.dev.yaml: " + Reference.NS + "spotWeight: 1001 is out of range; allowed: 0 to 1000"),
+                broken("certificate that is no ARN", v -> v.set(Reference.NS + "https", Map.of("certificateArn", "my-cert")),
+                        "Pulumi.dev.yaml: " + Reference.NS + "https.certificateArn: \"my-cert\" is not an ACM certificate ARN; allowed:"
                                 + " an ACM certificate ARN in the stack's region,"
                                 + " arn:aws:acm:<region>:<account>:certificate/<id>"),
-                broken("certificate from another region", v -> v.set("tap:https", Map.of("certificateArn",
+                broken("certificate from another region", v -> v.set(Reference.NS + "https", Map.of("certificateArn",
                                 "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")),
-                        "Pulumi.dev.yaml: tap:https.certificateArn: \"arn:aws:acm:eu-west-1:123456789012:certificate/"
+                        "Pulumi.dev.yaml: " + Reference.NS + "https.certificateArn: \"arn:aws:acm:eu-west-1:123456789012:certificate/"
                                 + "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\" is in another region than the load balancer"
                                 + " (us-east-1); allowed: an ACM certificate ARN in the stack's region,"
                                 + " arn:aws:acm:<region>:<account>:certificate/<id>"),
-                broken("no AZ", v -> v.set("tap:azCount", 0),
-                        "Pulumi.dev.yaml: tap:azCount: 0 is not a number of availability zones a VPC can span here;"
+                broken("no AZ", v -> v.set(Reference.NS + "azCount", 0),
+                        "Pulumi.dev.yaml: " + Reference.NS + "azCount: 0 is not a number of availability zones a VPC can span here;"
                                 + " allowed: 1 to 6"),
-                broken("seven AZs", v -> v.set("tap:azCount", 7),
-                        "Pulumi.dev.yaml: tap:azCount: 7 is not a number of availability zones a VPC can span here;"
+                broken("seven AZs", v -> v.set(Reference.NS + "azCount", 7),
+                        "Pulumi.dev.yaml: " + Reference.NS + "azCount: 7 is not a number of availability zones a VPC can span here;"
                                 + " allowed: 1 to 6"),
-                broken("AZ count as a list", v -> v.set("tap:azCount", List.of(2)),
-                        "Pulumi.dev.yaml: tap:azCount: [2] is not a whole number; allowed: 1 to 6"),
-                broken("CIDR that is no CIDR", v -> v.set("tap:vpcCidr", "10.0.0.0/33"),
-                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.0.0.0/33\" is not an IPv4 CIDR block; allowed: an IPv4"
+                broken("AZ count as a list", v -> v.set(Reference.NS + "azCount", List.of(2)),
+                        "Pulumi.dev.yaml: " + Reference.NS + "azCount: [2] is not a whole number; allowed: 1 to 6"),
+                broken("CIDR that is no CIDR", v -> v.set(Reference.NS + "vpcCidr", "10.0.0.0/33"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "vpcCidr: \"10.0.0.0/33\" is not an IPv4 CIDR block; allowed: an IPv4"
                                 + " network address with a prefix from /16 to /26 (for 2 AZs), e.g. 10.0.0.0/16"),
-                broken("CIDR with host bits", v -> v.set("tap:vpcCidr", "10.10.1.0/16"),
-                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.10.1.0/16\" has host bits set (did you mean 10.10.0.0/16?);"
+                broken("CIDR with host bits", v -> v.set(Reference.NS + "vpcCidr", "10.10.1.0/16"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "vpcCidr: \"10.10.1.0/16\" has host bits set (did you mean 10.10.0.0/16?);"
                                 + " allowed: an IPv4 network address with a prefix from /16 to /26 (for 2 AZs),"
                                 + " e.g. 10.0.0.0/16"),
-                broken("CIDR larger than a VPC may be", v -> v.set("tap:vpcCidr", "10.0.0.0/8"),
-                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.0.0.0/8\" is larger than the /16 AWS allows for a VPC;"
+                broken("CIDR larger than a VPC may be", v -> v.set(Reference.NS + "vpcCidr", "10.0.0.0/8"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "vpcCidr: \"10.0.0.0/8\" is larger than the /16 AWS allows for a VPC;"
                                 + " allowed: an IPv4 network address with a prefix from /16 to /26 (for 2 AZs),"
                                 + " e.g. 10.0.0.0/16"),
-                broken("CIDR too small for the subnets", v -> v.set("tap:vpcCidr", "10.10.0.0/27"),
-                        "Pulumi.dev.yaml: tap:vpcCidr: \"10.10.0.0/27\" is too small for 2 public and 2 private subnets"
+                broken("CIDR too small for the subnets", v -> v.set(Reference.NS + "vpcCidr", "10.10.0.0/27"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "vpcCidr: \"10.10.0.0/27\" is too small for 2 public and 2 private subnets"
                                 + " (each would be /29, AWS's smallest subnet is /28); allowed: an IPv4 network address"
                                 + " with a prefix from /16 to /26 (for 2 AZs), e.g. 10.0.0.0/16"),
-                broken("unknown NAT strategy", v -> v.set("tap:natStrategy", "perAZ"),
-                        "Pulumi.dev.yaml: tap:natStrategy: \"perAZ\" is not a NAT strategy; allowed: none, single, perAz"),
-                broken("environment in capitals", v -> v.set("tap:environment", "Dev"),
-                        "Pulumi.dev.yaml: tap:environment: \"Dev\" cannot be used in resource names; allowed: 1 to 10"
+                broken("unknown NAT strategy", v -> v.set(Reference.NS + "natStrategy", "perAZ"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "natStrategy: \"perAZ\" is not a NAT strategy; allowed: none, single, perAz"),
+                broken("environment in capitals", v -> v.set(Reference.NS + "environment", "Dev"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "environment: \"Dev\" cannot be used in resource names; allowed: 1 to 10"
                                 + " lowercase letters or digits, starting with a letter (e.g. dev, prod)"),
-                broken("no environment", v -> v.remove("tap:environment"),
-                        "Pulumi.dev.yaml: tap:environment: is missing (set it in Pulumi.dev.yaml or with `pulumi config"
-                                + " set tap:environment <value>`); allowed: 1 to 10 lowercase letters or digits,"
+                broken("no environment", v -> v.remove(Reference.NS + "environment"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "environment: is missing (set it in Pulumi.dev.yaml or with `pulumi config"
+                                + " set " + Reference.NS + "environment <value>`); allowed: 1 to 10 lowercase letters or digits,"
                                 + " starting with a letter (e.g. dev, prod)"),
-                broken("suffix with a hyphen", v -> v.set("tap:environmentSuffix", "pr-12"),
-                        "Pulumi.dev.yaml: tap:environmentSuffix: \"pr-12\" has characters AWS names cannot all take;"
+                broken("suffix with a hyphen", v -> v.set(Reference.NS + "environmentSuffix", "pr-12"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "environmentSuffix: \"pr-12\" has characters AWS names cannot all take;"
                                 + " allowed: empty (a suffix is generated and kept in state) or 1 to 13 lowercase"
                                 + " letters or digits"),
-                broken("suffix past the name limits", v -> v.set("tap:environmentSuffix", "featurebranch42"),
-                        "Pulumi.dev.yaml: tap:environmentSuffix: \"featurebranch42\" is 15 characters and would make"
-                                + " names like tap-dev-featurebranch42-xxxxxxxxxx longer than the 32 characters AWS"
+                broken("suffix past the name limits", v -> v.set(Reference.NS + "environmentSuffix", "featurebranch42"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "environmentSuffix: \"featurebranch42\" is 15 characters and would make"
+                                + " names like " + Reference.P + "dev-featurebranch42-xxxxxxxxxx longer than the 32 characters AWS"
                                 + " allows for load balancer names; allowed: empty (a suffix is generated and kept in"
                                 + " state) or 1 to 13 lowercase letters or digits"),
-                broken("KMS window too short", v -> v.set("tap:kmsDeletionWindowDays", 5),
-                        "Pulumi.dev.yaml: tap:kmsDeletionWindowDays: 5 is outside the waiting period KMS accepts;"
+                broken("KMS window too short", v -> v.set(Reference.NS + "kmsDeletionWindowDays", 5),
+                        "Pulumi.dev.yaml: " + Reference.NS + "kmsDeletionWindowDays: 5 is outside the waiting period KMS accepts;"
                                 + " allowed: 7 to 30 days"),
-                broken("protect as yes", v -> v.set("tap:protect", "yes"),
-                        "Pulumi.dev.yaml: tap:protect: \"yes\" is not a boolean; allowed: true or false"),
-                broken("no owner", v -> v.remove("tap:owner"),
-                        "Pulumi.dev.yaml: tap:owner: is missing (set it in Pulumi.dev.yaml or with `pulumi config set"
-                                + " tap:owner <value>`); allowed: up to 256 letters, digits, spaces and _ . : / = + - @"),
-                broken("tag overriding a managed tag", v -> v.set("tap:tags", Map.of("Owner", "someone")),
-                        "Pulumi.dev.yaml: tap:tags.Owner: is set by TapStack itself (Owner and CostCenter come from"
-                                + " tap:owner and tap:costCenter); allowed: keys of 1 to 128 letters, digits, spaces"
+                broken("protect as yes", v -> v.set(Reference.NS + "protect", "yes"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "protect: \"yes\" is not a boolean; allowed: true or false"),
+                broken("no owner", v -> v.remove(Reference.NS + "owner"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "owner: is missing (set it in Pulumi.dev.yaml or with `pulumi config set"
+                                + " " + Reference.NS + "owner <value>`); allowed: up to 256 letters, digits, spaces and _ . : / = + - @"),
+                broken("tag overriding a managed tag", v -> v.set(Reference.NS + "tags", Map.of("Owner", "someone")),
+                        "Pulumi.dev.yaml: " + Reference.NS + "tags.Owner: is set by TapStack itself (Owner and CostCenter come from"
+                                + " " + Reference.NS + "owner and " + Reference.NS + "costCenter); allowed: keys of 1 to 128 letters, digits, spaces"
                                 + " and _ . : / = + - @, not starting with aws:, other than CostCenter, Environment,"
                                 + " EnvironmentSuffix, ManagedBy, Name, Owner, Project"),
-                broken("tag in the aws: namespace", v -> v.set("tap:tags", Map.of("aws:team", "x")),
-                        "Pulumi.dev.yaml: tap:tags.aws:team: is not a tag key AWS accepts; allowed: keys of 1 to 128"
+                broken("tag in the aws: namespace", v -> v.set(Reference.NS + "tags", Map.of("aws:team", "x")),
+                        "Pulumi.dev.yaml: " + Reference.NS + "tags.aws:team: is not a tag key AWS accepts; allowed: keys of 1 to 128"
                                 + " letters, digits, spaces and _ . : / = + - @, not starting with aws:, other than"
                                 + " CostCenter, Environment, EnvironmentSuffix, ManagedBy, Name, Owner, Project"),
-                broken("tags as a string", v -> v.set("tap:tags", "Team=platform"),
-                        "Pulumi.dev.yaml: tap:tags: \"Team=platform\" is not a mapping; allowed: a mapping of tag key"
+                broken("tags as a string", v -> v.set(Reference.NS + "tags", "Team=platform"),
+                        "Pulumi.dev.yaml: " + Reference.NS + "tags: \"Team=platform\" is not a mapping; allowed: a mapping of tag key"
                                 + " to value, e.g. Team: payments"),
-                broken("tag value with a bad character", v -> v.set("tap:tags", Map.of("Team", "plat<form>")),
-                        "Pulumi.dev.yaml: tap:tags.Team: \"plat<form>\" has characters a tag value cannot have;"
+                broken("tag value with a bad character", v -> v.set(Reference.NS + "tags", Map.of("Team", "plat<form>")),
+                        "Pulumi.dev.yaml: " + Reference.NS + "tags.Team: \"plat<form>\" has characters a tag value cannot have;"
                                 + " allowed: up to 256 letters, digits, spaces and _ . : / = + - @"),
                 broken("no region", v -> v.remove("aws:region"),
                         "Pulumi.dev.yaml: aws:region: is missing (set it in Pulumi.dev.yaml or with `pulumi config set"

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tapstack.modules.database.DatabaseConfig;
 import com.tapstack.modules.ModulesConfig;
 import com.tapstack.modules.parameters.ParameterConfig;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +26,10 @@ class ConfigLoaderTest {
 
     @Test
     void devStackFileLoadsIntoTypedConfig() {
-        var config = Stacks.config("dev");
+        var config = Reference.config("dev");
 
         assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
-                "Pulumi.dev.yaml", "tap", "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
+                "Pulumi.dev.yaml", Reference.NAME, "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE, List.of()),
                 null, ModulesConfig.none(), List.of(), CostAssumptions.defaults()));
@@ -43,10 +43,10 @@ class ConfigLoaderTest {
 
     @Test
     void prodStackFileLoadsIntoTypedConfig() {
-        var config = Stacks.config("prod");
+        var config = Reference.config("prod");
 
         assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
-                "Pulumi.prod.yaml", "tap", "prod", Optional.of("core"), "us-east-1", List.of(), 30, 30, true,
+                "Pulumi.prod.yaml", Reference.NAME, "prod", Optional.of("core"), "us-east-1", List.of(), 30, 30, true,
                 "platform-team", "engineering", Map.of("Team", "platform"),
                 new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ,
                         List.of("use1-az1", "use1-az2", "use1-az4")),
@@ -70,11 +70,11 @@ class ConfigLoaderTest {
     void keysLeftOutOfTheStackFileTakeTheDefaultsDeclaredInPulumiYaml() {
         var minimal = Map.<String, Object>of(
                 "aws:region", "eu-west-1",
-                "tap:environment", "qa",
-                "tap:owner", "qa-team",
-                "tap:costCenter", "quality");
+                Reference.NS + "environment", "qa",
+                Reference.NS + "owner", "qa-team",
+                Reference.NS + "costCenter", "quality");
 
-        var config = Stacks.load("qa", minimal);
+        var config = Reference.load("qa", minimal);
 
         assertThat(config.environmentSuffix()).isEmpty();
         assertThat(config.logRetentionDays()).isEqualTo(30);
@@ -92,21 +92,21 @@ class ConfigLoaderTest {
         // What the Pulumi CLI hands the program: every value as text, mappings and lists as JSON text.
         var gson = new com.google.gson.Gson();
         var engineConfig = new java.util.LinkedHashMap<String, String>();
-        Stacks.values(stack).toMap().forEach((key, value) -> engineConfig.put(key,
+        Reference.values(stack).toMap().forEach((key, value) -> engineConfig.put(key,
                 value instanceof Map || value instanceof List ? gson.toJson(value) : String.valueOf(value)));
 
-        var fromEngine = ConfigLoader.load(EngineConfigSource.fromJson(stack, gson.toJson(engineConfig), "[]"), "tap");
+        var fromEngine = ConfigLoader.load(EngineConfigSource.fromJson(stack, gson.toJson(engineConfig), "[]"), Reference.NAME);
 
-        assertThat(fromEngine).isEqualTo(Stacks.config(stack));
+        assertThat(fromEngine).isEqualTo(Reference.config(stack));
     }
 
     @Test
     void theEngineSourceAcceptsTheLegacyConfigKeyFormAndMarksSecrets() {
         var source = EngineConfigSource.fromJson("dev",
-                "{\"tap:config:owner\": \"ops\", \"tap:token\": \"s3cr3t\", \"tap:nested\": \"{\\\"a\\\": 1}\"}",
-                "[\"tap:token\", \"tap:nested\"]");
+                "{\"" + Reference.NS + "config:owner\": \"ops\", \"" + Reference.NS + "token\": \"s3cr3t\", \"" + Reference.NS + "nested\": \"{\\\"a\\\": 1}\"}",
+                "[\"" + Reference.NS + "token\", \"" + Reference.NS + "nested\"]");
 
-        var values = source.namespace("tap");
+        var values = source.namespace(Reference.NAME);
 
         assertThat(values).containsEntry("owner", "ops")
                 .containsEntry("token", SecretValue.of("s3cr3t"))
@@ -116,10 +116,10 @@ class ConfigLoaderTest {
 
     @Test
     void encryptedValuesInAStackFileStaySecretOffline() {
-        var source = StackFileSource.of(Stacks.project(), "Pulumi.dev.yaml",
-                Map.of("tap:token", Map.of("secure", "v1:abc"), "tap:list", List.of(Map.of("secure", "v1:def"))));
+        var source = StackFileSource.of(Reference.project(), "Pulumi.dev.yaml",
+                Map.of(Reference.NS + "token", Map.of("secure", "v1:abc"), Reference.NS + "list", List.of(Map.of("secure", "v1:def"))));
 
-        var values = source.namespace("tap");
+        var values = source.namespace(Reference.NAME);
 
         assertThat(values.get("token")).isEqualTo(SecretValue.encrypted());
         assertThat(values.get("list")).isEqualTo(List.of(SecretValue.encrypted()));
@@ -128,23 +128,23 @@ class ConfigLoaderTest {
     @Test
     void yamlIsReadAsThePulumiCliReadsItSoYesStaysTextAndADateBecomesGosTimestamp() throws Exception {
         var file = java.nio.file.Files.createTempFile("Pulumi.", ".yaml");
-        java.nio.file.Files.writeString(file, """
+        java.nio.file.Files.writeString(file, Reference.expand("""
                 config:
                   aws:region: us-east-1
-                  tap:environment: dev
-                  tap:owner: platform-team
-                  tap:costCenter: engineering
-                  tap:tags:
+                  {ns}environment: dev
+                  {ns}owner: platform-team
+                  {ns}costCenter: engineering
+                  {ns}tags:
                     Backup: yes
                     Since: 2024-01-01
                     Kept: "2024-01-01"
-                """);
+                """));
 
-        var loaded = ConfigLoader.loadWithWarnings(StackFileSource.read(Stacks.project(), file), "tap");
+        var loaded = ConfigLoader.loadWithWarnings(StackFileSource.read(Reference.project(), file), Reference.NAME);
 
         assertThat(loaded.config().tags()).containsEntry("Backup", "yes")
                 .containsEntry("Since", "2024-01-01 00:00:00 +0000 UTC").containsEntry("Kept", "2024-01-01");
-        assertThat(loaded.warnings()).containsExactly(file.getFileName() + ": tap:tags.Since: 2024-01-01 is a date to"
+        assertThat(loaded.warnings()).containsExactly(file.getFileName() + ": " + Reference.NS + "tags.Since: 2024-01-01 is a date to"
                 + " the Pulumi CLI, which hands it over as \"2024-01-01 00:00:00 +0000 UTC\"; quote it (\"2024-01-01\")"
                 + " to keep the text");
     }

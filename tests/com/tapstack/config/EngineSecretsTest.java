@@ -7,7 +7,7 @@ import com.google.gson.Gson;
 import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.PlanValues;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +29,14 @@ class EngineSecretsTest {
     }
 
     private static Map<String, Object> prodWithParameters(Object apiTokenValue) {
-        return Stacks.values("prod").set("tap:parameters", Map.of(
+        return Reference.values("prod").set(Reference.NS + "parameters", Map.of(
                 "LOG_LEVEL", Map.of("type", "String", "value", "info"),
                 "API_TOKEN", Map.of("type", "SecureString", "value", apiTokenValue))).toMap();
     }
 
     @Test
     void aSecureStringArrivesDecryptedAndStaysSecretUpToTheParameter() {
-        var config = ConfigLoader.load(engine(prodWithParameters("tok-123"), List.of("tap:parameters")), "tap");
+        var config = ConfigLoader.load(engine(prodWithParameters("tok-123"), List.of(Reference.NS + "parameters")), Reference.NAME);
 
         assertThat(config.modules().parameters()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "API_TOKEN", new ParameterConfig("API_TOKEN", true, SecretValue.of("tok-123")),
@@ -44,20 +44,20 @@ class EngineSecretsTest {
                 "LOG_LEVEL", new ParameterConfig("LOG_LEVEL", false, SecretValue.of("info"))));
 
         var plan = OfflineEngine.plan(config, "prod");
-        var token = plan.named("aws:ssm/parameter:Parameter", "tap-parameters-API_TOKEN");
+        var token = plan.named("aws:ssm/parameter:Parameter", Reference.P + "parameters-API_TOKEN");
         assertThat(token.input("type")).isEqualTo("SecureString");
         assertThat(token.input("keyId")).isEqualTo(plan.byType("aws:kms/key:Key").get(0).output("arn"));
         assertThat(token.input("value")).isEqualTo(new PlanValues.Secret("tok-123"));
-        assertThat(token.input("name")).isEqualTo("/tap/prod/core/API_TOKEN");
-        var level = plan.named("aws:ssm/parameter:Parameter", "tap-parameters-LOG_LEVEL");
+        assertThat(token.input("name")).isEqualTo("/" + Reference.NAME + "/prod/core/API_TOKEN");
+        var level = plan.named("aws:ssm/parameter:Parameter", Reference.P + "parameters-LOG_LEVEL");
         assertThat(level.input("type")).isEqualTo("String");
         assertThat(level.input("keyId")).isNull();
     }
 
     @Test
     void theStackFileAndTheEngineAgreeOnParametersWithSecrets() {
-        var fromFile = Stacks.load("prod", prodWithParameters(Map.of("secure", "v1:AAABAGhlbGxv")));
-        var fromEngine = ConfigLoader.load(engine(prodWithParameters("tok-123"), List.of("tap:parameters")), "tap");
+        var fromFile = Reference.load("prod", prodWithParameters(Map.of("secure", "v1:AAABAGhlbGxv")));
+        var fromEngine = ConfigLoader.load(engine(prodWithParameters("tok-123"), List.of(Reference.NS + "parameters")), Reference.NAME);
 
         assertThat(fromEngine.modules().parameters().keySet()).isEqualTo(fromFile.modules().parameters().keySet());
         fromFile.modules().parameters().forEach((name, parameter) ->
@@ -66,12 +66,12 @@ class EngineSecretsTest {
 
     @Test
     void aSecretInsideTheServicesIsRefusedUnderTheEngineAsOffline() {
-        var values = Stacks.values("prod").setIn("tap:services", "web.environment", Map.of("API_KEY", "k")).toMap();
+        var values = Reference.values("prod").setIn(Reference.NS + "services", "web.environment", Map.of("API_KEY", "k")).toMap();
 
-        assertThatThrownBy(() -> ConfigLoader.load(engine(values, List.of("tap:services")), "tap"))
+        assertThatThrownBy(() -> ConfigLoader.load(engine(values, List.of(Reference.NS + "services")), Reference.NAME))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Pulumi.prod.yaml: tap:services: holds a Pulumi secret, and no value of this key is"
-                        + " secret; allowed: plain values; a secret goes in tap:parameters as a SecureString, or in"
+                .hasMessage("Pulumi.prod.yaml: " + Reference.NS + "services: holds a Pulumi secret, and no value of this key is"
+                        + " secret; allowed: plain values; a secret goes in " + Reference.NS + "parameters as a SecureString, or in"
                         + " SSM or Secrets Manager referenced from a service's secrets");
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.tooling.check.Checker;
 import com.tapstack.tooling.offline.OfflineEngine;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
+import com.tapstack.support.Project;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ class ProjectTemplateTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> projectFile() throws Exception {
-        return new Yaml().load(Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml")));
+        return new Yaml().load(Files.readString(Project.DIR.resolve("Pulumi.yaml")));
     }
 
     @Test
@@ -35,16 +36,18 @@ class ProjectTemplateTest {
 
     @Test
     void theTemplateAddsNoProjectDefaults() {
-        assertThat(Stacks.project().configDefaults()).doesNotContainKeys("aws:region", "tap:environment",
-                "tap:owner", "tap:costCenter");
+        var project = ProjectFile.read(Project.DIR);
+
+        assertThat(project.configDefaults()).doesNotContainKeys("aws:region", project.name() + ":environment",
+                project.name() + ":owner", project.name() + ":costCenter");
     }
 
     @Test
     void aStackWithOnlyTheTemplatesAnswersLoadsPlansAndIsOnlyToldToRecordItsZones() {
-        var answers = Map.<String, Object>of("aws:region", "us-east-1", "tap:environment", "dev",
-                "tap:owner", "payments-team", "tap:costCenter", "payments");
+        var answers = Map.<String, Object>of("aws:region", "us-east-1", Reference.NS + "environment", "dev",
+                Reference.NS + "owner", "payments-team", Reference.NS + "costCenter", "payments");
 
-        var config = Stacks.load("dev", answers);
+        var config = Reference.load("dev", answers);
         var plan = OfflineEngine.plan(config, "dev");
 
         assertThat(config.platform().services()).isEmpty();
@@ -56,7 +59,7 @@ class ProjectTemplateTest {
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule().id()).isEqualTo("TAP605");
             assertThat(f.message()).isEqualTo("places its subnets in zones looked up on every run (us-east-1a,"
-                    + " us-east-1b, us-east-1c); record the zones by id in tap:availabilityZones (the plan prints them)");
+                    + " us-east-1b, us-east-1c); record the zones by id in " + Reference.NS + "availabilityZones (the plan prints them)");
         });
     }
 }

@@ -3,7 +3,7 @@ package com.tapstack.encryption;
 import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,9 +16,9 @@ class StackKeyTest {
 
     @Test
     void keyPolicyKeepsTheRootInControlAndLetsRegionalLogsUseItOnlyForThisStacksLogGroups() {
-        var key = Stacks.plan("prod").byType(KEY).get(0);
+        var key = Reference.plan("prod").byType(KEY).get(0);
 
-        assertThat(json(key, "policy")).isEqualTo(json("""
+        assertThat(json(key, "policy")).isEqualTo(json(Reference.expand("""
                 {"Version": "2012-10-17", "Statement": [
                   {"Sid": "EnableRootAccountControl", "Effect": "Allow",
                    "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
@@ -29,18 +29,18 @@ class StackKeyTest {
                    "Resource": ["*"],
                    "Condition": {"ArnLike": {
                      "kms:EncryptionContext:aws:logs:arn": [
-                       "arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-*",
-                       "arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-tap-prod-core-*",
-                       "arn:aws:logs:us-east-1:123456789012:log-group:/aws/rds/*/tap-prod-core-*"]}}},
+                       "arn:aws:logs:us-east-1:123456789012:log-group:{p}prod-core-*",
+                       "arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-{p}prod-core-*",
+                       "arn:aws:logs:us-east-1:123456789012:log-group:/aws/rds/*/{p}prod-core-*"]}}},
                   {"Sid": "AllowCloudWatchAlarmsToEncryptedTopic", "Effect": "Allow",
                    "Principal": {"Service": "cloudwatch.amazonaws.com"},
                    "Action": ["kms:Decrypt", "kms:GenerateDataKey*"], "Resource": ["*"]}
-                ]}"""));
+                ]}""")));
     }
 
     @Test
     void withoutAlarmsCloudWatchGetsNoUseOfTheKey() {
-        var key = Stacks.plan("dev").byType(KEY).get(0);
+        var key = Reference.plan("dev").byType(KEY).get(0);
 
         assertThat(key.inputString("policy")).doesNotContain("cloudwatch.amazonaws.com");
     }
@@ -48,7 +48,7 @@ class StackKeyTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void theLogsConditionCoversEveryLogGroupOfTheStackAndNoOtherDeployment(String stack) {
-        var plan = Stacks.plan(stack);
+        var plan = Reference.plan(stack);
         var key = plan.byType(KEY).get(0);
         var patterns = com.google.gson.JsonParser.parseString(key.inputString("policy")).getAsJsonObject()
                 .getAsJsonArray("Statement").get(1).getAsJsonObject().getAsJsonObject("Condition")
@@ -61,7 +61,7 @@ class StackKeyTest {
             assertThat(group.input("kmsKeyId")).isEqualTo(key.output("arn"));
         });
         assertThat(patterns).noneMatch(pattern -> arnLike(pattern,
-                "arn:aws:logs:us-east-1:123456789012:log-group:tap-" + stack + "x-other-api"));
+                "arn:aws:logs:us-east-1:123456789012:log-group:" + Reference.P + stack + "x-other-api"));
         assertThat(patterns).noneMatch(pattern -> arnLike(pattern,
                 "arn:aws:logs:us-east-1:123456789012:log-group:/aws/rds/cluster/someone-else/postgresql"));
     }
@@ -74,20 +74,20 @@ class StackKeyTest {
 
     @Test
     void theKeyPolicyFollowsTheRegionAndAccountOfTheStack() {
-        var values = Stacks.values("dev").set("aws:region", "eu-central-1")
+        var values = Reference.values("dev").set("aws:region", "eu-central-1")
                 .set("aws:allowedAccountIds", java.util.List.of("210987654321")).toMap();
-        var key = Stacks.plan("dev", values).byType(KEY).get(0);
+        var key = Reference.plan("dev", values).byType(KEY).get(0);
 
         assertThat(key.inputString("policy"))
                 .contains("\"AWS\":\"arn:aws:iam::210987654321:root\"")
                 .contains("\"Service\":\"logs.eu-central-1.amazonaws.com\"")
-                .contains("arn:aws:logs:eu-central-1:210987654321:log-group:tap-dev-");
+                .contains("arn:aws:logs:eu-central-1:210987654321:log-group:" + Reference.P + "dev-");
     }
 
     @Test
     void keyRotatesAndItsDeletionWindowAndProtectionFollowTheEnvironment() {
-        var dev = Stacks.plan("dev").byType(KEY).get(0);
-        var prod = Stacks.plan("prod").byType(KEY).get(0);
+        var dev = Reference.plan("dev").byType(KEY).get(0);
+        var prod = Reference.plan("prod").byType(KEY).get(0);
 
         assertThat(dev.input("enableKeyRotation")).isEqualTo(true);
         assertThat(dev.input("customerMasterKeySpec")).isEqualTo("SYMMETRIC_DEFAULT");
@@ -100,10 +100,10 @@ class StackKeyTest {
 
     @Test
     void aliasPointsAtTheKey() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
 
         assertThat(plan.byType(ALIAS)).singleElement().satisfies(alias -> {
-            assertThat(alias.input("name")).isEqualTo("alias/tap-prod-core-stack-key");
+            assertThat(alias.input("name")).isEqualTo("alias/" + Reference.P + "prod-core-stack-key");
             assertThat(alias.input("targetKeyId")).isEqualTo(plan.byType(KEY).get(0).output("keyId"));
         });
     }

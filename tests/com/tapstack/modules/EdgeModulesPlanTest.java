@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlanValues;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,15 +16,15 @@ class EdgeModulesPlanTest {
     private static final String LISTENER = "aws:lb/listener:Listener";
 
     private static Plan withDomain() {
-        return Stacks.plan("prod", Stacks.values("prod")
-                .set("tap:https", Map.of("domainName", "app.shop.io"))
-                .set("tap:dns", Map.of("zoneId", ZONE))
-                .set("tap:waf", Map.of()).toMap());
+        return Reference.plan("prod", Reference.values("prod")
+                .set(Reference.NS + "https", Map.of("domainName", "app.shop.io"))
+                .set(Reference.NS + "dns", Map.of("zoneId", ZONE))
+                .set(Reference.NS + "waf", Map.of()).toMap());
     }
 
     @Test
     void offByDefaultSoAStackDeploysWithoutCertificateDomainOrFirewall() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
 
         assertThat(plan.byType("aws:acm/certificate:Certificate")).isEmpty();
         assertThat(plan.byType("aws:route53/record:Record")).isEmpty();
@@ -36,9 +36,9 @@ class EdgeModulesPlanTest {
     @Test
     void aDomainGetsACertificateValidatedByDnsInTheZoneBeforeTheListenerUsesIt() {
         var plan = withDomain();
-        var certificate = plan.named("aws:acm/certificate:Certificate", "tap-certificate");
-        var record = plan.named("aws:route53/record:Record", "tap-certificate-validation");
-        var validation = plan.named("aws:acm/certificateValidation:CertificateValidation", "tap-certificate-validation");
+        var certificate = plan.named("aws:acm/certificate:Certificate", Reference.P + "certificate");
+        var record = plan.named("aws:route53/record:Record", Reference.P + "certificate-validation");
+        var validation = plan.named("aws:acm/certificateValidation:CertificateValidation", Reference.P + "certificate-validation");
         var option = PlanValues.at(certificate.outputs(), "domainValidationOptions.0");
 
         assertThat(certificate.inputs()).containsAllEntriesOf(Map.of("domainName", "app.shop.io",
@@ -49,10 +49,10 @@ class EdgeModulesPlanTest {
         assertThat(validation.input("certificateArn")).isEqualTo(certificate.output("arn"));
         assertThat(validation.input("validationRecordFqdns")).isEqualTo(List.of(record.output("fqdn")));
 
-        var https = plan.named(LISTENER, "tap-alb-https");
+        var https = plan.named(LISTENER, Reference.P + "alb-https");
         assertThat(https.input("certificateArn")).isEqualTo(certificate.output("arn"));
         assertThat(https.dependencies()).contains(validation.urn());
-        assertThat(plan.named(LISTENER, "tap-alb-http").input("defaultActions")).isEqualTo(List.of(Map.of(
+        assertThat(plan.named(LISTENER, Reference.P + "alb-http").input("defaultActions")).isEqualTo(List.of(Map.of(
                 "type", "redirect", "redirect", Map.of("port", "443", "protocol", "HTTPS", "statusCode", "HTTP_301"))));
     }
 
@@ -60,7 +60,7 @@ class EdgeModulesPlanTest {
     void theRecordNamePointsAtTheLoadBalancerAndBecomesTheApplicationUrl() {
         var plan = withDomain();
         var alb = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0);
-        var alias = plan.named("aws:route53/record:Record", "tap-dns");
+        var alias = plan.named("aws:route53/record:Record", Reference.P + "dns");
 
         assertThat(alias.inputs()).containsAllEntriesOf(Map.of("zoneId", ZONE, "name", "app.shop.io", "type", "A",
                 "aliases", List.of(Map.of("name", alb.output("dnsName"), "zoneId", "Z35SXDOTRQ7X7K",
@@ -71,21 +71,21 @@ class EdgeModulesPlanTest {
     @Test
     void aGivenCertificateNeedsNoZoneAndRequestsNothing() {
         var arn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
-        var plan = Stacks.plan("prod", Stacks.values("prod").set("tap:https", Map.of("certificateArn", arn)).toMap());
+        var plan = Reference.plan("prod", Reference.values("prod").set(Reference.NS + "https", Map.of("certificateArn", arn)).toMap());
 
         assertThat(plan.byType("aws:acm/certificate:Certificate")).isEmpty();
         assertThat(plan.byType("aws:route53/record:Record")).isEmpty();
-        assertThat(plan.named(LISTENER, "tap-alb-https").input("certificateArn")).isEqualTo(arn);
+        assertThat(plan.named(LISTENER, Reference.P + "alb-https").input("certificateArn")).isEqualTo(arn);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theWebAclRunsTheManagedGroupsThenTheRateLimitWithExplicitPriorities() {
         var plan = withDomain();
-        var acl = plan.named("aws:wafv2/webAcl:WebAcl", "tap-waf");
+        var acl = plan.named("aws:wafv2/webAcl:WebAcl", Reference.P + "waf");
         var rules = (List<Map<String, Object>>) acl.input("rules");
 
-        assertThat(acl.inputs()).containsAllEntriesOf(Map.of("name", "tap-prod-core-waf", "scope", "REGIONAL",
+        assertThat(acl.inputs()).containsAllEntriesOf(Map.of("name", Reference.P + "prod-core-waf", "scope", "REGIONAL",
                 "defaultAction", Map.of("allow", Map.of())));
         assertThat(rules).extracting(rule -> rule.get("name")).containsExactly("AWSManagedRulesCommonRuleSet",
                 "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList", "rate-limit-per-ip");
@@ -103,25 +103,25 @@ class EdgeModulesPlanTest {
     @Test
     void theWebAclGuardsTheLoadBalancerAndLogsToAGroupNamedAsWafRequires() {
         var plan = withDomain();
-        var acl = plan.named("aws:wafv2/webAcl:WebAcl", "tap-waf");
+        var acl = plan.named("aws:wafv2/webAcl:WebAcl", Reference.P + "waf");
         var alb = plan.byType("aws:lb/loadBalancer:LoadBalancer").get(0);
-        var logs = plan.named("aws:cloudwatch/logGroup:LogGroup", "tap-waf-logs");
+        var logs = plan.named("aws:cloudwatch/logGroup:LogGroup", Reference.P + "waf-logs");
 
-        assertThat(plan.named("aws:wafv2/webAclAssociation:WebAclAssociation", "tap-waf-alb").inputs())
+        assertThat(plan.named("aws:wafv2/webAclAssociation:WebAclAssociation", Reference.P + "waf-alb").inputs())
                 .isEqualTo(Map.of("resourceArn", alb.output("arn"), "webAclArn", acl.output("arn")));
-        assertThat(logs.inputs()).containsAllEntriesOf(Map.of("name", "aws-waf-logs-tap-prod-core-waf",
+        assertThat(logs.inputs()).containsAllEntriesOf(Map.of("name", "aws-waf-logs-" + Reference.P + "prod-core-waf",
                 "retentionInDays", 30L, "kmsKeyId", plan.byType("aws:kms/key:Key").get(0).output("arn")));
-        assertThat(plan.named("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "tap-waf-logging")
+        assertThat(plan.named("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", Reference.P + "waf-logging")
                 .inputs()).isEqualTo(Map.of("resourceArn", acl.output("arn"),
                 "logDestinationConfigs", List.of(logs.output("arn"))));
     }
 
     @Test
     void configuredRuleGroupsAndRateLimitAreTaken() {
-        var plan = Stacks.plan("prod", Stacks.values("prod").set("tap:waf", Map.of("managedRuleGroups",
+        var plan = Reference.plan("prod", Reference.values("prod").set(Reference.NS + "waf", Map.of("managedRuleGroups",
                 List.of("AWSManagedRulesSQLiRuleSet"), "rateLimit", 500)).toMap());
 
-        assertThat(plan.named("aws:wafv2/webAcl:WebAcl", "tap-waf").inputString("rules"))
+        assertThat(plan.named("aws:wafv2/webAcl:WebAcl", Reference.P + "waf").inputString("rules"))
                 .contains("AWSManagedRulesSQLiRuleSet").contains("limit=500")
                 .doesNotContain("AWSManagedRulesCommonRuleSet");
     }

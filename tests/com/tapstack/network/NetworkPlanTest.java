@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tapstack.config.ConfigException;
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlannedResource;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class NetworkPlanTest {
 
     @Test
     void vpcHasDnsSupportAndHostnamesAndTheConfiguredCidr() {
-        var vpc = Stacks.plan("dev").byType(VPC);
+        var vpc = Reference.plan("dev").byType(VPC);
 
         assertThat(vpc).singleElement().satisfies(v -> {
             assertThat(v.input("cidrBlock")).isEqualTo("10.10.0.0/16");
@@ -35,7 +35,7 @@ class NetworkPlanTest {
 
     @Test
     void devHasOnePublicAndOnePrivateSubnetInEachOfItsTwoLookedUpZones() {
-        var plan = Stacks.plan("dev");
+        var plan = Reference.plan("dev");
 
         assertThat(subnets(plan, "public")).extracting(s -> s.input("availabilityZone"), s -> s.input("cidrBlock"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("us-east-1a", "10.10.0.0/18"),
@@ -52,7 +52,7 @@ class NetworkPlanTest {
 
     @Test
     void singleStrategyGivesDevOneNatGatewayThatBothPrivateSubnetsRouteThrough() {
-        var plan = Stacks.plan("dev");
+        var plan = Reference.plan("dev");
 
         var nat = plan.byType(NAT);
         assertThat(nat).singleElement().satisfies(n -> {
@@ -70,7 +70,7 @@ class NetworkPlanTest {
 
     @Test
     void perAzStrategyGivesProdOneNatGatewayPerZoneAndEachPrivateSubnetUsesItsOwnZones() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
 
         assertThat(plan.byType(NAT)).hasSize(3);
         assertThat(plan.byType(EIP)).hasSize(3);
@@ -86,7 +86,7 @@ class NetworkPlanTest {
 
     @Test
     void publicSubnetsRouteToTheInternetGatewayOnly() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
         var gatewayId = plan.byType(IGW).get(0).id().orElseThrow();
 
         for (var subnet : subnets(plan, "public")) {
@@ -99,7 +99,7 @@ class NetworkPlanTest {
 
     @Test
     void strategyNoneCreatesNoNatAndNoDefaultRouteForPrivateSubnets() {
-        var plan = Stacks.plan("dev", Stacks.values("dev").set("tap:natStrategy", "none").toMap());
+        var plan = Reference.plan("dev", Reference.values("dev").set(Reference.NS + "natStrategy", "none").toMap());
 
         assertThat(plan.byType(NAT)).isEmpty();
         assertThat(plan.byType(EIP)).isEmpty();
@@ -111,7 +111,7 @@ class NetworkPlanTest {
 
     @Test
     void everySubnetIsAssociatedWithExactlyOneRouteTable() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
 
         assertThat(plan.byType(ROUTE_TABLE)).hasSize(1 + 3);
         for (var subnet : plan.byType(SUBNET)) {
@@ -122,19 +122,19 @@ class NetworkPlanTest {
 
     @Test
     void moreZonesThanTheRegionOffersIsAConfigErrorAtPlanTime() {
-        var values = Stacks.values("prod").remove("tap:availabilityZones").set("aws:region", "eu-central-1")
-                .set("tap:azCount", 4).toMap();
+        var values = Reference.values("prod").remove(Reference.NS + "availabilityZones").set("aws:region", "eu-central-1")
+                .set(Reference.NS + "azCount", 4).toMap();
 
-        assertThatThrownBy(() -> Stacks.plan("prod", values))
+        assertThatThrownBy(() -> Reference.plan("prod", values))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Pulumi.prod.yaml: tap:azCount: 4 is more than the 3 availability zones eu-central-1"
+                .hasMessage("Pulumi.prod.yaml: " + Reference.NS + "azCount: 4 is more than the 3 availability zones eu-central-1"
                         + " offers this account without opt-in (eu-central-1a, eu-central-1b, eu-central-1c);"
                         + " allowed: 1 to 3 in eu-central-1");
     }
 
     @Test
     void zonesComeFromTheLookupOfTheConfiguredRegion() {
-        var plan = Stacks.plan("prod", Stacks.values("prod").remove("tap:availabilityZones")
+        var plan = Reference.plan("prod", Reference.values("prod").remove(Reference.NS + "availabilityZones")
                 .set("aws:region", "ap-northeast-1").toMap());
 
         assertThat(subnets(plan, "public")).extracting(s -> s.input("availabilityZone"))

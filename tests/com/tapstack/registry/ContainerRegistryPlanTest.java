@@ -3,7 +3,7 @@ package com.tapstack.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.tooling.offline.PlannedResource;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,13 +12,13 @@ class ContainerRegistryPlanTest {
 
     @Test
     void servicesThatBuildTheirOwnImageGetAScannedImmutableKmsEncryptedRepository() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
         var keyArn = plan.outputs().get("kmsKeyArn");
 
         assertThat(plan.byType("aws:ecr/repository:Repository")).extracting(PlannedResource::name)
-                .containsExactlyInAnyOrder("tap-registry-web", "tap-registry-api");
+                .containsExactlyInAnyOrder(Reference.P + "registry-web", Reference.P + "registry-api");
         assertThat(plan.byType("aws:ecr/repository:Repository")).allSatisfy(repository -> {
-            assertThat(repository.inputString("name")).matches("tap-prod-core-(web|api)");
+            assertThat(repository.inputString("name")).matches(Reference.P + "prod-core-(web|api)");
             assertThat(repository.input("imageTagMutability")).isEqualTo("IMMUTABLE");
             assertThat(repository.input("imageScanningConfiguration")).isEqualTo(Map.of("scanOnPush", true));
             assertThat(repository.input("encryptionConfigurations"))
@@ -28,8 +28,8 @@ class ContainerRegistryPlanTest {
 
     @Test
     void protectionFollowsTheEnvironment() {
-        var dev = Stacks.plan("dev").named("aws:ecr/repository:Repository", "tap-registry-web");
-        var prod = Stacks.plan("prod").named("aws:ecr/repository:Repository", "tap-registry-web");
+        var dev = Reference.plan("dev").named("aws:ecr/repository:Repository", Reference.P + "registry-web");
+        var prod = Reference.plan("prod").named("aws:ecr/repository:Repository", Reference.P + "registry-web");
 
         assertThat(dev.input("forceDelete")).isEqualTo(true);
         assertThat(dev.protect()).isFalse();
@@ -39,10 +39,10 @@ class ContainerRegistryPlanTest {
 
     @Test
     void eachRepositoryGetsTheConfiguredLifecyclePolicy() {
-        var plan = Stacks.plan("dev");
-        var policy = plan.named("aws:ecr/lifecyclePolicy:LifecyclePolicy", "tap-registry-api-lifecycle");
+        var plan = Reference.plan("dev");
+        var policy = plan.named("aws:ecr/lifecyclePolicy:LifecyclePolicy", Reference.P + "registry-api-lifecycle");
 
-        assertThat(policy.input("repository")).isEqualTo("tap-dev-" + plan.outputs().get("environmentSuffix") + "-api");
+        assertThat(policy.input("repository")).isEqualTo(Reference.P + "dev-" + plan.outputs().get("environmentSuffix") + "-api");
         assertThat(policy.input("policy")).isEqualTo(EcrLifecycle.policy(10, 3));
     }
 }

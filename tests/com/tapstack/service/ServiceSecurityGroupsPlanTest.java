@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlannedResource;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +19,7 @@ class ServiceSecurityGroupsPlanTest {
 
     private static Set<String> rules(Plan plan) {
         var groupNames = plan.byType("aws:ec2/securityGroup:SecurityGroup").stream()
-                .collect(Collectors.toMap(g -> g.id().orElseThrow(), g -> g.name().replace("tap-security-groups-", "")));
+                .collect(Collectors.toMap(g -> g.id().orElseThrow(), g -> g.name().replace(Reference.P + "security-groups-", "")));
         return plan.resources().stream()
                 .filter(r -> r.type().equals(INGRESS) || r.type().equals(EGRESS))
                 .map(r -> describe(r, groupNames))
@@ -37,7 +37,7 @@ class ServiceSecurityGroupsPlanTest {
 
     @Test
     void onlyTheTrafficEachPartNeedsIsAllowed() {
-        assertThat(rules(Stacks.plan("dev"))).containsExactlyInAnyOrder(
+        assertThat(rules(Reference.plan("dev"))).containsExactlyInAnyOrder(
                 "alb: in tcp 80-80 0.0.0.0/0",
                 "alb: out tcp 8080-8080 sg web",
                 "web: in tcp 8080-8080 sg alb",
@@ -56,7 +56,7 @@ class ServiceSecurityGroupsPlanTest {
 
     @Test
     void aCertificateOpensHttpsOnTheLoadBalancer() {
-        var plan = Stacks.plan("dev", Stacks.values("dev").set("tap:https", Map.of("certificateArn",
+        var plan = Reference.plan("dev", Reference.values("dev").set(Reference.NS + "https", Map.of("certificateArn",
                 "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")).toMap());
 
         assertThat(rules(plan)).contains("alb: in tcp 443-443 0.0.0.0/0", "alb: in tcp 80-80 0.0.0.0/0");
@@ -64,27 +64,27 @@ class ServiceSecurityGroupsPlanTest {
 
     @Test
     void noServiceGroupIsOpenToTheInternetAndEveryRuleIsDescribed() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
 
         assertThat(plan.byType(INGRESS)).filteredOn(r -> "0.0.0.0/0".equals(r.input("cidrIpv4")))
-                .allSatisfy(r -> assertThat(r.name()).startsWith("tap-security-groups-alb-"));
+                .allSatisfy(r -> assertThat(r.name()).startsWith(Reference.P + "security-groups-alb-"));
         assertThat(plan.resources()).filteredOn(r -> r.type().equals(INGRESS) || r.type().equals(EGRESS))
                 .allSatisfy(r -> assertThat(r.inputString("description")).isNotBlank());
         assertThat(plan.byType("aws:ec2/securityGroup:SecurityGroup")).allSatisfy(group -> {
             assertThat(group.input("ingress")).isNull();
             assertThat(group.input("egress")).isNull();
             assertThat(group.input("vpcId")).isEqualTo(plan.outputs().get("vpcId"));
-            assertThat(group.inputString("name")).startsWith("tap-prod-core-");
+            assertThat(group.inputString("name")).startsWith(Reference.P + "prod-core-");
         });
     }
 
     @Test
     void withoutPublicServicesThereIsNoLoadBalancerGroup() {
-        var plan = Stacks.plan("dev", Stacks.values("dev").setIn("tap:services", "web.public", false).toMap());
+        var plan = Reference.plan("dev", Reference.values("dev").setIn(Reference.NS + "services", "web.public", false).toMap());
 
         assertThat(plan.byType("aws:ec2/securityGroup:SecurityGroup")).extracting(PlannedResource::name)
-                .containsExactlyInAnyOrder("tap-security-groups-web", "tap-security-groups-api",
-                        "tap-security-groups-worker");
+                .containsExactlyInAnyOrder(Reference.P + "security-groups-web", Reference.P + "security-groups-api",
+                        Reference.P + "security-groups-worker");
         assertThat(plan.byType("aws:lb/loadBalancer:LoadBalancer")).isEmpty();
         assertThat(plan.outputs()).doesNotContainKeys("albDnsName", "applicationUrl");
         assertThat(rules(plan)).doesNotContain("web: in tcp 8080-8080 sg alb").contains("api: in tcp 8080-8080 sg web");

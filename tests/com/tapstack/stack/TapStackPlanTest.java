@@ -7,7 +7,7 @@ import com.tapstack.tooling.offline.PlanValues;
 import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.random.RandomString;
 import com.tapstack.support.PlanAssertions;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,7 +19,7 @@ class TapStackPlanTest {
 
     @Test
     void devPlansTheFoundationAndThreeServices() {
-        assertThat(Stacks.plan("dev").countsByType()).isEqualTo(Map.ofEntries(
+        assertThat(Reference.plan("dev").countsByType()).isEqualTo(Map.ofEntries(
                 Map.entry("aws:appautoscaling/policy:Policy", 6),
                 Map.entry("aws:appautoscaling/target:Target", 3),
                 Map.entry("aws:ec2/securityGroup:SecurityGroup", 4),
@@ -55,16 +55,16 @@ class TapStackPlanTest {
 
     @Test
     void everyResourceHangsUnderTheTapStackComponent() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
         var stack = plan.byType(TapStack.TYPE);
 
         assertThat(stack).singleElement().satisfies(s -> assertThat(s.parent()).contains(plan.byType("pulumi:pulumi:Stack").get(0).urn()));
-        assertThat(plan.customResources()).allSatisfy(r -> assertThat(r.urn()).contains("tap:stack:TapStack$"));
+        assertThat(plan.customResources()).allSatisfy(r -> assertThat(r.urn()).contains(com.tapstack.stack.TapStack.TYPE + "$"));
     }
 
     @Test
     void anEmptySuffixIsGeneratedOnceByTheRandomProviderAndUsedInEveryName() {
-        var plan = Stacks.plan("dev");
+        var plan = Reference.plan("dev");
         var random = plan.byType(RandomString.TYPE);
 
         assertThat(random).singleElement().satisfies(r -> {
@@ -74,12 +74,12 @@ class TapStackPlanTest {
         });
         var suffix = (String) plan.outputs().get("environmentSuffix");
         assertThat(suffix).matches("[a-z0-9]{6}").isEqualTo(random.get(0).output("result"));
-        assertThat(plan.byType("aws:ec2/vpc:Vpc").get(0).inputAt("tags.Name")).isEqualTo("tap-dev-" + suffix + "-vpc");
+        assertThat(plan.byType("aws:ec2/vpc:Vpc").get(0).inputAt("tags.Name")).isEqualTo(Reference.P + "dev-" + suffix + "-vpc");
     }
 
     @Test
     void aConfiguredSuffixNeedsNoRandomResource() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
 
         assertThat(plan.byType(RandomString.TYPE)).isEmpty();
         assertThat(plan.outputs().get("environmentSuffix")).isEqualTo("core");
@@ -87,39 +87,39 @@ class TapStackPlanTest {
 
     @Test
     void stackOutputsNameTheNetworkKeyClusterLoadBalancerAndServices() {
-        var plan = Stacks.plan("prod");
+        var plan = Reference.plan("prod");
 
         assertThat(plan.outputs()).containsOnlyKeys("vpcId", "publicSubnetIds", "privateSubnetIds",
                 "availabilityZoneIds", "kmsKeyArn",
                 "environmentSuffix", "clusterName", "clusterArn", "namespaceName", "albDnsName", "applicationUrl",
                 "services", "databaseEndpoint", "databasePort", "databaseSecretArn", "alarmTopicArn");
-        assertThat(plan.outputs().get("clusterName")).isEqualTo("tap-prod-core-cluster");
+        assertThat(plan.outputs().get("clusterName")).isEqualTo(Reference.P + "prod-core-cluster");
         var cluster = plan.byType("aws:rds/cluster:Cluster").get(0);
         assertThat(plan.outputs().get("databaseEndpoint")).isEqualTo(cluster.output("endpoint"))
-                .asString().startsWith("tap-prod-core-db.cluster-");
+                .asString().startsWith(Reference.P + "prod-core-db.cluster-");
         assertThat(plan.outputs().get("databasePort")).isEqualTo(5432L);
         assertThat(plan.outputs().get("databaseSecretArn")).isEqualTo(
                 PlanValues.at(cluster.outputs(), "masterUserSecrets.0.secretArn"));
         assertThat(plan.outputs().get("alarmTopicArn"))
-                .isEqualTo("arn:aws:sns:us-east-1:123456789012:tap-prod-core-alarms");
+                .isEqualTo("arn:aws:sns:us-east-1:123456789012:" + Reference.P + "prod-core-alarms");
         assertThat(plan.outputs().get("clusterArn"))
-                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/tap-prod-core-cluster");
-        assertThat(plan.outputs().get("namespaceName")).isEqualTo("prod.tap.local");
+                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/" + Reference.P + "prod-core-cluster");
+        assertThat(plan.outputs().get("namespaceName")).isEqualTo("prod" + "." + Reference.NAME + ".local");
         assertThat((String) plan.outputs().get("albDnsName"))
-                .matches("tap-prod-core-alb-\\d{10}\\.us-east-1\\.elb\\.amazonaws\\.com");
+                .matches(Reference.P + "prod-core-alb-\\d{10}\\.us-east-1\\.elb\\.amazonaws\\.com");
         assertThat(plan.outputs().get("applicationUrl")).isEqualTo("http://" + plan.outputs().get("albDnsName"));
         assertThat(plan.outputs().get("services")).isEqualTo(Map.of(
-                "web", Map.of("serviceName", "tap-prod-core-web", "taskDefinitionFamily", "tap-prod-core-web",
-                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/tap-prod-core-web:1",
-                        "discoveryName", "web.prod.tap.local",
-                        "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-web"),
-                "api", Map.of("serviceName", "tap-prod-core-api", "taskDefinitionFamily", "tap-prod-core-api",
-                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/tap-prod-core-api:1",
-                        "discoveryName", "api.prod.tap.local",
-                        "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/tap-prod-core-api"),
-                "worker", Map.of("serviceName", "tap-prod-core-worker", "taskDefinitionFamily", "tap-prod-core-worker",
-                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/tap-prod-core-worker:1",
-                        "discoveryName", "worker.prod.tap.local")));
+                "web", Map.of("serviceName", Reference.P + "prod-core-web", "taskDefinitionFamily", Reference.P + "prod-core-web",
+                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/" + Reference.P + "prod-core-web:1",
+                        "discoveryName", "web.prod" + "." + Reference.NAME + ".local",
+                        "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/" + Reference.P + "prod-core-web"),
+                "api", Map.of("serviceName", Reference.P + "prod-core-api", "taskDefinitionFamily", Reference.P + "prod-core-api",
+                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/" + Reference.P + "prod-core-api:1",
+                        "discoveryName", "api.prod" + "." + Reference.NAME + ".local",
+                        "repositoryUrl", "123456789012.dkr.ecr.us-east-1.amazonaws.com/" + Reference.P + "prod-core-api"),
+                "worker", Map.of("serviceName", Reference.P + "prod-core-worker", "taskDefinitionFamily", Reference.P + "prod-core-worker",
+                        "taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/" + Reference.P + "prod-core-worker:1",
+                        "discoveryName", "worker.prod" + "." + Reference.NAME + ".local")));
         assertThat(plan.outputs().get("vpcId")).isEqualTo(plan.byType("aws:ec2/vpc:Vpc").get(0).id().orElseThrow());
         assertThat(plan.outputs().get("availabilityZoneIds")).isEqualTo(List.of("use1-az1", "use1-az2", "use1-az4"));
         assertThat(PlanAssertions.stringList(plan.outputs().get("privateSubnetIds"))).hasSize(3)
@@ -131,10 +131,10 @@ class TapStackPlanTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void everyTaggableResourceCarriesTheCommonTags(String stack) {
-        var plan = Stacks.plan(stack);
-        var config = Stacks.config(stack);
+        var plan = Reference.plan(stack);
+        var config = Reference.config(stack);
         var suffix = (String) plan.outputs().get("environmentSuffix");
-        var expected = Map.of("Environment", stack, "EnvironmentSuffix", suffix, "Project", "tap",
+        var expected = Map.of("Environment", stack, "EnvironmentSuffix", suffix, "Project", Reference.NAME,
                 "ManagedBy", StackTags.MANAGED_BY, "CostCenter", config.costCenter(), "Owner", config.owner(),
                 "Team", "platform");
 
@@ -147,8 +147,8 @@ class TapStackPlanTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void everyPhysicalNameStartsWithTheDeploymentPrefixAndFitsItsLimit(String stack) {
-        var plan = Stacks.plan(stack);
-        var prefix = "tap-" + stack + "-" + plan.outputs().get("environmentSuffix") + "-";
+        var plan = Reference.plan(stack);
+        var prefix = Reference.P + stack + "-" + plan.outputs().get("environmentSuffix") + "-";
         var names = plan.customResources().stream()
                 .flatMap(r -> java.util.stream.Stream.of(r.inputString("name"), (String) r.inputAt("tags.Name"))
                         .filter(java.util.Objects::nonNull)

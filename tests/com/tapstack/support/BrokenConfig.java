@@ -23,9 +23,9 @@ public final class BrokenConfig {
 
     /** Loading {@code stack} with {@code edit} applied fails with exactly {@code message}, on one line. */
     public static void assertRefused(String stack, UnaryOperator<StackValues> edit, String message) {
-        var values = edit.apply(Stacks.values(stack)).toMap();
+        var values = edit.apply(Reference.values(stack)).toMap();
 
-        assertThatThrownBy(() -> Stacks.load(stack, values))
+        assertThatThrownBy(() -> Reference.load(stack, values))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

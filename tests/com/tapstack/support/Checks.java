@@ -34,11 +34,11 @@ public final class Checks {
     }
 
     public static PlanEditor editDev() {
-        return PlanEditor.of(Stacks.plan("dev"));
+        return PlanEditor.of(Reference.plan("dev"));
     }
 
     public static PlanEditor editProd() {
-        return PlanEditor.of(Stacks.plan("prod"));
+        return PlanEditor.of(Reference.plan("prod"));
     }
 
     public static boolean anyRule(String id) {

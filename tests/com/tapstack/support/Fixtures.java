@@ -7,19 +7,17 @@ import com.tapstack.config.StackFileSource;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.Plan;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tests' own project ({@code tests/fixtures/shop}): stack files that only tests read, so component and
- * rule tests keep passing however a fork edits the root stack files. The project's config defaults are the
- * program's, taken from the root {@code Pulumi.yaml} under the fixture's project name, as the Pulumi CLI would
- * apply them.
+ * rule tests keep passing however a fork edits the root stack files. Config defaults are the program's,
+ * declared in the code.
  */
 public final class Fixtures {
 
-    public static final Path DIR = Stacks.PROJECT_DIR.resolve("tests/fixtures/shop");
+    public static final Path DIR = Project.DIR.resolve("tests/fixtures/shop");
     /** Two AZs, single NAT, Spot, ECS Exec: a disposable environment. */
     public static final String SMALL = "small";
     /** Protected, three AZs, every production module. */
@@ -30,15 +28,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** The fixture project, with the program's defaults. */
+    /** The fixture project. */
     public static ProjectFile project() {
-        var fixture = ProjectFile.read(DIR);
-        var root = Stacks.project();
-        var defaults = new LinkedHashMap<String, Object>();
-        root.configDefaults().forEach((key, value) -> defaults.put(
-                key.startsWith(root.name() + ":") ? fixture.name() + key.substring(root.name().length()) : key, value));
-        defaults.putAll(fixture.configDefaults());
-        return new ProjectFile(fixture.name(), defaults);
+        return ProjectFile.read(DIR);
     }
 
     /** The config key {@code <project>:<key>} of the fixture project. */

@@ -9,7 +9,7 @@ class PlanAssertionsTest {
 
     @Test
     void partialJsonMatchesSubsetsOnly() {
-        var policy = Stacks.plan("dev").named("aws:iam/rolePolicy:RolePolicy", "tap-web-execution-policy");
+        var policy = Reference.plan("dev").named("aws:iam/rolePolicy:RolePolicy", Reference.P + "web-execution-policy");
 
         assertThat(PlanAssertions.containsJson(policy, "policy",
                 "{\"Statement\": [{\"Sid\": \"WriteLogs\", \"Action\": [\"logs:PutLogEvents\"]}]}")).isTrue();
@@ -20,10 +20,10 @@ class PlanAssertionsTest {
 
     @Test
     void roleEvaluationFollowsResourcesAndActions() {
-        var plan = Stacks.plan("dev");
-        var role = (String) plan.named("aws:iam/role:Role", "tap-web-execution").input("name");
+        var plan = Reference.plan("dev");
+        var role = (String) plan.named("aws:iam/role:Role", Reference.P + "web-execution").input("name");
         var suffix = plan.outputs().get("environmentSuffix");
-        var ownGroup = "arn:aws:logs:us-east-1:123456789012:log-group:tap-dev-" + suffix + "-web:log-stream:x";
+        var ownGroup = "arn:aws:logs:us-east-1:123456789012:log-group:" + Reference.P + "dev-" + suffix + "-web:log-stream:x";
 
         assertThat(PlanAssertions.roleAllows(plan, role, "logs:PutLogEvents", ownGroup)).isTrue();
         assertThat(PlanAssertions.roleAllows(plan, role, "logs:PutLogEvents", ownGroup.replace("-web:", "-api:")))

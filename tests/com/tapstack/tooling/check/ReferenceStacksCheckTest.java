@@ -2,7 +2,7 @@ package com.tapstack.tooling.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,13 +29,13 @@ class ReferenceStacksCheckTest {
     void theReferenceStacksRaiseNoFinding(String ruleId, String stack, boolean protectedEnvironment) {
         var rule = RuleCatalog.byId(ruleId).orElseThrow();
 
-        assertThat(rule.check(new CheckContext(Stacks.plan(stack), protectedEnvironment))).isEmpty();
+        assertThat(rule.check(new CheckContext(Reference.plan(stack), protectedEnvironment))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stacks")
     void theReferenceStacksPassTheWholeCheck(String stack) {
-        var report = Checker.check(Stacks.plan(stack), Stacks.config(stack));
+        var report = Checker.check(Reference.plan(stack), Reference.config(stack));
 
         assertThat(report.findings()).extracting(f -> f.rule().id())
                 .containsExactlyInAnyOrderElementsOf(stack.equals("prod") ? PROD_NEEDS_A_DOMAIN : java.util.Set.of());
@@ -49,27 +49,27 @@ class ReferenceStacksCheckTest {
     @MethodSource("stacks")
     void everyModuleOnStillChecksClean(String stack) {
         var prod = stack.equals("prod");
-        var values = Stacks.values(stack)
-                .set("tap:database", prod ? java.util.Map.of("instanceClass", "db.r7g.large", "instances", 3)
+        var values = Reference.values(stack)
+                .set(Reference.NS + "database", prod ? java.util.Map.of("instanceClass", "db.r7g.large", "instances", 3)
                         : java.util.Map.of("engine", "postgres", "instanceClass", "db.t4g.micro"))
-                .set("tap:parameters", java.util.Map.of("LOG_LEVEL", java.util.Map.of("type", "String", "value", "debug"),
+                .set(Reference.NS + "parameters", java.util.Map.of("LOG_LEVEL", java.util.Map.of("type", "String", "value", "debug"),
                         "API_TOKEN", java.util.Map.of("type", "SecureString", "value",
                                 java.util.Map.of("secure", "v1:AAABAGhlbGxv"))))
-                .set("tap:https", prod ? java.util.Map.of("domainName", "app.shop.io") : java.util.Map.of(
+                .set(Reference.NS + "https", prod ? java.util.Map.of("domainName", "app.shop.io") : java.util.Map.of(
                         "certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/"
                                 + "0a1b2c3d-1111-2222-3333-444455556666"))
-                .set("tap:dns", java.util.Map.of("zoneId", "Z0123456789ABCDEFGHIJ", "recordName", "app.shop.io"))
-                .set("tap:waf", java.util.Map.of())
-                .set("tap:endpoints", java.util.Map.of("interfaces", java.util.List.of("ecr.api", "ecr.dkr", "logs",
+                .set(Reference.NS + "dns", java.util.Map.of("zoneId", "Z0123456789ABCDEFGHIJ", "recordName", "app.shop.io"))
+                .set(Reference.NS + "waf", java.util.Map.of())
+                .set(Reference.NS + "endpoints", java.util.Map.of("interfaces", java.util.List.of("ecr.api", "ecr.dkr", "logs",
                         "secretsmanager", "ssm", "ssmmessages", "kms", "sts", "monitoring")))
-                .set("tap:albLogs", java.util.Map.of())
-                .set("tap:alarms", java.util.Map.of("emails", java.util.List.of("oncall@shop.io")))
-                .setIn("tap:services", "api.database", true)
-                .setIn("tap:services", "worker.database", true)
-                .setIn("tap:services", "worker.secrets", java.util.Map.of("TOKEN",
+                .set(Reference.NS + "albLogs", java.util.Map.of())
+                .set(Reference.NS + "alarms", java.util.Map.of("emails", java.util.List.of("oncall@shop.io")))
+                .setIn(Reference.NS + "services", "api.database", true)
+                .setIn(Reference.NS + "services", "worker.database", true)
+                .setIn(Reference.NS + "services", "worker.secrets", java.util.Map.of("TOKEN",
                         java.util.Map.of("parameter", "API_TOKEN")))
                 .toMap();
-        var config = Stacks.load(stack, values);
+        var config = Reference.load(stack, values);
 
         var report = Checker.check(com.tapstack.tooling.offline.OfflineEngine.plan(config, stack), config);
 

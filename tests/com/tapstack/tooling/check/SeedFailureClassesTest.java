@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.support.Checks;
 import com.tapstack.support.PlanEditor;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,100 +29,100 @@ class SeedFailureClassesTest {
     static Stream<Arguments> seedFailures() {
         return Stream.of(
                 failure("004 invalid Fargate CPU/memory pair", "TAP101", Severity.CRITICAL,
-                        () -> edit().set(TD, "tap-web-task-definition", "memory", "4096").build()),
+                        () -> edit().set(TD, Reference.P + "web-task-definition", "memory", "4096").build()),
                 failure("004 'latest' image tag", "TAP103", Severity.HIGH,
-                        () -> edit().container("tap-web-task-definition", "web", c -> put(c, "image", "nginx:latest"))
+                        () -> edit().container(Reference.P + "web-task-definition", "web", c -> put(c, "image", "nginx:latest"))
                                 .build()),
                 failure("003 container without a valid pinned image", "TAP103", Severity.HIGH,
-                        () -> edit().container("tap-worker-task-definition", "worker",
+                        () -> edit().container(Reference.P + "worker-task-definition", "worker",
                                 c -> put(c, "image", "busybox:latest")).build()),
                 failure("000/002/004 Resource \"*\" and service-wide actions in IAM", "TAP301", Severity.HIGH,
-                        () -> edit().set(POLICY, "tap-api-execution-policy", "policy", "{\"Statement\":[{\"Effect\":"
+                        () -> edit().set(POLICY, Reference.P + "api-execution-policy", "policy", "{\"Statement\":[{\"Effect\":"
                                 + "\"Allow\",\"Action\":[\"secretsmanager:GetSecretValue\",\"kms:Decrypt\"],"
                                 + "\"Resource\":\"*\"}]}").build()),
                 failure("001/003 AmazonECSTaskExecutionRolePolicy attached", "TAP305", Severity.HIGH,
                         () -> edit().add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "managed",
-                                Map.of("role", "tap-dev-cp45zf-web-execution", "policyArn",
+                                Map.of("role", Reference.prefix("dev") + "web-execution", "policyArn",
                                         "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"),
                                 "m", null).build()),
                 failure("003 execution role without the secret it injects", "TAP304", Severity.CRITICAL,
-                        () -> edit().container("tap-api-task-definition", "api", c -> put(c, "secrets",
+                        () -> edit().container(Reference.P + "api-task-definition", "api", c -> put(c, "secrets",
                                 List.of(Map.of("name", "DB_SECRET", "valueFrom",
                                         "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf")))).build()),
                 failure("003 Secrets Manager reference ECS cannot resolve", "TAP108", Severity.CRITICAL,
-                        () -> edit().container("tap-api-task-definition", "api", c -> put(c, "secrets",
+                        () -> edit().container(Reference.P + "api-task-definition", "api", c -> put(c, "secrets",
                                 List.of(Map.of("name", "DB_SECRET", "valueFrom",
                                         "arn:aws:secretsmanager:us-east-1:123456789012:secret")))).build()),
                 failure("001 secrets hard-coded as environment variables", "TAP107", Severity.HIGH,
-                        () -> edit().container("tap-api-task-definition", "api", c -> put(c, "environment",
+                        () -> edit().container(Reference.P + "api-task-definition", "api", c -> put(c, "environment",
                                 List.of(Map.of("name", "JWT_SECRET", "value", "s3cr3t")))).build()),
-                failure("003 missing NAT (tap:natStrategy none, no endpoints)", "TAP602", Severity.HIGH,
-                        () -> Stacks.plan("dev", Stacks.values("dev").set("tap:natStrategy", "none").toMap())),
+                failure("003 missing NAT (" + Reference.NS + "natStrategy none, no endpoints)", "TAP602", Severity.HIGH,
+                        () -> Reference.plan("dev", Reference.values("dev").set(Reference.NS + "natStrategy", "none").toMap())),
                 failure("003 KMS key CloudWatch Logs cannot use", "TAP404", Severity.CRITICAL,
-                        () -> edit().set("aws:kms/key:Key", "tap-key", "policy", "{\"Statement\":[{\"Effect\":\"Allow\","
+                        () -> edit().set("aws:kms/key:Key", Reference.P + "key", "policy", "{\"Statement\":[{\"Effect\":\"Allow\","
                                 + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\","
                                 + "\"Resource\":\"*\"}]}").build()),
                 failure("003 security group egress that blocks startup", "TAP603", Severity.HIGH,
                         () -> edit().removeResource("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-                                "tap-security-groups-api-https").build()),
+                                Reference.P + "security-groups-api-https").build()),
                 failure("002 security group egress to everything", "TAP604", Severity.MEDIUM,
                         () -> edit().set("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-                                "tap-security-groups-api-https", "ipProtocol", "-1").build()),
+                                Reference.P + "security-groups-api-https", "ipProtocol", "-1").build()),
                 failure("003 Cloud Map records awsvpc tasks cannot use", "TAP113", Severity.HIGH,
-                        () -> edit().set("aws:servicediscovery/service:Service", "tap-api-discovery",
+                        () -> edit().set("aws:servicediscovery/service:Service", Reference.P + "api-discovery",
                                 "dnsConfig.dnsRecords", List.of()).build()),
                 failure("003 service without its network configuration", "TAP112", Severity.CRITICAL,
-                        () -> edit().remove(SERVICE, "tap-api", "networkConfiguration").build()),
+                        () -> edit().remove(SERVICE, Reference.P + "api", "networkConfiguration").build()),
                 failure("003 autoscaling without scaling targets", "TAP114", Severity.MEDIUM,
-                        () -> edit().removeResource("aws:appautoscaling/target:Target", "tap-api-scaling").build()),
+                        () -> edit().removeResource("aws:appautoscaling/target:Target", Reference.P + "api-scaling").build()),
                 failure("002 autoscaling without cooldowns", "TAP114", Severity.MEDIUM,
-                        () -> edit().remove("aws:appautoscaling/policy:Policy", "tap-api-scaling-memory",
+                        () -> edit().remove("aws:appautoscaling/policy:Policy", Reference.P + "api-scaling-memory",
                                 "targetTrackingScalingPolicyConfiguration.scaleOutCooldown").build()),
                 failure("004 health check timeout not below the interval", "TAP501", Severity.CRITICAL,
-                        () -> edit().set("aws:lb/targetGroup:TargetGroup", "tap-alb-web", "healthCheck.timeout", 30L)
+                        () -> edit().set("aws:lb/targetGroup:TargetGroup", Reference.P + "alb-web", "healthCheck.timeout", 30L)
                                 .build()),
                 failure("001 health check thresholds out of range", "TAP502", Severity.CRITICAL,
-                        () -> edit().set("aws:lb/targetGroup:TargetGroup", "tap-alb-web",
+                        () -> edit().set("aws:lb/targetGroup:TargetGroup", Reference.P + "alb-web",
                                 "healthCheck.unhealthyThreshold", 11L).build()),
                 failure("004 listener rule repeating the default action", "TAP503", Severity.MEDIUM,
                         SeedFailureClassesTest::redundantRule),
                 failure("002 HTTPS forced without a certificate", "TAP504", Severity.CRITICAL,
-                        () -> edit().set("aws:lb/listener:Listener", "tap-alb-http", "protocol", "HTTPS").build()),
+                        () -> edit().set("aws:lb/listener:Listener", Reference.P + "alb-http", "protocol", "HTTPS").build()),
                 failure("004 service without circuit breaker", "TAP104", Severity.HIGH,
-                        () -> edit().remove(SERVICE, "tap-web", "deploymentCircuitBreaker").build()),
+                        () -> edit().remove(SERVICE, Reference.P + "web", "deploymentCircuitBreaker").build()),
                 failure("002 service created before its listener", "TAP115", Severity.HIGH,
-                        () -> edit().dependencies(SERVICE, "tap-web", List.of()).build()),
+                        () -> edit().dependencies(SERVICE, Reference.P + "web", List.of()).build()),
                 failure("001 EC2 launch type instead of Fargate", "TAP116", Severity.HIGH,
-                        () -> edit().set(SERVICE, "tap-worker", "launchType", "EC2").build()),
+                        () -> edit().set(SERVICE, Reference.P + "worker", "launchType", "EC2").build()),
                 failure("001 desiredCount fighting autoscaling", "TAP117", Severity.MEDIUM,
-                        () -> edit().ignoreChanges(SERVICE, "tap-web", List.of()).build()),
+                        () -> edit().ignoreChanges(SERVICE, Reference.P + "web", List.of()).build()),
                 failure("004/001 logs kept forever", "TAP401", Severity.HIGH,
-                        () -> edit().remove("aws:cloudwatch/logGroup:LogGroup", "tap-web-logs", "retentionInDays").build()),
+                        () -> edit().remove("aws:cloudwatch/logGroup:LogGroup", Reference.P + "web-logs", "retentionInDays").build()),
                 failure("004/001/002 resources without cost allocation tags", "TAP702", Severity.MEDIUM,
-                        () -> edit().remove("aws:ecs/cluster:Cluster", "tap-cluster", "tags").build()),
+                        () -> edit().remove("aws:ecs/cluster:Cluster", Reference.P + "cluster", "tags").build()),
                 failure("001/002 names without the environment suffix", "TAP703", Severity.MEDIUM,
-                        () -> edit().set(SERVICE, "tap-api", "name", "api-service").build()),
+                        () -> edit().set(SERVICE, Reference.P + "api", "name", "api-service").build()),
                 failure("names past AWS's length limits", "TAP701", Severity.CRITICAL,
-                        () -> edit().set("aws:lb/loadBalancer:LoadBalancer", "tap-alb", "name",
-                                "tap-dev-cp45zf-application-load-balancer").build()),
+                        () -> edit().set("aws:lb/loadBalancer:LoadBalancer", Reference.P + "alb", "name",
+                                Reference.prefix("dev") + "application-load-balancer").build()),
                 failure("002 resources that cannot be destroyed in dev", "TAP802", Severity.HIGH,
-                        () -> edit().set("aws:ecr/repository:Repository", "tap-registry-web", "forceDelete", false)
+                        () -> edit().set("aws:ecr/repository:Repository", Reference.P + "registry-web", "forceDelete", false)
                                 .build()),
                 failure("002 Performance Insights on an Aurora db.t3.micro", "TAP901", Severity.CRITICAL,
-                        () -> withModules().set(DB_INSTANCE, "tap-database-1", "instanceClass", "db.t3.micro")
-                                .set(DB_INSTANCE, "tap-database-1", "performanceInsightsEnabled", true).build()),
+                        () -> withModules().set(DB_INSTANCE, Reference.P + "database-1", "instanceClass", "db.t3.micro")
+                                .set(DB_INSTANCE, Reference.P + "database-1", "performanceInsightsEnabled", true).build()),
                 failure("002 final snapshot required, so destroy fails", "TAP907", Severity.HIGH,
-                        () -> withModules().set("aws:rds/cluster:Cluster", "tap-database", "skipFinalSnapshot", false)
+                        () -> withModules().set("aws:rds/cluster:Cluster", Reference.P + "database", "skipFinalSnapshot", false)
                                 .build()),
                 failure("001 hard-coded database password", "TAP905", Severity.HIGH,
-                        () -> withModules().remove("aws:rds/cluster:Cluster", "tap-database", "manageMasterUserPassword")
-                                .set("aws:rds/cluster:Cluster", "tap-database", "masterPassword", "Passw0rd!").build()),
+                        () -> withModules().remove("aws:rds/cluster:Cluster", Reference.P + "database", "manageMasterUserPassword")
+                                .set("aws:rds/cluster:Cluster", Reference.P + "database", "masterPassword", "Passw0rd!").build()),
                 failure("000 SSM parameters created with placeholder values", "TAP917", Severity.HIGH,
-                        () -> withModules().set("aws:ssm/parameter:Parameter", "tap-parameters-LOG_LEVEL", "value",
+                        () -> withModules().set("aws:ssm/parameter:Parameter", Reference.P + "parameters-LOG_LEVEL", "value",
                                 "placeholder").build()),
                 failure("002 ALB log bucket without a lifecycle policy", "TAP914", Severity.MEDIUM,
                         () -> withModules().removeResource("aws:s3/bucketLifecycleConfigurationV2:"
-                                + "BucketLifecycleConfigurationV2", "tap-alb-logs-lifecycle").build()));
+                                + "BucketLifecycleConfigurationV2", Reference.P + "alb-logs-lifecycle").build()));
     }
 
     private static Arguments failure(String seed, String rule, Severity severity, Supplier<Plan> plan) {
@@ -133,15 +133,15 @@ class SeedFailureClassesTest {
 
     /** The dev stack with the modules the post-mortems' systems used: a database, parameters, ALB logs. */
     private static PlanEditor withModules() {
-        return PlanEditor.of(Stacks.plan("dev", Stacks.values("dev")
-                .set("tap:database", Map.of("instanceClass", "db.t4g.medium"))
-                .set("tap:parameters", Map.of("LOG_LEVEL", "info"))
-                .set("tap:albLogs", Map.of("expirationDays", 30))
-                .setIn("tap:services", "api.database", true).toMap()));
+        return PlanEditor.of(Reference.plan("dev", Reference.values("dev")
+                .set(Reference.NS + "database", Map.of("instanceClass", "db.t4g.medium"))
+                .set(Reference.NS + "parameters", Map.of("LOG_LEVEL", "info"))
+                .set(Reference.NS + "albLogs", Map.of("expirationDays", 30))
+                .setIn(Reference.NS + "services", "api.database", true).toMap()));
     }
 
     private static PlanEditor edit() {
-        return PlanEditor.of(Stacks.plan("dev"));
+        return PlanEditor.of(Reference.plan("dev"));
     }
 
     private static Map<String, Object> put(Map<String, Object> container, String key, Object value) {
@@ -150,8 +150,8 @@ class SeedFailureClassesTest {
     }
 
     private static Plan redundantRule() {
-        var plan = Stacks.plan("dev");
-        var listener = plan.named("aws:lb/listener:Listener", "tap-alb-http");
+        var plan = Reference.plan("dev");
+        var listener = plan.named("aws:lb/listener:Listener", Reference.P + "alb-http");
         return edit().add("aws:lb/listenerRule:ListenerRule", "catch-all", Map.of("listenerArn", listener.output("arn"),
                 "priority", 100L, "actions", listener.input("defaultActions"),
                 "conditions", List.of(Map.of("pathPattern", Map.of("values", List.of("/*"))))), "r", "arn:r").build();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tapstack.config.ConfigException;
 import com.tapstack.config.Suppression;
 import com.tapstack.support.PlanEditor;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,10 +17,10 @@ class SuppressionTest {
 
     @Test
     void aSuppressedFindingMovesToTheSuppressedListWithItsReasonAndNoLongerBlocks() {
-        var plan = PlanEditor.of(Stacks.plan("dev"))
-                .set("aws:ecr/repository:Repository", "tap-registry-web", "forceDelete", false).build();
+        var plan = PlanEditor.of(Reference.plan("dev"))
+                .set("aws:ecr/repository:Repository", Reference.P + "registry-web", "forceDelete", false).build();
 
-        var report = Checker.check(plan, false, List.of(new Suppression("TAP802", "tap-registry-web", REASON)),
+        var report = Checker.check(plan, false, List.of(new Suppression("TAP802", Reference.P + "registry-web", REASON)),
                 "Pulumi.dev.yaml", RuleCatalog.all());
 
         assertThat(report.findings()).isEmpty();
@@ -33,30 +33,30 @@ class SuppressionTest {
 
     @Test
     void suppressionsComeFromTheStackFileAndNeedAReason() {
-        var values = Stacks.values("dev").set("tap:checkSuppressions", List.of(Map.of("rule", "TAP802",
-                "resource", "tap-registry-web", "reason", REASON)));
-        assertThat(Stacks.load("dev", values.toMap()).checkSuppressions())
-                .containsExactly(new Suppression("TAP802", "tap-registry-web", REASON));
+        var values = Reference.values("dev").set(Reference.NS + "checkSuppressions", List.of(Map.of("rule", "TAP802",
+                "resource", Reference.P + "registry-web", "reason", REASON)));
+        assertThat(Reference.load("dev", values.toMap()).checkSuppressions())
+                .containsExactly(new Suppression("TAP802", Reference.P + "registry-web", REASON));
 
-        var withoutReason = Stacks.values("dev").set("tap:checkSuppressions",
-                List.of(Map.of("rule", "TAP802", "resource", "tap-registry-web")));
-        assertThatThrownBy(() -> Stacks.load("dev", withoutReason.toMap())).isInstanceOf(ConfigException.class)
-                .hasMessage("Pulumi.dev.yaml: tap:checkSuppressions[0].reason: is missing (set it in Pulumi.dev.yaml or"
-                        + " with `pulumi config set --path 'tap:checkSuppressions[0].reason' <value>`); allowed: why the rule"
+        var withoutReason = Reference.values("dev").set(Reference.NS + "checkSuppressions",
+                List.of(Map.of("rule", "TAP802", "resource", Reference.P + "registry-web")));
+        assertThatThrownBy(() -> Reference.load("dev", withoutReason.toMap())).isInstanceOf(ConfigException.class)
+                .hasMessage("Pulumi.dev.yaml: " + Reference.NS + "checkSuppressions[0].reason: is missing (set it in Pulumi.dev.yaml or"
+                        + " with `pulumi config set --path '" + Reference.NS + "checkSuppressions[0].reason' <value>`); allowed: why the rule"
                         + " does not apply to this resource");
     }
 
     @Test
     void aSuppressionOfAnUnknownRuleOrResourceIsAConfigError() {
-        var plan = Stacks.plan("dev");
+        var plan = Reference.plan("dev");
 
-        assertThatThrownBy(() -> Checker.check(plan, false, List.of(new Suppression("TAP999", "tap-alb", REASON)),
+        assertThatThrownBy(() -> Checker.check(plan, false, List.of(new Suppression("TAP999", Reference.P + "alb", REASON)),
                 "Pulumi.dev.yaml", RuleCatalog.all())).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("Pulumi.dev.yaml: tap:checkSuppressions[0].rule: \"TAP999\" is not a rule of"
+                .hasMessageStartingWith("Pulumi.dev.yaml: " + Reference.NS + "checkSuppressions[0].rule: \"TAP999\" is not a rule of"
                         + " ./tap check; allowed: one of TAP101, ");
-        assertThatThrownBy(() -> Checker.check(plan, false, List.of(new Suppression("TAP802", "tap-gone", REASON)),
+        assertThatThrownBy(() -> Checker.check(plan, false, List.of(new Suppression("TAP802", Reference.P + "gone", REASON)),
                 "Pulumi.dev.yaml", RuleCatalog.all())).isInstanceOf(ConfigException.class)
-                .hasMessage("Pulumi.dev.yaml: tap:checkSuppressions[0].resource: \"tap-gone\" is not a resource of the"
+                .hasMessage("Pulumi.dev.yaml: " + Reference.NS + "checkSuppressions[0].resource: \"" + Reference.P + "gone\" is not a resource of the"
                         + " plan; allowed: a logical name as ./tap check prints it, or a URN");
     }
 }

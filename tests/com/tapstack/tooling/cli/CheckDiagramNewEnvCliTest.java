@@ -3,7 +3,7 @@ package com.tapstack.tooling.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class CheckDiagramNewEnvCliTest {
 
     private static Path copyProject(Path dir) throws Exception {
         for (var file : new String[] {"Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml"}) {
-            Files.copy(Stacks.PROJECT_DIR.resolve(file), dir.resolve(file));
+            Files.copy(Reference.DIR.resolve(file), dir.resolve(file));
         }
         return dir;
     }
@@ -35,7 +35,7 @@ class CheckDiagramNewEnvCliTest {
     @Test
     void checkPassesDevAndProd() {
         for (var stack : new String[] {"dev", "prod"}) {
-            var run = tap("check", stack, "--project-dir", Stacks.PROJECT_DIR.toString());
+            var run = tap("check", stack, "--project-dir", Reference.DIR.toString());
             assertThat(run.exitCode()).as(stack).isZero();
             // prod is told it still needs HTTPS and a web ACL (medium: they need a domain of the user's).
             assertThat(run.out()).contains(stack.equals("dev") ? "0 findings" : "2 findings (0 critical, 0 high, 2 medium")
@@ -46,13 +46,13 @@ class CheckDiagramNewEnvCliTest {
     @Test
     void checkFailsWithExit1AndWritesJsonAndSarifWhenAHighFindingRemains(@TempDir Path dir) throws Exception {
         copyProject(dir);
-        Files.writeString(dir.resolve("Pulumi.dev.yaml"), Stacks.values("dev").set("tap:natStrategy", "none").toYaml());
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), Reference.values("dev").set(Reference.NS + "natStrategy", "none").toYaml());
 
         var run = tap("check", "dev", "--project-dir", dir.toString(), "--json", dir.resolve("c.json").toString(),
                 "--sarif", dir.resolve("c.sarif").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("high      TAP602  tap-web").contains("FAILED");
+        assertThat(run.out()).contains("high      TAP602  " + Reference.P + "web").contains("FAILED");
         var json = JsonParser.parseString(Files.readString(dir.resolve("c.json"))).getAsJsonObject();
         assertThat(json.getAsJsonObject("summary").get("high").getAsInt()).isEqualTo(6);
         var sarif = JsonParser.parseString(Files.readString(dir.resolve("c.sarif"))).getAsJsonObject();
@@ -62,14 +62,14 @@ class CheckDiagramNewEnvCliTest {
     @Test
     void checkHonoursASuppressionFromTheStackFile(@TempDir Path dir) throws Exception {
         copyProject(dir);
-        var values = Stacks.values("dev").set("tap:natStrategy", "none").set("tap:checkSuppressions",
-                java.util.List.of(Map.of("rule", "TAP602", "resource", "tap-worker",
+        var values = Reference.values("dev").set(Reference.NS + "natStrategy", "none").set(Reference.NS + "checkSuppressions",
+                java.util.List.of(Map.of("rule", "TAP602", "resource", Reference.P + "worker",
                         "reason", "the worker only reads its queue through VPC endpoints added by hand")));
         Files.writeString(dir.resolve("Pulumi.dev.yaml"), values.toYaml());
 
         var run = tap("check", "dev", "--project-dir", dir.toString());
 
-        assertThat(run.out()).contains("2 suppressed").contains("TAP602  tap-worker  the worker only reads its queue");
+        assertThat(run.out()).contains("2 suppressed").contains("TAP602  " + Reference.P + "worker  the worker only reads its queue");
         assertThat(run.exitCode()).isEqualTo(1);
     }
 
@@ -77,7 +77,7 @@ class CheckDiagramNewEnvCliTest {
     void diagramWritesMermaidToAMarkdownFile(@TempDir Path dir) throws Exception {
         var file = dir.resolve("arch.md");
 
-        var run = tap("diagram", "dev", "--out", file.toString(), "--project-dir", Stacks.PROJECT_DIR.toString());
+        var run = tap("diagram", "dev", "--out", file.toString(), "--project-dir", Reference.DIR.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(file)).startsWith("```mermaid\nflowchart LR\n").endsWith("```\n");
@@ -89,18 +89,18 @@ class CheckDiagramNewEnvCliTest {
         copyProject(dir);
 
         var run = tap("new-env", "staging", "--from", "dev", "--region", "eu-central-1", "--set",
-                "tap:services.web.maxCount=5", "--project-dir", dir.toString());
+                Reference.NS + "services.web.maxCount=5", "--project-dir", dir.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Wrote Pulumi.staging.yaml (environment staging, from Pulumi.dev.yaml, region"
                 + " eu-central-1).").contains("pulumi stack init staging").contains("pulumi up --stack staging");
         Map<String, Object> top = new Yaml().load(Files.readString(dir.resolve("Pulumi.staging.yaml")));
         var config = (Map<String, Object>) top.get("config");
-        assertThat(config).containsEntry("tap:environment", "staging").containsEntry("aws:region", "eu-central-1");
-        var web = (Map<String, Object>) ((Map<String, Object>) config.get("tap:services")).get("web");
+        assertThat(config).containsEntry(Reference.NS + "environment", "staging").containsEntry("aws:region", "eu-central-1");
+        var web = (Map<String, Object>) ((Map<String, Object>) config.get(Reference.NS + "services")).get("web");
         assertThat(web).containsEntry("maxCount", 5);
         assertThat((Map<String, Object>) web.get("environment"))
-                .containsEntry("API_URL", "http://api.staging.tap.local:8080");
+                .containsEntry("API_URL", "http://api.staging" + "." + Reference.NAME + ".local" + ":8080");
         assertThat(tap("plan", "staging", "--project-dir", dir.toString()).exitCode()).isZero();
         assertThat(tap("check", "staging", "--project-dir", dir.toString()).exitCode()).isZero();
     }
@@ -116,8 +116,8 @@ class CheckDiagramNewEnvCliTest {
         assertThat(refused.err()).isEqualTo("error: Pulumi.prod.yaml: file: already exists; allowed: a new environment"
                 + " name, or --force to overwrite it" + System.lineSeparator());
         assertThat(forced.exitCode()).isZero();
-        assertThat(Files.readString(dir.resolve("Pulumi.prod.yaml"))).contains("tap:environment: prod")
-                .contains("tap:natStrategy: single");
+        assertThat(Files.readString(dir.resolve("Pulumi.prod.yaml"))).contains(Reference.NS + "environment: prod")
+                .contains(Reference.NS + "natStrategy: single");
     }
 
     @Test
@@ -125,15 +125,15 @@ class CheckDiagramNewEnvCliTest {
         copyProject(dir);
 
         var badName = tap("new-env", "Staging", "--project-dir", dir.toString());
-        var tooManyZones = tap("new-env", "eu", "--region", "eu-central-1", "--set", "tap:azCount=4",
+        var tooManyZones = tap("new-env", "eu", "--region", "eu-central-1", "--set", Reference.NS + "azCount=4",
                 "--project-dir", dir.toString());
         var malformed = tap("new-env", "qa", "--set", "azCount", "--project-dir", dir.toString());
 
         assertThat(badName.exitCode()).isEqualTo(2);
-        assertThat(badName.err()).startsWith("error: Pulumi.Staging.yaml: tap:environment: \"Staging\" cannot be used"
+        assertThat(badName.err()).startsWith("error: Pulumi.Staging.yaml: " + Reference.NS + "environment: \"Staging\" cannot be used"
                 + " in resource names");
         assertThat(tooManyZones.exitCode()).isEqualTo(2);
-        assertThat(tooManyZones.err()).startsWith("error: Pulumi.eu.yaml: tap:azCount: 4 is more than the 3"
+        assertThat(tooManyZones.err()).startsWith("error: Pulumi.eu.yaml: " + Reference.NS + "azCount: 4 is more than the 3"
                 + " availability zones eu-central-1 offers");
         assertThat(malformed.err()).startsWith("error: Pulumi.qa.yaml: --set azCount: is not key=value");
         assertThat(dir.resolve("Pulumi.Staging.yaml")).doesNotExist();

@@ -3,7 +3,6 @@ package com.tapstack.tooling.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.support.Fixtures;
-import com.tapstack.support.Stacks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,10 +22,10 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
-    /** The project of the fixture (named shop), with the program's config declarations of the root Pulumi.yaml. */
-    private static String projectFile() throws Exception {
-        var root = Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"));
-        return root.replaceFirst("(?m)^name: .*$", "name: " + Fixtures.project().name());
+    /** The project of the fixture (named shop), with the program's config declarations as Pulumi.yaml has them. */
+    private static String projectFile() {
+        return com.tapstack.tooling.docs.GeneratedFiles.pulumiYaml("name: " + Fixtures.project().name()
+                + "\nruntime: java\n");
     }
 
     private static String stackFile() throws Exception {

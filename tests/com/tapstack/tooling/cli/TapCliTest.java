@@ -3,7 +3,7 @@ package com.tapstack.tooling.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,11 +27,11 @@ class TapCliTest {
 
     @Test
     void planDevPrintsCountsByTypeAndOutputs() {
-        var run = tap("plan", "dev", "--project-dir", Stacks.PROJECT_DIR.toString());
+        var run = tap("plan", "dev", "--project-dir", Reference.DIR.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains("Plan for tap/dev (offline: account 123456789012, us-east-1, partition aws)")
+        assertThat(run.out()).contains("Plan for " + Reference.NAME + "/dev (offline: account 123456789012, us-east-1, partition aws)")
                 .contains("85 resources to create")
                 .containsPattern("aws:ec2/natGateway:NatGateway +1\\n")
                 .containsPattern("vpcId +\"vpc-0[0-9a-f]{16}\"")
@@ -42,7 +42,7 @@ class TapCliTest {
 
     @Test
     void costPrintsTheEstimateOnly() {
-        var run = tap("cost", "prod", "--project-dir", Stacks.PROJECT_DIR.toString());
+        var run = tap("cost", "prod", "--project-dir", Reference.DIR.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Monthly estimate at list prices (us-east-1, USD, price table of ")
@@ -52,7 +52,7 @@ class TapCliTest {
 
     @Test
     void planProdHasOneNatGatewayPerZone() {
-        var run = tap("plan", "prod", "--project-dir", Stacks.PROJECT_DIR.toString());
+        var run = tap("plan", "prod", "--project-dir", Reference.DIR.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("aws:ec2/natGateway:NatGateway +3\\n");
@@ -62,7 +62,7 @@ class TapCliTest {
     void jsonOptionWritesTheExportShapedGraph(@TempDir Path dir) throws Exception {
         var file = dir.resolve("out.json");
 
-        var run = tap("plan", "dev", "--json", file.toString(), "--project-dir", Stacks.PROJECT_DIR.toString());
+        var run = tap("plan", "dev", "--json", file.toString(), "--project-dir", Reference.DIR.toString());
 
         assertThat(run.exitCode()).isZero();
         var export = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -72,54 +72,54 @@ class TapCliTest {
 
     @Test
     void aBrokenStackFileExitsWith2AndOneLineNamingTheKeyAndTheAllowedValues(@TempDir Path dir) throws Exception {
-        Files.copy(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.copy(Reference.DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
         Files.writeString(dir.resolve("Pulumi.dev.yaml"),
-                Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.dev.yaml"))
-                        .replace("tap:logRetentionDays: 7", "tap:logRetentionDays: 8"));
+                Files.readString(Reference.DIR.resolve("Pulumi.dev.yaml"))
+                        .replace(Reference.NS + "logRetentionDays: 7", Reference.NS + "logRetentionDays: 8"));
 
         var run = tap("plan", "dev", "--project-dir", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("error: Pulumi.dev.yaml: tap:logRetentionDays: 8 is not a retention period"
+        assertThat(run.err()).isEqualTo("error: Pulumi.dev.yaml: " + Reference.NS + "logRetentionDays: 8 is not a retention period"
                 + " CloudWatch Logs accepts; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,"
                 + " 1096, 1827, 2192, 2557, 2922, 3288, 3653" + System.lineSeparator());
     }
 
     @Test
     void planListsEachServiceFromThePlanGraph() {
-        var run = tap("plan", "prod", "--project-dir", Stacks.PROJECT_DIR.toString());
+        var run = tap("plan", "prod", "--project-dir", Reference.DIR.toString());
 
-        assertThat(run.out()).containsPattern("tap-prod-core-web +public :8080 +512/1024 +2 \\(2-6\\) +FARGATE x1 +off")
-                .containsPattern("tap-prod-core-api +internal :8080 +1024/2048 +2 \\(2-6\\) +FARGATE x1 +off")
-                .containsPattern("tap-prod-core-worker +no inbound +512/1024 +1 \\(1-4\\) +FARGATE x1 +off");
+        assertThat(run.out()).containsPattern(Reference.P + "prod-core-web +public :8080 +512/1024 +2 \\(2-6\\) +FARGATE x1 +off")
+                .containsPattern(Reference.P + "prod-core-api +internal :8080 +1024/2048 +2 \\(2-6\\) +FARGATE x1 +off")
+                .containsPattern(Reference.P + "prod-core-worker +no inbound +512/1024 +1 \\(1-4\\) +FARGATE x1 +off");
     }
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> brokenServices() {
         return java.util.stream.Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("invalid cpu/memory", "web.memory", 4096,
-                        "tap:services.web.memory: 4096 MiB is not a Fargate size for cpu 256"),
+                        Reference.NS + "services.web.memory: 4096 MiB is not a Fargate size for cpu 256"),
                 org.junit.jupiter.params.provider.Arguments.of("tag without digest", "web.image", "nginx:latest",
-                        "tap:services.web.image: \"nginx:latest\" is not pinned by digest"),
+                        Reference.NS + "services.web.image: \"nginx:latest\" is not pinned by digest"),
                 org.junit.jupiter.params.provider.Arguments.of("wildcard permission", "api.permissions",
                         java.util.List.of(java.util.Map.of("actions", java.util.List.of("*"),
                                 "resources", java.util.List.of("*"))),
-                        "tap:services.api.permissions[0].actions: \"*\" is a wildcard action"),
+                        Reference.NS + "services.api.permissions[0].actions: \"*\" is a wildcard action"),
                 org.junit.jupiter.params.provider.Arguments.of("unknown secret format", "api.secrets",
                         java.util.Map.of("TOKEN", "plain-text"),
-                        "tap:services.api.secrets.TOKEN: \"plain-text\" is not an SSM parameter or a Secrets Manager"),
+                        Reference.NS + "services.api.secrets.TOKEN: \"plain-text\" is not an SSM parameter or a Secrets Manager"),
                 org.junit.jupiter.params.provider.Arguments.of("health check timeout not below interval",
                         "web.healthCheck.timeout", 30,
-                        "tap:services.web.healthCheck.timeout: 30 is not below the interval of 30 seconds"));
+                        Reference.NS + "services.web.healthCheck.timeout: 30 is not below the interval of 30 seconds"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenServices")
     void aBrokenServiceExitsWith2AndOneLine(String what, String path, Object value, String expected,
                                             @TempDir Path dir) throws Exception {
-        Files.copy(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.copy(Reference.DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
         Files.writeString(dir.resolve("Pulumi.dev.yaml"),
-                Stacks.values("dev").setIn("tap:services", path, value).toYaml());
+                Reference.values("dev").setIn(Reference.NS + "services", path, value).toYaml());
 
         var run = tap("plan", "dev", "--project-dir", dir.toString());
 
@@ -131,7 +131,7 @@ class TapCliTest {
 
     @Test
     void anUnknownStackNamesTheStacksThatExist() {
-        var run = tap("plan", "staging", "--project-dir", Stacks.PROJECT_DIR.toString());
+        var run = tap("plan", "staging", "--project-dir", Reference.DIR.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: Pulumi.staging.yaml: file: not found in ")
@@ -140,8 +140,8 @@ class TapCliTest {
 
     @Test
     void invalidYamlNamesTheLine(@TempDir Path dir) throws Exception {
-        Files.copy(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.dev.yaml"), "config:\n  tap:environment: dev\n   bad: [\n");
+        Files.copy(Reference.DIR.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.dev.yaml"), "config:\n  " + Reference.NS + "environment: dev\n   bad: [\n");
 
         var run = tap("plan", "dev", "--project-dir", dir.toString());
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.tapstack.config.CostAssumptions;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class CostEstimatorTest {
     private static final double H = 730;
 
     private static CostEstimate estimate(String stack) {
-        var config = Stacks.config(stack);
-        return CostEstimator.estimate(Stacks.plan(stack), config.costAssumptions(), config.logRetentionDays(), PRICES);
+        var config = Reference.config(stack);
+        return CostEstimator.estimate(Reference.plan(stack), config.costAssumptions(), config.logRetentionDays(), PRICES);
     }
 
     private static double p(String name) {
@@ -93,12 +93,12 @@ class CostEstimatorTest {
 
     @Test
     void theAssumptionsComeFromTheStackFile() {
-        var values = Stacks.values("dev").set("tap:costAssumptions", Map.of("logGBPerDay", 10, "natGBPerDay", 0.5))
+        var values = Reference.values("dev").set(Reference.NS + "costAssumptions", Map.of("logGBPerDay", 10, "natGBPerDay", 0.5))
                 .toMap();
-        var config = Stacks.load("dev", values);
+        var config = Reference.load("dev", values);
 
         assertThat(config.costAssumptions()).isEqualTo(new CostAssumptions(10, 0.5, 1));
-        var estimate = CostEstimator.estimate(Stacks.plan("dev", values), config.costAssumptions(), 7, PRICES);
+        var estimate = CostEstimator.estimate(Reference.plan("dev", values), config.costAssumptions(), 7, PRICES);
         assertThat(estimate.of(CostEstimator.LOGS)).isCloseTo(300 * p("logsIngestedGB") + 70 * p("logsStoredGBMonth"),
                 within(0.01));
         assertThat(estimate.of(CostEstimator.NAT)).isCloseTo(H * p("natGatewayHour") + 15 * p("natGatewayGB"),

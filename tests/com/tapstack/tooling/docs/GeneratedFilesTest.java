@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.config.ProjectFile;
 import com.tapstack.stack.StackKeys;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
+import com.tapstack.support.Project;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -17,7 +18,7 @@ class GeneratedFilesTest {
 
     @Test
     void everyCommittedGeneratedFileIsWhatTheCodeGenerates() throws Exception {
-        var dir = Stacks.PROJECT_DIR;
+        var dir = Project.DIR;
         GeneratedFiles.expected(dir).forEach((path, text) -> {
             try {
                 assertThat(Files.readString(dir.resolve(path))).as(path + " (run ./tap docs --write)").isEqualTo(text);
@@ -31,7 +32,7 @@ class GeneratedFilesTest {
     @SuppressWarnings("unchecked")
     void pulumiYamlDeclaresEveryScalarProjectKeyWithTheTablesTypeAndDefault() throws Exception {
         var yaml = (java.util.Map<String, Object>) new Yaml().load(GeneratedFiles.pulumiYaml(
-                Files.readString(Stacks.PROJECT_DIR.resolve("Pulumi.yaml"))));
+                Files.readString(Project.DIR.resolve("Pulumi.yaml"))));
         var config = (java.util.Map<String, java.util.Map<String, Object>>) yaml.get("config");
 
         assertThat(config.get("logRetentionDays")).containsEntry("type", "integer")

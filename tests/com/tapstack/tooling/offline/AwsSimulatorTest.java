@@ -1,5 +1,6 @@
 package com.tapstack.tooling.offline;
 
+import com.tapstack.support.Reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,24 +24,24 @@ class AwsSimulatorTest {
 
     @Test
     void idsAndArnsHaveAwsFormatsForTheAccountAndRegion() {
-        var vpc = create("aws:ec2/vpc:Vpc", "tap-vpc", Map.of("cidrBlock", "10.0.0.0/16"));
-        var key = create("aws:kms/key:Key", "tap-key", Map.of());
-        var role = create("aws:iam/role:Role", "tap-role", Map.of("name", "tap-dev-abc-flow"));
-        var group = create("aws:cloudwatch/logGroup:LogGroup", "tap-logs", Map.of("name", "tap-dev-abc-web"));
+        var vpc = create("aws:ec2/vpc:Vpc", Reference.P + "vpc", Map.of("cidrBlock", "10.0.0.0/16"));
+        var key = create("aws:kms/key:Key", Reference.P + "key", Map.of());
+        var role = create("aws:iam/role:Role", Reference.P + "role", Map.of("name", Reference.P + "dev-abc-flow"));
+        var group = create("aws:cloudwatch/logGroup:LogGroup", Reference.P + "logs", Map.of("name", Reference.P + "dev-abc-web"));
 
         assertThat(vpc.id).get().asString().matches("vpc-0[0-9a-f]{16}");
         assertThat(state(vpc)).containsEntry("cidrBlock", "10.0.0.0/16")
                 .containsEntry("arn", "arn:aws:ec2:eu-central-1:210987654321:vpc/" + vpc.id.get());
         assertThat(state(key).get("arn").toString()).matches("arn:aws:kms:eu-central-1:210987654321:key/[0-9a-f-]{36}");
-        assertThat(state(role)).containsEntry("arn", "arn:aws:iam::210987654321:role/tap-dev-abc-flow");
-        assertThat(role.id).contains("tap-dev-abc-flow");
-        assertThat(state(group)).containsEntry("arn", "arn:aws:logs:eu-central-1:210987654321:log-group:tap-dev-abc-web");
+        assertThat(state(role)).containsEntry("arn", "arn:aws:iam::210987654321:role/" + Reference.P + "dev-abc-flow");
+        assertThat(role.id).contains(Reference.P + "dev-abc-flow");
+        assertThat(state(group)).containsEntry("arn", "arn:aws:logs:eu-central-1:210987654321:log-group:" + Reference.P + "dev-abc-web");
     }
 
     @Test
     void theSameStackAndNameAlwaysGetTheSameId() {
-        var first = create("aws:ec2/subnet:Subnet", "tap-public-0", Map.of("availabilityZone", "eu-central-1b"));
-        var again = create("aws:ec2/subnet:Subnet", "tap-public-0", Map.of("availabilityZone", "eu-central-1b"));
+        var first = create("aws:ec2/subnet:Subnet", Reference.P + "public-0", Map.of("availabilityZone", "eu-central-1b"));
+        var again = create("aws:ec2/subnet:Subnet", Reference.P + "public-0", Map.of("availabilityZone", "eu-central-1b"));
 
         assertThat(first.id).isEqualTo(again.id);
         assertThat(state(first)).containsEntry("availabilityZoneId", "euc1-az2");
@@ -70,7 +71,7 @@ class AwsSimulatorTest {
     @Test
     void everyTypeInTheRealStacksHasAModelNotTheGenericAnswer() {
         for (var stack : java.util.List.of("dev", "prod")) {
-            assertThat(com.tapstack.support.Stacks.plan(stack).customResources())
+            assertThat(com.tapstack.support.Reference.plan(stack).customResources())
                     .allSatisfy(r -> assertThat(ResourceModels.isModeled(r.type())).as(r.type()).isTrue());
         }
     }

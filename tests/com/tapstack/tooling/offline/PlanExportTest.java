@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.stream.StreamSupport;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PlanExportTest {
 
     private static JsonObject export(String stack) {
-        return JsonParser.parseString(PlanExport.toJson(Stacks.plan(stack), Instant.parse("2026-11-23T10:00:00Z")))
+        return JsonParser.parseString(PlanExport.toJson(Reference.plan(stack), Instant.parse("2026-11-23T10:00:00Z")))
                 .getAsJsonObject();
     }
 
@@ -25,7 +25,7 @@ class PlanExportTest {
         assertThat(export.get("version").getAsInt()).isEqualTo(3);
         var deployment = export.getAsJsonObject("deployment");
         assertThat(deployment.getAsJsonObject("manifest").get("time").getAsString()).isEqualTo("2026-11-23T10:00:00Z");
-        assertThat(deployment.getAsJsonArray("resources")).hasSize(Stacks.plan("dev").resources().size() + 2);
+        assertThat(deployment.getAsJsonArray("resources")).hasSize(Reference.plan("dev").resources().size() + 2);
     }
 
     @Test
@@ -40,8 +40,8 @@ class PlanExportTest {
             if (resource.get("custom").getAsBoolean() && !type.startsWith("pulumi:providers:")) {
                 assertThat(resource.get("id").getAsString()).isNotBlank();
                 assertThat(resource.get("provider").getAsString())
-                        .startsWith("urn:pulumi:prod::tap::pulumi:providers:aws::default_6_83_0::");
-                assertThat(resource.get("parent").getAsString()).contains("tap:stack:TapStack");
+                        .startsWith("urn:pulumi:prod::" + Reference.NS + ":pulumi:providers:aws::default_6_83_0::");
+                assertThat(resource.get("parent").getAsString()).contains(com.tapstack.stack.TapStack.TYPE);
             }
         }
     }
@@ -70,7 +70,7 @@ class PlanExportTest {
                 .filter(r -> r.get("type").getAsString().equals("aws:ec2/natGateway:NatGateway")).findFirst().orElseThrow();
 
         assertThat(stack.get("type").getAsString()).isEqualTo("pulumi:pulumi:Stack");
-        assertThat(stack.get("urn").getAsString()).isEqualTo("urn:pulumi:prod::tap::pulumi:pulumi:Stack::tap-prod");
+        assertThat(stack.get("urn").getAsString()).isEqualTo("urn:pulumi:prod::" + Reference.NS + ":pulumi:pulumi:Stack::" + Reference.P + "prod");
         assertThat(stack.getAsJsonObject("outputs").get("environmentSuffix").getAsString()).isEqualTo("core");
         assertThat(nat.getAsJsonObject("propertyDependencies").keySet()).contains("allocationId", "subnetId");
         assertThat(nat.getAsJsonObject("inputs").get("connectivityType").getAsString()).isEqualTo("public");

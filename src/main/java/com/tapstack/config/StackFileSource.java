@@ -69,7 +69,7 @@ public final class StackFileSource implements ConfigSource {
         }
         var config = document.get("config");
         if (config != null && !(config instanceof Map)) {
-            throw new ConfigException(name, "config", "is not a mapping", "key: value pairs such as tap:environment: dev");
+            throw new ConfigException(name, "config", "is not a mapping", "key: value pairs such as <project>:environment: dev");
         }
         return of(project, name, config == null ? Map.of() : (Map<?, ?>) config, warnings);
     }

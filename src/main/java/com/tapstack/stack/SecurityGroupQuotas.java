@@ -40,7 +40,7 @@ final class SecurityGroupQuotas {
         if (modules.endpoints().isPresent() && services.size() > allowedPublic) {
             throw tap.error(PlatformConfig.SERVICES.name(), "has " + services.size() + " services, and the VPC endpoints admit"
                     + " each by one inbound rule: more than " + GROUPS_PER_INTERFACE + " security groups of " + RULES
-                    + " rules hold", "at most " + allowedPublic + " services with tap:endpoints");
+                    + " rules hold", "at most " + allowedPublic + " services with " + tap.key("endpoints"));
         }
         long databaseUsers = services.stream().filter(ServiceConfig::database).count();
         if (databaseUsers > RULES) {

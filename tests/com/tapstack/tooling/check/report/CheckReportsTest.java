@@ -9,7 +9,7 @@ import com.tapstack.tooling.check.Checker;
 import com.tapstack.tooling.check.RuleCatalog;
 import com.tapstack.config.Suppression;
 import com.tapstack.support.PlanEditor;
-import com.tapstack.support.Stacks;
+import com.tapstack.support.Reference;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
@@ -18,18 +18,18 @@ import org.junit.jupiter.api.Test;
 class CheckReportsTest {
 
     private static com.tapstack.tooling.check.CheckReport brokenDev() {
-        var plan = PlanEditor.of(Stacks.plan("dev"))
-                .set("aws:lb/targetGroup:TargetGroup", "tap-alb-web", "healthCheck.timeout", 30L)
-                .set("aws:ecr/repository:Repository", "tap-registry-api", "imageTagMutability", "MUTABLE")
-                .set("aws:ecr/repository:Repository", "tap-registry-web", "forceDelete", false)
+        var plan = PlanEditor.of(Reference.plan("dev"))
+                .set("aws:lb/targetGroup:TargetGroup", Reference.P + "alb-web", "healthCheck.timeout", 30L)
+                .set("aws:ecr/repository:Repository", Reference.P + "registry-api", "imageTagMutability", "MUTABLE")
+                .set("aws:ecr/repository:Repository", Reference.P + "registry-web", "forceDelete", false)
                 .build();
-        return Checker.check(plan, false, List.of(new Suppression("TAP802", "tap-registry-web", "images are deleted"
+        return Checker.check(plan, false, List.of(new Suppression("TAP802", Reference.P + "registry-web", "images are deleted"
                 + " by CI before destroy")), "Pulumi.dev.yaml", RuleCatalog.all());
     }
 
     private static StackFileLines lines() throws Exception {
-        var file = Stacks.PROJECT_DIR.resolve("Pulumi.dev.yaml");
-        return new StackFileLines("Pulumi.dev.yaml", Files.readAllLines(file), Stacks.plan("dev"));
+        var file = Reference.DIR.resolve("Pulumi.dev.yaml");
+        return new StackFileLines("Pulumi.dev.yaml", Files.readAllLines(file), Reference.plan("dev"));
     }
 
     @Test
@@ -76,16 +76,16 @@ class CheckReportsTest {
 
     @Test
     void sarifPointsAServicesFindingAtTheServiceInTheStackFileAndOthersAtTheTop() throws Exception {
-        var plan = PlanEditor.of(Stacks.plan("dev"))
-                .container("tap-web-task-definition", "web", c -> {
+        var plan = PlanEditor.of(Reference.plan("dev"))
+                .container(Reference.P + "web-task-definition", "web", c -> {
                     c.put("readonlyRootFilesystem", false);
                     return c;
                 })
-                .set("aws:lb/targetGroup:TargetGroup", "tap-alb-web", "healthCheck.timeout", 30L).build();
+                .set("aws:lb/targetGroup:TargetGroup", Reference.P + "alb-web", "healthCheck.timeout", 30L).build();
         var report = Checker.check(plan, false, List.of(), "Pulumi.dev.yaml", RuleCatalog.all());
         var results = JsonParser.parseString(SarifReport.render(report, lines())).getAsJsonObject()
                 .getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("results");
-        var file = Files.readAllLines(Stacks.PROJECT_DIR.resolve("Pulumi.dev.yaml"));
+        var file = Files.readAllLines(Reference.DIR.resolve("Pulumi.dev.yaml"));
 
         assertThat(file.get(startLine(find(results, "TAP110")) - 1)).isEqualTo("    web:");
         assertThat(startLine(find(results, "TAP501"))).isEqualTo(1);
@@ -111,10 +111,10 @@ class CheckReportsTest {
         assertThat(ids).containsExactlyInAnyOrder("TAP501", "TAP202");
 
         var text = TerminalReport.render(report);
-        assertThat(text).startsWith("Check of tap/dev: " + RuleCatalog.all().size() + " rules, 2 findings (1 critical,"
+        assertThat(text).startsWith("Check of " + Reference.NAME + "/dev: " + RuleCatalog.all().size() + " rules, 2 findings (1 critical,"
                 + " 0 high, 1 medium, 0 low), 1 suppressed")
-                .contains("critical  TAP501  tap-alb-web")
-                .contains("Suppressed (tap:checkSuppressions)")
+                .contains("critical  TAP501  " + Reference.P + "alb-web")
+                .contains("Suppressed (" + Reference.NS + "checkSuppressions)")
                 .endsWith("FAILED: critical or high findings remain (exit 1)\n");
     }
 

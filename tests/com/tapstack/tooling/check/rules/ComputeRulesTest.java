@@ -1,5 +1,6 @@
 package com.tapstack.tooling.check.rules;
 
+import com.tapstack.support.Reference;
 import static com.tapstack.support.Checks.dev;
 import static com.tapstack.support.Checks.editDev;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,20 +18,20 @@ class ComputeRulesTest {
 
     @Test
     void tap101AnInvalidFargatePair() {
-        var findings = dev(editDev().set(TD, "tap-web-task-definition", "memory", "4096"), "TAP101");
+        var findings = dev(editDev().set(TD, Reference.P + "web-task-definition", "memory", "4096"), "TAP101");
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.resource().name()).isEqualTo("tap-web-task-definition");
+            assertThat(f.resource().name()).isEqualTo(Reference.P + "web-task-definition");
             assertThat(f.message()).isEqualTo("cpu 256 with memory 4096 is not a Fargate size; use one of the nearest"
                     + " pairs: cpu 256 with memory 2048 or cpu 512 with memory 4096");
         });
-        assertThat(dev(editDev().set(TD, "tap-web-task-definition", "memory", "2048"), "TAP101")).isEmpty();
+        assertThat(dev(editDev().set(TD, Reference.P + "web-task-definition", "memory", "2048"), "TAP101")).isEmpty();
     }
 
     @Test
     void tap102ContainersReservingMoreThanTheTask() {
-        var findings = dev(editDev().container("tap-api-task-definition", "api", c -> {
+        var findings = dev(editDev().container(Reference.P + "api-task-definition", "api", c -> {
             c.put("cpu", 512);
             c.put("memory", 1024);
             return c;
@@ -43,7 +44,7 @@ class ComputeRulesTest {
 
     @Test
     void tap103AnImageByTag() {
-        var findings = dev(editDev().container("tap-web-task-definition", "web", c -> {
+        var findings = dev(editDev().container(Reference.P + "web-task-definition", "web", c -> {
             c.put("image", "nginx:latest");
             return c;
         }), "TAP103");
@@ -54,30 +55,30 @@ class ComputeRulesTest {
 
     @Test
     void tap104NoCircuitBreakerOrNoRollback() {
-        assertThat(dev(editDev().remove(SERVICE, "tap-web", "deploymentCircuitBreaker"), "TAP104")).hasSize(1);
-        assertThat(dev(editDev().set(SERVICE, "tap-api", "deploymentCircuitBreaker.rollback", false), "TAP104"))
+        assertThat(dev(editDev().remove(SERVICE, Reference.P + "web", "deploymentCircuitBreaker"), "TAP104")).hasSize(1);
+        assertThat(dev(editDev().set(SERVICE, Reference.P + "api", "deploymentCircuitBreaker.rollback", false), "TAP104"))
                 .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
     }
 
     @Test
     void tap105APublicIp() {
-        assertThat(dev(editDev().set(SERVICE, "tap-worker", "networkConfiguration.assignPublicIp", true), "TAP105"))
-                .singleElement().satisfies(f -> assertThat(f.resource().name()).isEqualTo("tap-worker"));
+        assertThat(dev(editDev().set(SERVICE, Reference.P + "worker", "networkConfiguration.assignPublicIp", true), "TAP105"))
+                .singleElement().satisfies(f -> assertThat(f.resource().name()).isEqualTo(Reference.P + "worker"));
     }
 
     @Test
     void tap106ATaskInAPublicSubnet() {
         @SuppressWarnings("unchecked")
-        var publicSubnets = (List<String>) com.tapstack.support.Stacks.plan("dev").outputs().get("publicSubnetIds");
+        var publicSubnets = (List<String>) com.tapstack.support.Reference.plan("dev").outputs().get("publicSubnetIds");
 
-        var findings = dev(editDev().set(SERVICE, "tap-api", "networkConfiguration.subnets", publicSubnets), "TAP106");
+        var findings = dev(editDev().set(SERVICE, Reference.P + "api", "networkConfiguration.subnets", publicSubnets), "TAP106");
 
         assertThat(findings).hasSize(2).allSatisfy(f -> assertThat(f.message()).contains("routes to an internet gateway"));
     }
 
     @Test
     void tap107ASecretInAPlainVariable() {
-        var findings = dev(editDev().container("tap-api-task-definition", "api", c -> {
+        var findings = dev(editDev().container(Reference.P + "api-task-definition", "api", c -> {
             c.put("environment", List.of(Map.of("name", "DB_PASSWORD", "value", "hunter2"),
                     Map.of("name", "DB_PASSWORD_SECRET_ARN", "value", "arn:aws:secretsmanager:x"),
                     Map.of("name", "LOG_LEVEL", "value", "info")));
@@ -90,11 +91,11 @@ class ComputeRulesTest {
 
     @Test
     void tap108AMalformedValueFrom() {
-        var findings = dev(editDev().container("tap-api-task-definition", "api", c -> {
+        var findings = dev(editDev().container(Reference.P + "api-task-definition", "api", c -> {
             c.put("secrets", List.of(
                     Map.of("name", "A", "valueFrom", "arn:aws:secretsmanager:us-east-1:123456789012:secret"),
-                    Map.of("name", "B", "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter//tap/b"),
-                    Map.of("name", "C", "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter/tap/c")));
+                    Map.of("name", "B", "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter//" + Reference.NAME + "/b"),
+                    Map.of("name", "C", "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter/" + Reference.NAME + "/c")));
             return c;
         }), "TAP108");
 
@@ -103,7 +104,7 @@ class ComputeRulesTest {
 
     @Test
     void tap109AContainerWithoutLogs() {
-        assertThat(dev(editDev().container("tap-worker-task-definition", "worker", c -> {
+        assertThat(dev(editDev().container(Reference.P + "worker-task-definition", "worker", c -> {
             c.remove("logConfiguration");
             return c;
         }), "TAP109")).hasSize(1);
@@ -111,7 +112,7 @@ class ComputeRulesTest {
 
     @Test
     void tap110AWritableRoot() {
-        assertThat(dev(editDev().container("tap-worker-task-definition", "worker", c -> {
+        assertThat(dev(editDev().container(Reference.P + "worker-task-definition", "worker", c -> {
             c.put("readonlyRootFilesystem", false);
             return c;
         }), "TAP110")).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
@@ -119,7 +120,7 @@ class ComputeRulesTest {
 
     @Test
     void tap111APrivilegedContainer() {
-        assertThat(dev(editDev().container("tap-worker-task-definition", "worker", c -> {
+        assertThat(dev(editDev().container(Reference.P + "worker-task-definition", "worker", c -> {
             c.put("privileged", true);
             return c;
         }), "TAP111")).hasSize(1);
@@ -127,45 +128,45 @@ class ComputeRulesTest {
 
     @Test
     void tap112AServiceWithoutNetworkConfiguration() {
-        assertThat(dev(editDev().remove(SERVICE, "tap-worker", "networkConfiguration"), "TAP112")).hasSize(1);
+        assertThat(dev(editDev().remove(SERVICE, Reference.P + "worker", "networkConfiguration"), "TAP112")).hasSize(1);
     }
 
     @Test
     void tap113ADiscoveryServiceWithoutARecords() {
         var discovery = "aws:servicediscovery/service:Service";
-        assertThat(dev(editDev().set(discovery, "tap-api-discovery", "dnsConfig.dnsRecords",
+        assertThat(dev(editDev().set(discovery, Reference.P + "api-discovery", "dnsConfig.dnsRecords",
                 List.of(Map.of("type", "CNAME", "ttl", 10))), "TAP113")).hasSize(1);
-        assertThat(dev(editDev().set(discovery, "tap-api-discovery", "healthCheckConfig",
+        assertThat(dev(editDev().set(discovery, Reference.P + "api-discovery", "healthCheckConfig",
                 Map.of("type", "HTTP")), "TAP113")).hasSize(1);
     }
 
     @Test
     void tap114AServiceWithoutAutoscalingOrCooldowns() {
-        assertThat(dev(editDev().removeResource("aws:appautoscaling/target:Target", "tap-worker-scaling"), "TAP114"))
-                .singleElement().satisfies(f -> assertThat(f.resource().name()).isEqualTo("tap-worker"));
-        assertThat(dev(editDev().remove("aws:appautoscaling/policy:Policy", "tap-worker-scaling-cpu",
+        assertThat(dev(editDev().removeResource("aws:appautoscaling/target:Target", Reference.P + "worker-scaling"), "TAP114"))
+                .singleElement().satisfies(f -> assertThat(f.resource().name()).isEqualTo(Reference.P + "worker"));
+        assertThat(dev(editDev().remove("aws:appautoscaling/policy:Policy", Reference.P + "worker-scaling-cpu",
                 "targetTrackingScalingPolicyConfiguration.scaleInCooldown"), "TAP114")).hasSize(1);
     }
 
     @Test
     void tap115AServiceThatDoesNotWaitForItsListener() {
-        var plan = com.tapstack.support.Stacks.plan("dev");
-        var web = plan.named(SERVICE, "tap-web");
-        var listener = plan.named("aws:lb/listener:Listener", "tap-alb-http").urn();
+        var plan = com.tapstack.support.Reference.plan("dev");
+        var web = plan.named(SERVICE, Reference.P + "web");
+        var listener = plan.named("aws:lb/listener:Listener", Reference.P + "alb-http").urn();
 
-        assertThat(dev(editDev().dependencies(SERVICE, "tap-web", web.dependencies().stream()
+        assertThat(dev(editDev().dependencies(SERVICE, Reference.P + "web", web.dependencies().stream()
                 .filter(d -> !d.equals(listener)).toList()), "TAP115")).hasSize(1);
     }
 
     @Test
     void tap116AnEc2LaunchType() {
-        assertThat(dev(editDev().set(SERVICE, "tap-worker", "launchType", "EC2"), "TAP116")).hasSize(1);
-        assertThat(dev(editDev().set(TD, "tap-worker-task-definition", "requiresCompatibilities", List.of("EC2")),
+        assertThat(dev(editDev().set(SERVICE, Reference.P + "worker", "launchType", "EC2"), "TAP116")).hasSize(1);
+        assertThat(dev(editDev().set(TD, Reference.P + "worker-task-definition", "requiresCompatibilities", List.of("EC2")),
                 "TAP116")).hasSize(1);
     }
 
     @Test
     void tap117AnAutoscaledServiceThatResetsItsCount() {
-        assertThat(dev(editDev().ignoreChanges(SERVICE, "tap-api", List.of()), "TAP117")).hasSize(1);
+        assertThat(dev(editDev().ignoreChanges(SERVICE, Reference.P + "api", List.of()), "TAP117")).hasSize(1);
     }
 }

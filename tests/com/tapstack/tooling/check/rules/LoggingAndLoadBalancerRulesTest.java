@@ -1,5 +1,6 @@
 package com.tapstack.tooling.check.rules;
 
+import com.tapstack.support.Reference;
 import static com.tapstack.support.Checks.dev;
 import static com.tapstack.support.Checks.editDev;
 import static com.tapstack.support.Checks.editProd;
@@ -20,20 +21,20 @@ class LoggingAndLoadBalancerRulesTest {
 
     @Test
     void tap401LogsKeptForever() {
-        assertThat(dev(editDev().remove(GROUP, "tap-web-logs", "retentionInDays"), "TAP401")).singleElement()
+        assertThat(dev(editDev().remove(GROUP, Reference.P + "web-logs", "retentionInDays"), "TAP401")).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
-        assertThat(dev(editDev().set(GROUP, "tap-web-logs", "retentionInDays", 0L), "TAP401")).hasSize(1);
+        assertThat(dev(editDev().set(GROUP, Reference.P + "web-logs", "retentionInDays", 0L), "TAP401")).hasSize(1);
     }
 
     @Test
     void tap402ARetentionCloudWatchRejects() {
-        assertThat(dev(editDev().set(GROUP, "tap-api-logs", "retentionInDays", 8L), "TAP402")).singleElement()
+        assertThat(dev(editDev().set(GROUP, Reference.P + "api-logs", "retentionInDays", 8L), "TAP402")).singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("retentionInDays 8 is not accepted; use one of 1, 3,"));
     }
 
     @Test
     void tap403ALogGroupWithoutKms() {
-        assertThat(dev(editDev().remove(GROUP, "tap-worker-logs", "kmsKeyId"), "TAP403")).hasSize(1);
+        assertThat(dev(editDev().remove(GROUP, Reference.P + "worker-logs", "kmsKeyId"), "TAP403")).hasSize(1);
     }
 
     @Test
@@ -41,7 +42,7 @@ class LoggingAndLoadBalancerRulesTest {
         var rootOnly = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Root\",\"Effect\":\"Allow\","
                 + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
 
-        var findings = prod(editProd().set(KEY, "tap-key", "policy", rootOnly), "TAP404");
+        var findings = prod(editProd().set(KEY, Reference.P + "key", "policy", rootOnly), "TAP404");
 
         // Every log group of prod: flow logs, ECS Exec, three services, the database's PostgreSQL log.
         assertThat(findings).hasSize(6).allSatisfy(f -> {
@@ -52,33 +53,33 @@ class LoggingAndLoadBalancerRulesTest {
 
     @Test
     void tap404AConditionThatLeavesAGroupOut() {
-        var plan = com.tapstack.support.Stacks.plan("prod");
-        var narrowed = plan.named(KEY, "tap-key").inputString("policy")
-                .replace("log-group:tap-prod-core-*", "log-group:tap-prod-core-web");
+        var plan = com.tapstack.support.Reference.plan("prod");
+        var narrowed = plan.named(KEY, Reference.P + "key").inputString("policy")
+                .replace("log-group:" + Reference.P + "prod-core-*", "log-group:" + Reference.P + "prod-core-web");
 
-        var findings = prod(editProd().set(KEY, "tap-key", "policy", narrowed), "TAP404");
+        var findings = prod(editProd().set(KEY, Reference.P + "key", "policy", narrowed), "TAP404");
 
         assertThat(findings).extracting(f -> f.resource().name())
-                .containsExactlyInAnyOrder("tap-network-flow-logs", "tap-cluster-exec-logs", "tap-api-logs",
-                        "tap-worker-logs");
+                .containsExactlyInAnyOrder(Reference.P + "network-flow-logs", Reference.P + "cluster-exec-logs", Reference.P + "api-logs",
+                        Reference.P + "worker-logs");
     }
 
     @Test
     void tap405RotationOff() {
-        assertThat(dev(editDev().set(KEY, "tap-key", "enableKeyRotation", false), "TAP405")).hasSize(1);
+        assertThat(dev(editDev().set(KEY, Reference.P + "key", "enableKeyRotation", false), "TAP405")).hasSize(1);
     }
 
     @Test
     void tap501ATimeoutNotBelowTheInterval() {
-        assertThat(dev(editDev().set(TG, "tap-alb-web", "healthCheck.timeout", 30L), "TAP501")).singleElement()
+        assertThat(dev(editDev().set(TG, Reference.P + "alb-web", "healthCheck.timeout", 30L), "TAP501")).singleElement()
                 .satisfies(f -> assertThat(f.message()).isEqualTo("health check timeout 30 s is not below the"
                         + " interval 30 s; use e.g. timeout 5 with interval 30"));
     }
 
     @Test
     void tap502ThresholdsAndMatcherOutOfRange() {
-        var findings = dev(editDev().set(TG, "tap-alb-web", "healthCheck.healthyThreshold", 1L)
-                .set(TG, "tap-alb-web", "healthCheck.matcher", "500"), "TAP502");
+        var findings = dev(editDev().set(TG, Reference.P + "alb-web", "healthCheck.healthyThreshold", 1L)
+                .set(TG, Reference.P + "alb-web", "healthCheck.matcher", "500"), "TAP502");
 
         assertThat(findings).extracting(f -> f.message()).containsExactly("healthy threshold 1 is outside 2-10",
                 "health check matcher 500 is not HTTP codes 200-499 (200, 200,202 or 200-299)");
@@ -86,9 +87,9 @@ class LoggingAndLoadBalancerRulesTest {
 
     @Test
     void tap503ACatchAllRuleRepeatingTheDefault() {
-        var plan = com.tapstack.support.Stacks.plan("dev");
-        var listener = plan.named(LISTENER, "tap-alb-http");
-        var targetGroup = plan.named(TG, "tap-alb-web").output("arn");
+        var plan = com.tapstack.support.Reference.plan("dev");
+        var listener = plan.named(LISTENER, Reference.P + "alb-http");
+        var targetGroup = plan.named(TG, Reference.P + "alb-web").output("arn");
 
         var findings = dev(editDev().add("aws:lb/listenerRule:ListenerRule", "redundant", Map.of(
                 "listenerArn", listener.output("arn"), "priority", 100L,
@@ -101,21 +102,21 @@ class LoggingAndLoadBalancerRulesTest {
 
     @Test
     void tap504HttpsWithoutACertificate() {
-        assertThat(dev(editDev().set(LISTENER, "tap-alb-http", "protocol", "HTTPS").set(LISTENER, "tap-alb-http",
+        assertThat(dev(editDev().set(LISTENER, Reference.P + "alb-http", "protocol", "HTTPS").set(LISTENER, Reference.P + "alb-http",
                 "port", 443L), "TAP504")).singleElement().satisfies(f -> assertThat(f.severity())
                 .isEqualTo(Severity.CRITICAL));
     }
 
     @Test
     void tap505HttpForwardingBesideHttps() {
-        var plan = com.tapstack.support.Stacks.plan("dev");
-        var http = plan.named(LISTENER, "tap-alb-http");
+        var plan = com.tapstack.support.Reference.plan("dev");
+        var http = plan.named(LISTENER, Reference.P + "alb-http");
 
         var findings = dev(editDev().add(LISTENER, "https", Map.of("loadBalancerArn", http.input("loadBalancerArn"),
                 "port", 443L, "protocol", "HTTPS", "certificateArn",
                 "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
                 "defaultActions", http.input("defaultActions")), "https-1", "arn:https"), "TAP505");
 
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.resource().name()).isEqualTo("tap-alb-http"));
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.resource().name()).isEqualTo(Reference.P + "alb-http"));
     }
 }

@@ -1,5 +1,6 @@
 package com.tapstack.tooling.check.rules;
 
+import com.tapstack.support.Reference;
 import static com.tapstack.support.Checks.dev;
 import static com.tapstack.support.Checks.editDev;
 import static com.tapstack.support.Checks.editProd;
@@ -18,21 +19,21 @@ class RegistryAndIamRulesTest {
 
     @Test
     void tap201ScanOnPushOff() {
-        assertThat(dev(editDev().set(REPO, "tap-registry-web", "imageScanningConfiguration.scanOnPush", false),
+        assertThat(dev(editDev().set(REPO, Reference.P + "registry-web", "imageScanningConfiguration.scanOnPush", false),
                 "TAP201")).hasSize(1);
     }
 
     @Test
     void tap202MutableTags() {
-        assertThat(dev(editDev().set(REPO, "tap-registry-api", "imageTagMutability", "MUTABLE"), "TAP202"))
+        assertThat(dev(editDev().set(REPO, Reference.P + "registry-api", "imageTagMutability", "MUTABLE"), "TAP202"))
                 .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
     }
 
     @Test
     void tap203NoLifecyclePolicy() {
         assertThat(dev(editDev().removeResource("aws:ecr/lifecyclePolicy:LifecyclePolicy",
-                "tap-registry-web-lifecycle"), "TAP203")).singleElement()
-                .satisfies(f -> assertThat(f.resource().name()).isEqualTo("tap-registry-web"));
+                Reference.P + "registry-web-lifecycle"), "TAP203")).singleElement()
+                .satisfies(f -> assertThat(f.resource().name()).isEqualTo(Reference.P + "registry-web"));
     }
 
     @Test
@@ -40,7 +41,7 @@ class RegistryAndIamRulesTest {
         var wildcard = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\","
                 + "\"dynamodb:*\"],\"Resource\":\"*\"}]}";
 
-        var findings = dev(editDev().set(POLICY, "tap-worker-execution-policy", "policy", wildcard), "TAP301");
+        var findings = dev(editDev().set(POLICY, Reference.P + "worker-execution-policy", "policy", wildcard), "TAP301");
 
         assertThat(findings).extracting(f -> f.message()).containsExactly(
                 "allows s3:*; list the actions the service calls, e.g. s3:GetObject",
@@ -55,25 +56,25 @@ class RegistryAndIamRulesTest {
         var pull = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\",\"ecr:BatchGetImage\"],"
                 + "\"Resource\":\"*\"}]}";
 
-        assertThat(dev(editDev().set(POLICY, "tap-worker-execution-policy", "policy", login), "TAP301")).isEmpty();
-        assertThat(dev(editDev().set(POLICY, "tap-worker-execution-policy", "policy", pull), "TAP301")).hasSize(1);
+        assertThat(dev(editDev().set(POLICY, Reference.P + "worker-execution-policy", "policy", login), "TAP301")).isEmpty();
+        assertThat(dev(editDev().set(POLICY, Reference.P + "worker-execution-policy", "policy", pull), "TAP301")).hasSize(1);
     }
 
     @Test
     void tap302AnExecutionRoleThatCannotPullItsEcrImage() {
         var digest = "sha256:" + "0f".repeat(32);
-        var plan = com.tapstack.support.Stacks.plan("prod", com.tapstack.support.Stacks.values("prod")
-                .setIn("tap:services", "api.image", Map.of("repository", "self", "digest", digest)).toMap());
+        var plan = com.tapstack.support.Reference.plan("prod", com.tapstack.support.Reference.values("prod")
+                .setIn(Reference.NS + "services", "api.image", Map.of("repository", "self", "digest", digest)).toMap());
         var logsOnly = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"logs:CreateLogStream\",\"logs:PutLogEvents\"],"
-                + "\"Resource\":[\"arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-api:*\"]}]}";
+                + "\"Resource\":[\"arn:aws:logs:us-east-1:123456789012:log-group:" + Reference.P + "prod-core-api:*\"]}]}";
 
         assertThat(com.tapstack.support.Checks.findings(plan, true, "TAP302")).isEmpty();
-        var findings = prod(com.tapstack.support.PlanEditor.of(plan).set(POLICY, "tap-api-execution-policy",
+        var findings = prod(com.tapstack.support.PlanEditor.of(plan).set(POLICY, Reference.P + "api-execution-policy",
                 "policy", logsOnly), "TAP302");
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.message()).isEqualTo("execution role tap-prod-core-api-execution cannot pull"
-                    + " arn:aws:ecr:us-east-1:123456789012:repository/tap-prod-core-api; allow ecr:BatchGetImage and"
+            assertThat(f.message()).isEqualTo("execution role " + Reference.P + "prod-core-api-execution cannot pull"
+                    + " arn:aws:ecr:us-east-1:123456789012:repository/" + Reference.P + "prod-core-api; allow ecr:BatchGetImage and"
                     + " ecr:GetDownloadUrlForLayer on it and ecr:GetAuthorizationToken on *");
         });
     }
@@ -83,44 +84,44 @@ class RegistryAndIamRulesTest {
         var otherGroup = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"logs:CreateLogStream\",\"logs:PutLogEvents\"],"
                 + "\"Resource\":[\"arn:aws:logs:us-east-1:123456789012:log-group:another-group:*\"]}]}";
 
-        assertThat(prod(editProd().set(POLICY, "tap-web-execution-policy", "policy", otherGroup), "TAP303"))
+        assertThat(prod(editProd().set(POLICY, Reference.P + "web-execution-policy", "policy", otherGroup), "TAP303"))
                 .singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("execution role"
-                        + " tap-prod-core-web-execution cannot write log group tap-prod-core-web; allow"
+                        + " " + Reference.P + "prod-core-web-execution cannot write log group " + Reference.P + "prod-core-web; allow"
                         + " logs:CreateLogStream and logs:PutLogEvents on"
-                        + " arn:aws:logs:us-east-1:123456789012:log-group:tap-prod-core-web:*"));
+                        + " arn:aws:logs:us-east-1:123456789012:log-group:" + Reference.P + "prod-core-web:*"));
     }
 
     @Test
     void tap304ASecretTheExecutionRoleCannotRead() {
-        var findings = prod(editProd().container("tap-api-task-definition", "api", c -> {
+        var findings = prod(editProd().container(Reference.P + "api-task-definition", "api", c -> {
             c.put("secrets", List.of(Map.of("name", "DB_URL",
-                    "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter/tap/prod/db-url")));
+                    "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter/" + Reference.NAME + "/prod/db-url")));
             return c;
         }), "TAP304");
 
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("execution role"
-                + " tap-prod-core-api-execution cannot read DB_URL; allow ssm:GetParameters on"
-                + " arn:aws:ssm:us-east-1:123456789012:parameter/tap/prod/db-url"));
+                + " " + Reference.P + "prod-core-api-execution cannot read DB_URL; allow ssm:GetParameters on"
+                + " arn:aws:ssm:us-east-1:123456789012:parameter/" + Reference.NAME + "/prod/db-url"));
     }
 
     @Test
     void tap305TheBroadManagedExecutionPolicy() {
         var findings = dev(editDev().add("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "managed",
-                Map.of("role", "tap-dev-cp45zf-worker-execution",
+                Map.of("role", Reference.prefix("dev") + "worker-execution",
                         "policyArn", "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"),
                 "managed-1", null), "TAP305");
 
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.resource().name())
-                .isEqualTo("tap-worker-execution"));
+                .isEqualTo(Reference.P + "worker-execution"));
     }
 
     @Test
     void tap306OneRoleForTaskAndExecution() {
-        var plan = com.tapstack.support.Stacks.plan("dev");
-        var executionRole = plan.named("aws:ecs/taskDefinition:TaskDefinition", "tap-web-task-definition")
+        var plan = com.tapstack.support.Reference.plan("dev");
+        var executionRole = plan.named("aws:ecs/taskDefinition:TaskDefinition", Reference.P + "web-task-definition")
                 .input("executionRoleArn");
 
-        assertThat(dev(editDev().set("aws:ecs/taskDefinition:TaskDefinition", "tap-web-task-definition",
+        assertThat(dev(editDev().set("aws:ecs/taskDefinition:TaskDefinition", Reference.P + "web-task-definition",
                 "taskRoleArn", executionRole), "TAP306")).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class SecretReader {
 
     static final String ALLOWED = "a mapping of variable name to an SSM parameter (/path/name or its ARN), a Secrets"
-            + " Manager secret ARN, {ssmParameter | secretArn, jsonKey, kmsKeyArn}, or {parameter: <tap:parameters name>}";
+            + " Manager secret ARN, {ssmParameter | secretArn, jsonKey, kmsKeyArn}, or {parameter: <a name in <project>:parameters>}";
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     private static final Pattern SSM_NAME = Pattern.compile("^/?[A-Za-z0-9_.\\-]+(/[A-Za-z0-9_.\\-]+)*$");
     private static final Pattern SSM_ARN = Pattern.compile(

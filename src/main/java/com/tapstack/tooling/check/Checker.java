@@ -47,7 +47,7 @@ public final class Checker {
     private static void validate(Plan plan, List<Suppression> suppressions, String configFile) {
         for (int i = 0; i < suppressions.size(); i++) {
             var suppression = suppressions.get(i);
-            var key = "tap:checkSuppressions[" + i + "]";
+            var key = plan.project() + ":checkSuppressions[" + i + "]";
             if (RuleCatalog.byId(suppression.rule()).isEmpty()) {
                 throw new ConfigException(configFile, key + ".rule", "\"" + suppression.rule() + "\" is not a rule of"
                         + " ./tap check", "one of " + String.join(", ", RuleCatalog.all().stream().map(Rule::id).toList()));

@@ -29,11 +29,11 @@ final class NewEnvCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "Set aws:region")
     String region;
 
-    @Option(names = "--suffix", paramLabel = "SUFFIX", description = "Set tap:environmentSuffix")
+    @Option(names = "--suffix", paramLabel = "SUFFIX", description = "Set <project>:environmentSuffix")
     String suffix;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Set any key, e.g. tap:azCount=3 or tap:services.web.cpu=512 (repeatable)")
+            description = "Set any key, e.g. <project>:azCount=3 or <project>:services.web.cpu=512 (repeatable)")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--force", description = "Overwrite an existing stack file")

@@ -28,7 +28,7 @@ public final class CostReport {
                 + ", price table of " + prices.date() + (stackRegion.equals(prices.region()) ? ""
                 : "; the stack is in " + stackRegion + ", whose prices differ") + ")\n");
         text.append(TextTable.render(rows));
-        text.append("  Usage-based charges beyond the assumptions (tap:costAssumptions), data transfer, storage and\n")
+        text.append("  Usage-based charges beyond the assumptions (costAssumptions), data transfer, storage and\n")
                 .append("  requests are not included.\n");
         return text.toString();
     }

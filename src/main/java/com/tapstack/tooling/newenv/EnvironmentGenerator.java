@@ -119,7 +119,7 @@ public final class EnvironmentGenerator {
         int equals = override.indexOf('=');
         if (equals <= 0) {
             throw new ConfigException(target, "--set " + override, "is not key=value",
-                    "e.g. --set tap:azCount=3 or --set tap:services.web.cpu=512");
+                    "e.g. --set " + ns + "azCount=3 or --set " + ns + "services.web.cpu=512");
         }
         var key = override.substring(0, equals);
         var value = YamlFiles.newYaml().load(override.substring(equals + 1));

@@ -48,7 +48,7 @@ public final class StackFileLines {
     private String serviceOf(PlannedResource resource) {
         var current = resource;
         while (current != null) {
-            if (current.type().equals("tap:service:FargateService")) {
+            if (current.type().equals(com.tapstack.service.FargateService.TYPE)) {
                 return current.name().substring(plan.project().length() + 1);
             }
             current = current.parent().flatMap(plan::byUrn).orElse(null);

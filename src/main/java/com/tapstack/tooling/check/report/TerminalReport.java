@@ -29,7 +29,7 @@ public final class TerminalReport {
             out.append('\n').append(TextTable.render(rows));
         }
         if (!report.suppressed().isEmpty()) {
-            out.append("\nSuppressed (tap:checkSuppressions)\n");
+            out.append("\nSuppressed (" + report.project() + ":checkSuppressions)\n");
             var rows = new ArrayList<List<String>>();
             rows.add(List.of("rule", "resource", "reason"));
             report.suppressed().forEach(s -> rows.add(List.of(s.finding().rule().id(), s.finding().resource().name(),

@@ -109,7 +109,7 @@ public final class DatabaseRules {
                     }).count();
                     if (members < 2) {
                         findings.report(cluster, "has " + members + " instance" + (members == 1 ? "" : "s")
-                                + "; a reader in a second AZ takes over when the writer fails (tap:database.instances: 2)");
+                                + "; a reader in a second AZ takes over when the writer fails (" + context.key("database.instances") + ": 2)");
                     }
                 });
             });

@@ -58,7 +58,7 @@ public final class HygieneRules {
                 var name = resource.inputString(field.input());
                 if (name != null && name.length() > field.maxLength()) {
                     findings.report(resource, field.input() + " " + name + " is " + name.length()
-                            + " characters; AWS allows " + field.maxLength() + " (shorten tap:environmentSuffix or"
+                            + " characters; AWS allows " + field.maxLength() + " (shorten " + context.key("environmentSuffix") + " or"
                             + " the service name)");
                 }
             })));

@@ -29,7 +29,7 @@ public final class LifecycleRules {
                 }
                 context.plan().customResources().stream().filter(r -> STATEFUL.contains(r.type())).forEach(r -> {
                     if (!r.protect()) {
-                        findings.report(r, "is stateful but not protected; set the protect option (tap:protect)");
+                        findings.report(r, "is stateful but not protected; set the protect option (" + context.key("protect") + ")");
                     }
                     if (Boolean.TRUE.equals(r.input("forceDelete")) || Boolean.TRUE.equals(r.input("forceDestroy"))) {
                         findings.report(r, "would be deleted with its contents; set forceDelete/forceDestroy false");
@@ -53,7 +53,7 @@ public final class LifecycleRules {
                 for (var resource : context.plan().customResources()) {
                     if (resource.protect()) {
                         findings.report(resource, "is protected in an unprotected environment; drop the protect"
-                                + " option or set tap:protect true");
+                                + " option or set " + context.key("protect") + " true");
                     }
                     if (Boolean.TRUE.equals(resource.input("enableDeletionProtection"))
                             || Boolean.TRUE.equals(resource.input("deletionProtection"))) {

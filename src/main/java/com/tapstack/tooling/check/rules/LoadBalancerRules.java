@@ -24,7 +24,7 @@ public final class LoadBalancerRules {
 
     static final Rule PROTECTED_SERVES_HTTPS = Rule.of("TAP506", Severity.MEDIUM,
             "Protected environments serve public traffic over HTTPS",
-            "Plain HTTP exposes sessions and credentials on the way; production needs a certificate (tap:https) and"
+            "Plain HTTP exposes sessions and credentials on the way; production needs a certificate (the https block) and"
                     + " HTTP only redirecting to it (Security Hub ELB.1).",
             (context, findings) -> {
                 if (!context.protectedEnvironment()) {
@@ -114,7 +114,7 @@ public final class LoadBalancerRules {
             "An HTTPS listener without a certificate is refused at deploy time.",
             (context, findings) -> context.all(LISTENER).forEach(listener -> {
                 if ("HTTPS".equals(listener.input("protocol")) && listener.input("certificateArn") == null) {
-                    findings.report(listener, "is HTTPS without certificateArn; set tap:https.certificateArn or serve"
+                    findings.report(listener, "is HTTPS without certificateArn; set " + context.key("https.certificateArn") + " or serve"
                             + " HTTP only");
                 }
             }));

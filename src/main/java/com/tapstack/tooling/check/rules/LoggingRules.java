@@ -29,7 +29,7 @@ public final class LoggingRules {
             (context, findings) -> context.all(LOG_GROUP).forEach(group -> {
                 var days = ComputeRules.number(group.input("retentionInDays"));
                 if (days == null || days == 0) {
-                    findings.report(group, "keeps logs forever; set retentionInDays (tap:logRetentionDays), e.g. 7"
+                    findings.report(group, "keeps logs forever; set retentionInDays (" + context.key("logRetentionDays") + "), e.g. 7"
                             + " for dev and 30 for prod");
                 }
             }));

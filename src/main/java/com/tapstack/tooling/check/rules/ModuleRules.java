@@ -105,7 +105,7 @@ public final class ModuleRules {
                                                 && map.get("expiration") != null));
                         if (!expires) {
                             findings.report(bucket, "keeps access logs forever; add a lifecycle rule with an"
-                                    + " expiration (tap:albLogs.expirationDays)");
+                                    + " expiration (" + context.key("albLogs.expirationDays") + ")");
                         }
                     })));
 
@@ -158,7 +158,7 @@ public final class ModuleRules {
                 var value = parameter.input("value");
                 if (value instanceof String text && Placeholders.isPlaceholder(text)) {
                     findings.report(parameter, "holds " + (text.isBlank() ? "nothing" : "the placeholder \""
-                            + text + "\"") + "; set the real value (tap:parameters)");
+                            + text + "\"") + "; set the real value (" + context.key("parameters") + ")");
                 }
             }));
 
