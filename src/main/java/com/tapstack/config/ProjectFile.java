@@ -17,7 +17,8 @@ public record ProjectFile(String name, Map<String, Object> configDefaults) {
 
     public static final String FILE = "Pulumi.yaml";
     private static final Pattern PROJECT_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,14}$");
-    private static final String NAME_RULE = "1 to 15 lowercase letters, digits or hyphens, starting with a letter";
+    /** What a project name may be: it prefixes every physical name and every config key. */
+    public static final String NAME_RULE = "1 to 15 lowercase letters, digits or hyphens, starting with a letter";
     /** The types a project config declaration may state (Pulumi project file schema). */
     private static final Set<String> TYPES = Set.of("string", "integer", "boolean", "array");
     private static final Set<String> DECLARATION_FIELDS = Set.of("type", "description", "default", "value", "secret",
@@ -33,11 +34,16 @@ public record ProjectFile(String name, Map<String, Object> configDefaults) {
         if (name == null) {
             throw new ConfigException(FILE, "name", "is missing", NAME_RULE);
         }
-        if (!(name instanceof String text) || !PROJECT_NAME.matcher(text).matches()) {
+        if (!(name instanceof String text) || !isProjectName(text)) {
             throw new ConfigException(FILE, "name", ConfigNode.show(name) + " cannot prefix AWS resource names",
                     NAME_RULE);
         }
         return new ProjectFile(text, defaultsOf(text, top.get("config")));
+    }
+
+    /** Whether {@code name} may be a project's name ({@link #NAME_RULE}); also the rule for ./tap init's --name. */
+    public static boolean isProjectName(String name) {
+        return name != null && PROJECT_NAME.matcher(name).matches();
     }
 
     /** Full key ({@code tap:azCount}) to value, from declarations with a default and plain values. */
