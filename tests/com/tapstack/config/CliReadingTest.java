@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.Gson;
+import com.tapstack.stack.ConfigLoader;
 import com.tapstack.support.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import com.tapstack.stack.ConfigLoader;
 
 /**
  * Every value reaches the program as the Pulumi CLI hands it over: the stack file typed by yaml.v3 v3.0.1,

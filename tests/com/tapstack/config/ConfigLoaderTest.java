@@ -1,11 +1,19 @@
 package com.tapstack.config;
 
-import com.tapstack.modules.alarms.AlarmsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.modules.database.DatabaseConfig;
 import com.tapstack.modules.ModulesConfig;
+import com.tapstack.modules.alarms.AlarmsConfig;
+import com.tapstack.modules.alblogs.AlbLogsConfig;
+import com.tapstack.modules.database.DatabaseConfig;
+import com.tapstack.modules.database.DatabaseEngine;
+import com.tapstack.modules.endpoints.EndpointsConfig;
 import com.tapstack.modules.parameters.ParameterConfig;
+import com.tapstack.network.Ipv4Cidr;
+import com.tapstack.network.NatStrategy;
+import com.tapstack.network.NetworkConfig;
+import com.tapstack.stack.ConfigLoader;
+import com.tapstack.stack.StackConfig;
 import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +21,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import com.tapstack.stack.ConfigLoader;
-import com.tapstack.stack.StackConfig;
-import com.tapstack.network.NetworkConfig;
-import com.tapstack.network.NatStrategy;
-import com.tapstack.network.Ipv4Cidr;
-import com.tapstack.modules.database.DatabaseEngine;
-import com.tapstack.modules.endpoints.EndpointsConfig;
-import com.tapstack.modules.alblogs.AlbLogsConfig;
 
 class ConfigLoaderTest {
 

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.Gson;
 import com.tapstack.modules.parameters.ParameterConfig;
+import com.tapstack.stack.ConfigLoader;
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.PlanValues;
-import com.tapstack.support.Reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import com.tapstack.stack.ConfigLoader;
 
 /**
  * Secrets as {@code pulumi up} hands them over: decrypted, and every value of a key secret once one inside it

@@ -3,14 +3,14 @@ package com.tapstack.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tapstack.network.Ipv4Cidr;
+import com.tapstack.network.NatStrategy;
+import com.tapstack.network.NetworkConfig;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import com.tapstack.network.NetworkConfig;
-import com.tapstack.network.NatStrategy;
-import com.tapstack.network.Ipv4Cidr;
 
 class NetworkConfigTest {
 

@@ -2,10 +2,10 @@ package com.tapstack.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.support.Project;
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.check.Checker;
 import com.tapstack.tooling.offline.OfflineEngine;
-import com.tapstack.support.Reference;
-import com.tapstack.support.Project;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;

@@ -2,9 +2,9 @@ package com.tapstack.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.tooling.check.Severity;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Fixtures;
+import com.tapstack.tooling.check.Severity;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package com.tapstack.modules;
 import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.support.PlanAssertions;
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlanValues;
 import com.tapstack.tooling.offline.PlannedResource;
-import com.tapstack.support.PlanAssertions;
-import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package com.tapstack.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlanValues;
-import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

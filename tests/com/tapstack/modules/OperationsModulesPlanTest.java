@@ -4,16 +4,16 @@ import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.aws.AwsAccount;
-import com.tapstack.tooling.offline.Plan;
-import com.tapstack.tooling.offline.PlanValues;
-import com.tapstack.support.Checks;
-import com.tapstack.support.Reference;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 import com.tapstack.modules.alarms.Alarms;
 import com.tapstack.modules.alblogs.AlbAccessLogs;
 import com.tapstack.modules.database.Database;
+import com.tapstack.support.Checks;
+import com.tapstack.support.Reference;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlanValues;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** VPC endpoints, ALB access logs, alarms and the dashboard: exact inputs and wiring. */
 class OperationsModulesPlanTest {

@@ -1,8 +1,8 @@
 package com.tapstack.naming;
 
-import com.tapstack.support.Reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.support.Reference;
 import org.junit.jupiter.api.Test;
 
 class NamingTest {

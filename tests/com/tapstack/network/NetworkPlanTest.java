@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tapstack.config.ConfigException;
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlannedResource;
-import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.tooling.offline.PlanSummary;
 import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Fixtures;
+import com.tapstack.tooling.offline.PlanSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

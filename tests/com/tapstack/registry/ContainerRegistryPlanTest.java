@@ -2,8 +2,8 @@ package com.tapstack.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.support.Reference;
+import com.tapstack.tooling.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

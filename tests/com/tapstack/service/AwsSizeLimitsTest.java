@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.tooling.offline.Plan;
 import com.tapstack.support.Fixtures;
+import com.tapstack.tooling.offline.Plan;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

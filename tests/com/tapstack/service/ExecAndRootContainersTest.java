@@ -2,11 +2,11 @@ package com.tapstack.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.tooling.offline.Plan;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Fixtures;
 import com.tapstack.support.PlanAssertions;
 import com.tapstack.support.PlanEditor;
+import com.tapstack.tooling.offline.Plan;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package com.tapstack.service;
 import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlannedResource;
-import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.tooling.offline.Plan;
-import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Fixtures;
 import com.tapstack.support.StackValues;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.PlannedResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package com.tapstack.service;
 
-import com.tapstack.support.Reference;
 import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.aws.AwsAccount;
 import com.tapstack.config.service.Permission;
 import com.tapstack.config.service.SecretRef;
+import com.tapstack.support.Reference;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.test.Mocks;
 import com.tapstack.config.ConfigException;
-import com.tapstack.tooling.offline.OfflineEngine;
-import com.tapstack.tooling.offline.SimulatedAccount;
 import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Fixtures;
+import com.tapstack.tooling.offline.OfflineEngine;
+import com.tapstack.tooling.offline.SimulatedAccount;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

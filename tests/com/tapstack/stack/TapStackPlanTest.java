@@ -3,11 +3,11 @@ package com.tapstack.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.naming.StackTags;
-import com.tapstack.tooling.offline.PlanValues;
-import com.tapstack.tooling.offline.PlannedResource;
 import com.tapstack.random.RandomString;
 import com.tapstack.support.PlanAssertions;
 import com.tapstack.support.Reference;
+import com.tapstack.tooling.offline.PlanValues;
+import com.tapstack.tooling.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

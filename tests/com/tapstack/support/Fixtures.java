@@ -1,9 +1,9 @@
 package com.tapstack.support;
 
-import com.tapstack.stack.ConfigLoader;
 import com.tapstack.config.ProjectFile;
-import com.tapstack.stack.StackConfig;
 import com.tapstack.config.StackFileSource;
+import com.tapstack.stack.ConfigLoader;
+import com.tapstack.stack.StackConfig;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.Plan;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package com.tapstack;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.tapstack.stack.ConfigLoader;
 import com.tapstack.config.EngineConfigSource;
+import com.tapstack.stack.ConfigLoader;
 import com.tapstack.stack.StackConfig;
 import com.tapstack.stack.TapStack;
 

@@ -1,9 +1,9 @@
 package com.tapstack.config.service;
 
-import com.tapstack.support.Reference;
 import static com.tapstack.support.BrokenConfig.broken;
 
 import com.tapstack.support.BrokenConfig;
+import com.tapstack.support.Reference;
 import com.tapstack.support.StackValues;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package com.tapstack.tooling.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.tooling.offline.Plan;
 import com.tapstack.support.Checks;
 import com.tapstack.support.PlanEditor;
 import com.tapstack.support.Reference;
+import com.tapstack.tooling.offline.Plan;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

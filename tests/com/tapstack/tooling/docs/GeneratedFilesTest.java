@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.config.ProjectFile;
 import com.tapstack.stack.StackKeys;
-import com.tapstack.support.Reference;
 import com.tapstack.support.Project;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package com.tapstack.tooling.offline;
 
-import com.tapstack.support.Reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulumi.test.Mocks;
+import com.tapstack.support.Reference;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package com.tapstack.config;
 
 import com.google.gson.GsonBuilder;
+import com.tapstack.text.OneLine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import com.tapstack.text.OneLine;
 
 /**
  * One level of configuration (a namespace such as {@code tap}, or an object inside it such as

@@ -1,11 +1,10 @@
 package com.tapstack.config;
 
 import java.util.Map;
-import com.tapstack.stack.ConfigLoader;
 
 /**
  * Where stack configuration comes from: the Pulumi engine during {@code pulumi up}, or the
- * {@code Pulumi.<stack>.yaml} file itself offline. Only {@link ConfigLoader} reads a source.
+ * {@code Pulumi.<stack>.yaml} file itself offline. Only the stack's ConfigLoader reads a source.
  */
 public interface ConfigSource {
 

@@ -1,10 +1,9 @@
 package com.tapstack.stack;
 
-import com.tapstack.modules.ModulesConfig;
+import com.tapstack.config.ConfigNode;
 import com.tapstack.config.service.PlatformConfig;
 import com.tapstack.config.service.ServiceConfig;
-import com.tapstack.stack.ConfigLoader;
-import com.tapstack.config.ConfigNode;
+import com.tapstack.modules.ModulesConfig;
 
 /**
  * The security group rule quota, checked on the configuration: "Inbound or outbound rules per security group:

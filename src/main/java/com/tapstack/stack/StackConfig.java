@@ -1,12 +1,11 @@
 package com.tapstack.stack;
 
+import com.tapstack.config.CostAssumptions;
+import com.tapstack.config.Suppression;
+import com.tapstack.network.NetworkConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.tapstack.stack.ConfigLoader;
-import com.tapstack.config.CostAssumptions;
-import com.tapstack.network.NetworkConfig;
-import com.tapstack.config.Suppression;
 
 /**
  * Everything one stack is configured with, validated. Built only by {@link ConfigLoader} (or by tests);

@@ -1,16 +1,14 @@
 package com.tapstack.stack;
 
+import com.tapstack.config.ConfigException;
+import com.tapstack.config.ProjectFile;
+import com.tapstack.config.StackFileSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import com.tapstack.stack.ConfigLoader;
-import com.tapstack.stack.StackConfig;
-import com.tapstack.config.ConfigException;
-import com.tapstack.config.ProjectFile;
-import com.tapstack.config.StackFileSource;
 
 /**
  * Finds and loads a stack's configuration offline: {@code dev} means {@code Pulumi.dev.yaml} in the project

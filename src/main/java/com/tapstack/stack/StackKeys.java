@@ -1,12 +1,12 @@
 package com.tapstack.stack;
 
-import com.tapstack.config.ConfigKey;
 import com.tapstack.config.ConfigKey.BoolKey;
 import com.tapstack.config.ConfigKey.IntChoiceKey;
 import com.tapstack.config.ConfigKey.IntKey;
 import com.tapstack.config.ConfigKey.ListKey;
 import com.tapstack.config.ConfigKey.Structured;
 import com.tapstack.config.ConfigKey.TextKey;
+import com.tapstack.config.ConfigKey;
 import com.tapstack.config.CostAssumptions;
 import com.tapstack.config.KeyTable;
 import com.tapstack.config.LogRetention;

@@ -5,37 +5,38 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.aws.AwsAccount;
-import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.encryption.StackKey;
 import com.tapstack.ingress.LoadBalancer;
 import com.tapstack.logs.EncryptedLogGroups;
-import com.tapstack.modules.alblogs.AlbAccessLogs;
 import com.tapstack.modules.alarms.Alarms;
+import com.tapstack.modules.alarms.Monitored;
+import com.tapstack.modules.alarms.WatchedDatabase;
+import com.tapstack.modules.alblogs.AlbAccessLogs;
 import com.tapstack.modules.database.Database;
 import com.tapstack.modules.dns.DnsAlias;
-import com.tapstack.modules.https.HttpsCertificate;
-import com.tapstack.modules.alarms.Monitored;
-import com.tapstack.modules.parameters.StackParameters;
 import com.tapstack.modules.endpoints.VpcEndpoints;
+import com.tapstack.modules.https.HttpsCertificate;
+import com.tapstack.modules.parameters.ParameterConfig;
+import com.tapstack.modules.parameters.StackParameters;
 import com.tapstack.modules.waf.WebFirewall;
+import com.tapstack.naming.StackTags;
 import com.tapstack.network.Network;
+import com.tapstack.network.ServiceSecurityGroups;
 import com.tapstack.platform.EcsCluster;
 import com.tapstack.random.RandomString;
 import com.tapstack.random.RandomStringArgs;
 import com.tapstack.registry.ContainerRegistry;
+import com.tapstack.scope.StackScope;
 import com.tapstack.service.FargateService;
 import com.tapstack.service.SecretSources;
-import com.tapstack.network.ServiceSecurityGroups;
 import com.tapstack.service.ServiceAttachments;
 import com.tapstack.service.SharedPlatform;
-import com.tapstack.naming.StackTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import com.tapstack.scope.StackScope;
 
 /**
  * The whole deployment, as one component: it wires the modules together and owns nothing else. Every child is
@@ -102,7 +103,8 @@ public final class TapStack extends ComponentResource {
         var alarms = modules.alarms().map(alarmConfig -> new Alarms(name + "-alarms", alarmConfig,
                 monitored(config, scope, cluster, configs, loadBalancer, database), configs.size(),
                 configs.stream().map(ServiceConfig::name).toList(), configs.stream().map(ServiceConfig::isPublic).toList(),
-                modules.database(), key.arn(), scope, child));
+                modules.database().map(db -> new WatchedDatabase(db.aurora(), db.serverless(), db.instances())),
+                key.arn(), scope, child));
 
         // Services, from one loop.
         var privateNetwork = new ArrayList<com.pulumi.resources.Resource>(network.privateEgress());
@@ -174,8 +176,12 @@ public final class TapStack extends ComponentResource {
                     new Monitored.Service(service.name(), t.t1, t.t2)));
         }
         var lb = loadBalancer.map(l -> l.arnSuffix().applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
-        var db = database.map(d -> d.identifier().applyValue(id -> Optional.of(new Monitored.Database(id,
-                config.modules().database().orElseThrow().aurora())))).orElse(Output.of(Optional.empty()));
+        var db = database.map(d -> d.identifier().applyValue(id -> {
+            var settings = config.modules().database().orElseThrow();
+            var instances = java.util.stream.IntStream.rangeClosed(1, settings.aurora() ? settings.instances() : 0)
+                    .mapToObj(index -> Database.instanceIdentifier(id, index)).toList();
+            return Optional.of(new Monitored.Database(id, settings.aurora(), instances));
+        })).orElse(Output.of(Optional.empty()));
         return Output.tuple(Output.all(entries), cluster.name(), lb, db, scope.naming()).applyValue(t ->
                 new Monitored(config.region(), config.project() + " " + config.environment() + " ("
                         + t.t5.prefix().replaceAll("-$", "") + ")", t.t2, t.t1, t.t3, t.t4));

@@ -1,10 +1,10 @@
 package com.tapstack.tooling.check.rules;
 
-import com.tapstack.support.Reference;
 import static com.tapstack.support.Checks.dev;
 import static com.tapstack.support.Checks.editDev;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.check.Severity;
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static com.tapstack.support.Checks.editProd;
 import static com.tapstack.support.Checks.prod;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.tooling.check.Severity;
 import com.tapstack.support.Checks;
 import com.tapstack.support.PlanEditor;
 import com.tapstack.support.Reference;
+import com.tapstack.tooling.check.Severity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

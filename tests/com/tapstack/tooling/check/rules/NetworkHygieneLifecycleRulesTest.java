@@ -6,9 +6,9 @@ import static com.tapstack.support.Checks.editProd;
 import static com.tapstack.support.Checks.prod;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.tooling.check.Severity;
 import com.tapstack.support.Checks;
 import com.tapstack.support.Reference;
+import com.tapstack.tooling.check.Severity;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package com.tapstack.tooling.check.rules;
 
-import com.tapstack.support.Reference;
 import static com.tapstack.support.Checks.dev;
 import static com.tapstack.support.Checks.editDev;
 import static com.tapstack.support.Checks.editProd;
 import static com.tapstack.support.Checks.prod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tapstack.support.Reference;
 import com.tapstack.tooling.check.Severity;
 import java.util.List;
 import java.util.Map;

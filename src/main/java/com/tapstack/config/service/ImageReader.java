@@ -5,7 +5,6 @@ import com.tapstack.config.ConfigNode;
 import com.tapstack.config.KeyTable;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads a service's {@code image}: every accepted form ends pinned by a sha256 digest. */

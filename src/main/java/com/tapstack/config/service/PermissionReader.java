@@ -5,7 +5,6 @@ import com.tapstack.config.ConfigNode;
 import com.tapstack.config.KeyTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**

@@ -1,8 +1,8 @@
 package com.tapstack.config.service;
 
-import com.tapstack.config.ConfigKey;
 import com.tapstack.config.ConfigKey.IntKey;
 import com.tapstack.config.ConfigKey.Structured;
+import com.tapstack.config.ConfigKey;
 import com.tapstack.config.ConfigNode;
 import java.util.Collections;
 import java.util.List;

@@ -6,7 +6,6 @@ import com.tapstack.config.KeyTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**

@@ -17,7 +17,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.aws.AwsAccount;
-import com.tapstack.modules.database.DatabaseConfig;
 import com.tapstack.iam.PolicyDocument;
 import com.tapstack.iam.Statement;
 import com.tapstack.naming.NameLimit;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.tapstack.modules.database.Database;
 
 /**
  * An SNS topic encrypted with the stack key (with the e-mail subscribers configured), alarms on each service's
@@ -60,7 +58,7 @@ public final class Alarms extends ComponentResource {
 
     public Alarms(String name, AlarmsConfig config, Output<Monitored> monitored, int serviceCount,
                   List<String> serviceNames, List<Boolean> publicServices,
-                  Optional<DatabaseConfig> database, Output<String> kmsKeyArn,
+                  Optional<WatchedDatabase> database, Output<String> kmsKeyArn,
                   StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.scope = scope;
@@ -138,7 +136,7 @@ public final class Alarms extends ComponentResource {
      * Aurora.AuroraMonitoring.Metrics): an alarm on it would never speak for the data. The cluster volume grows on
      * its own up to 128 TiB, so it gets no alarm.
      */
-    private void databaseAlarms(String name, AlarmsConfig config, DatabaseConfig kind,
+    private void databaseAlarms(String name, AlarmsConfig config, WatchedDatabase kind,
                                 Output<Monitored.Database> db) {
         var memoryBytes = (double) config.databaseFreeableMemoryMiB() * MIB;
         if (!kind.aurora()) {
@@ -185,7 +183,7 @@ public final class Alarms extends ComponentResource {
         for (int i = 1; i <= instances; i++) {
             int index = i;
             queries.add(query("m" + i, "AWS/RDS", metric, stat, db.applyValue(d ->
-                    Map.of("DBInstanceIdentifier", Database.instanceIdentifier(d.identifier(), index)))));
+                    Map.of("DBInstanceIdentifier", d.instanceIdentifiers().get(index - 1)))));
         }
         return queries;
     }

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.tapstack.modules.alarms.Alarms;
-import com.tapstack.modules.database.Database;
 
 /** The CloudWatch dashboard body, as a pure function of what is monitored and the alarms. */
 public final class Dashboards {

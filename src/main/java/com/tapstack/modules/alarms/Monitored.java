@@ -2,7 +2,6 @@ package com.tapstack.modules.alarms;
 
 import java.util.List;
 import java.util.Optional;
-import com.tapstack.modules.database.Database;
 
 /**
  * What the alarms and the dashboard watch, resolved to the names CloudWatch dimensions use.
@@ -25,8 +24,15 @@ public record Monitored(String region, String title, String clusterName, List<Se
     public record Service(String name, String ecsServiceName, Optional<String> targetGroup) {
     }
 
-    /** The database: its identifier and whether it is an Aurora cluster. */
-    public record Database(String identifier, boolean aurora) {
+    /**
+     * The database: its identifier, whether it is an Aurora cluster, and its instances' identifiers (an Aurora
+     * cluster's metrics per instance are read by these).
+     */
+    public record Database(String identifier, boolean aurora, List<String> instanceIdentifiers) {
+        public Database {
+            instanceIdentifiers = List.copyOf(instanceIdentifiers);
+        }
+
         public String dimension() {
             return aurora ? "DBClusterIdentifier" : "DBInstanceIdentifier";
         }

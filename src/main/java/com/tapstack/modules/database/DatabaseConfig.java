@@ -38,6 +38,10 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
                              boolean iamAuthentication, boolean performanceInsights) {
 
     public static final String SERVERLESS_CLASS = "db.serverless";
+    /** The class an RDS instance gets when the stack file names none: burstable Graviton, enough for a start. */
+    public static final String RDS_DEFAULT_CLASS = "db.t4g.medium";
+    /** How far RDS storage autoscales when the stack file does not say (GiB). */
+    private static final int DEFAULT_MAX_STORAGE_GIB = 100;
     private static final String VERSION_RULE = "a major version such as 16 (AWS's default minor of it at creation)"
             + " or an exact major.minor such as 16.6";
     private static final String AURORA_CLASS_RULE = "db.serverless, db.t3/t4g.medium or .large, or a"
@@ -55,7 +59,7 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
             + " creation: a major takes AWS's default minor of it, looked up when the database is created; AWS then"
             + " applies minor upgrades, which the stack leaves alone (a major upgrade is its own operation)");
     public static final TextKey INSTANCE_CLASS = TextKey.derived("instanceClass",
-            "db.serverless for Aurora, db.t4g.medium for RDS", "Aurora: " + AURORA_CLASS_RULE + "; RDS: "
+            SERVERLESS_CLASS + " for Aurora, " + RDS_DEFAULT_CLASS + " for RDS", "Aurora: " + AURORA_CLASS_RULE + "; RDS: "
                     + RDS_CLASS_RULE, "The instance class of every instance");
     public static final DecimalKey MIN_CAPACITY = DecimalKey.of("minCapacity", 0, 256, 0.5,
             "Aurora Serverless v2: the fewest ACUs (0 pauses the database when idle)").allowed(CAPACITY_RULE);
@@ -71,7 +75,7 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
     public static final IntKey ALLOCATED_STORAGE = IntKey.of("allocatedStorage", 20, 65_536, 20,
             "RDS: storage in GiB (gp3)");
     public static final IntKey MAX_ALLOCATED_STORAGE = IntKey.derived("maxAllocatedStorage", 20, 65_536,
-            "100, or allocatedStorage when larger", "RDS: storage autoscales up to this many GiB (at least"
+            DEFAULT_MAX_STORAGE_GIB + ", or allocatedStorage when larger", "RDS: storage autoscales up to this many GiB (at least"
                     + " allocatedStorage)");
     public static final TextKey DATABASE_NAME = TextKey.of("databaseName", "app", "1 to 63 letters, digits and _,"
             + " starting with a letter", "The database created with the cluster or instance");
@@ -138,7 +142,7 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
         }
         var classRule = aurora ? AURORA_CLASS_RULE : RDS_CLASS_RULE;
         var instanceClass = db.optionalString(INSTANCE_CLASS.name(), classRule)
-                .orElse(aurora ? SERVERLESS_CLASS : "db.t4g.medium");
+                .orElse(aurora ? SERVERLESS_CLASS : RDS_DEFAULT_CLASS);
         if (!(aurora ? DatabaseClasses.AURORA_POSTGRESQL : DatabaseClasses.RDS_POSTGRESQL).matcher(instanceClass)
                 .matches()) {
             throw db.invalid(INSTANCE_CLASS.name(), "is not an " + engine.description() + " instance class",
@@ -160,7 +164,7 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
         }
         var allocated = ALLOCATED_STORAGE.read(db);
         var maxAllocated = MAX_ALLOCATED_STORAGE.optional(db, allocated, MAX_ALLOCATED_STORAGE.max())
-                .orElse(Math.max(allocated, 100));
+                .orElse(Math.max(allocated, DEFAULT_MAX_STORAGE_GIB));
         var name = DATABASE_NAME.read(db);
         if (!name.matches("^[A-Za-z][A-Za-z0-9_]{0,62}$")) {
             throw db.invalid(DATABASE_NAME.name(), "is not a PostgreSQL database name", DATABASE_NAME.allowed());

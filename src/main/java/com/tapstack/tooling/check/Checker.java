@@ -1,8 +1,8 @@
 package com.tapstack.tooling.check;
 
 import com.tapstack.config.ConfigException;
-import com.tapstack.stack.StackConfig;
 import com.tapstack.config.Suppression;
+import com.tapstack.stack.StackConfig;
 import com.tapstack.tooling.offline.Plan;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package com.tapstack.tooling.cli;
 
-import com.tapstack.tooling.check.RuleCatalog;
 import com.tapstack.text.TextTable;
+import com.tapstack.tooling.check.RuleCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

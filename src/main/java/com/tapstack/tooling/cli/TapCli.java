@@ -2,8 +2,8 @@ package com.tapstack.tooling.cli;
 
 import com.tapstack.config.ConfigException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ./tap}: plan, check and generate TapStack stacks offline. Exit codes: 0 success, 1 failure,

@@ -1,13 +1,13 @@
 package com.tapstack.tooling.offline;
 
 import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import com.tapstack.App;
 import com.tapstack.config.ConfigException;
 import com.tapstack.stack.StackConfig;
-import com.pulumi.test.Mocks;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;

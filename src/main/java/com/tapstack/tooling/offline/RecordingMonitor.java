@@ -1,13 +1,13 @@
 package com.tapstack.tooling.offline;
 
 import com.google.protobuf.Struct;
+import com.pulumi.Log;
 import com.pulumi.core.internal.Urn;
 import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.resources.Resource;
 import com.pulumi.serialization.internal.Deserializer;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
-import com.pulumi.Log;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

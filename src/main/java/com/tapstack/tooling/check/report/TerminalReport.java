@@ -1,8 +1,8 @@
 package com.tapstack.tooling.check.report;
 
+import com.tapstack.text.TextTable;
 import com.tapstack.tooling.check.CheckReport;
 import com.tapstack.tooling.check.Severity;
-import com.tapstack.text.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,10 +3,10 @@ package com.tapstack.tooling.check.rules;
 import static com.tapstack.tooling.check.CheckContext.ECS_SERVICE;
 import static com.tapstack.tooling.check.CheckContext.TASK_DEFINITION;
 
+import com.tapstack.config.service.FargateSize;
 import com.tapstack.tooling.check.CheckContext;
 import com.tapstack.tooling.check.Rule;
 import com.tapstack.tooling.check.Severity;
-import com.tapstack.config.service.FargateSize;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

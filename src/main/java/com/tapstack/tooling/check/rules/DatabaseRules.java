@@ -1,9 +1,9 @@
 package com.tapstack.tooling.check.rules;
 
+import com.tapstack.modules.database.DatabaseClasses;
 import com.tapstack.tooling.check.CheckContext;
 import com.tapstack.tooling.check.Rule;
 import com.tapstack.tooling.check.Severity;
-import com.tapstack.modules.database.DatabaseClasses;
 import com.tapstack.tooling.offline.PlannedResource;
 import java.util.List;
 import java.util.stream.Stream;

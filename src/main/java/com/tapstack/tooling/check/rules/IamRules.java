@@ -11,7 +11,6 @@ import com.tapstack.tooling.offline.PlannedResource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** IAM policies and what roles can do (TAP3xx). */

@@ -3,10 +3,10 @@ package com.tapstack.tooling.check.rules;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.tapstack.config.LogRetention;
 import com.tapstack.tooling.check.PolicyEvaluator;
 import com.tapstack.tooling.check.Rule;
 import com.tapstack.tooling.check.Severity;
-import com.tapstack.config.LogRetention;
 import java.util.ArrayList;
 import java.util.List;
 
