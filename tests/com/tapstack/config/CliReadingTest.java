@@ -64,7 +64,23 @@ class CliReadingTest {
             "1.2.3 | 1.2.3 | \"1.2.3\"",
             "v1.2 | v1.2 | \"v1.2\"",
             "012345678901 | 12345678901 | 12345678901",
-            "18446744073709551615 | 18446744073709551615 | 18446744073709551615"})
+            // Nested numbers go back through json.Number: beyond int64 they become float64.
+            "18446744073709551615 | 18446744073709551615 | 18446744073709552000",
+            "9223372036854775808 | 9223372036854775808 | 9223372036854776000",
+            // The CLI writes the file back before reading it: -0.0 is written -0, read again as the integer 0.
+            "-0.0 | 0 | 0",
+            "-1e-400 | 0 | 0",
+            // Out of float64's range, ParseFloat fails and yaml.v3 keeps the text.
+            "1e400 | 1e400 | \"1e400\"",
+            // A leading dot goes to Go's ParseFloat as written: underscores between digits, no f/d suffix.
+            ".5_5 | 0.55 | 0.55",
+            ".5f | .5f | \".5f\"",
+            "-.nan | -.nan | \"-.nan\"",
+            // Go's time.Parse: one-digit fields, a space or a T, fractions cut to what they say.
+            "2001-1-2T3:4:5Z | 2001-01-02 03:04:05 +0000 UTC | \"2001-01-02 03:04:05 +0000 UTC\"",
+            "2001-12-14 21:59:43.10 | 2001-12-14 21:59:43.1 +0000 UTC | \"2001-12-14 21:59:43.1 +0000 UTC\"",
+            // resolve.go's table is ASCII: other digits start a text.
+            "\u0663 | \u0663 | \"\u0663\""})
     void aScalarReachesTheProgramAsTheCliWritesIt(String written, String topLevel, String nested) throws Exception {
         var source = read("config:\n  shop:x: " + written + "\n  shop:o: {v: " + written + "}\n");
 

@@ -99,6 +99,59 @@ class KeyTablesTest {
                 new Place("<project>:costAssumptions", keys -> withBlock("costAssumptions", keys)));
     }
 
+    /** Tables without defaults, for the hostile values only: each needs keys of its own to be valid. */
+    private static List<Place> placesWithoutDefaults() {
+        return List.of(
+                new Place("<project>:https", keys -> withBlock("https", keys)),
+                new Place("<project>:dns", keys -> withBlock("dns", keys)),
+                new Place("<project>:parameters.<NAME>", keys -> withBlock("parameters", Map.of("P", keys))),
+                new Place("<project>:services.<name>.secrets.<VARIABLE>", keys -> base(Map.of("secrets",
+                        Map.of("S", keys)))),
+                new Place("<project>:services.<name>.permissions[i]", keys -> base(Map.of("permissions",
+                        List.of(keys)))),
+                new Place("<project>:services.<name>.image", keys -> base(Map.of("image", keys))),
+                new Place("<project>:checkSuppressions[i]", keys -> {
+                    var values = base(Map.of());
+                    values.put(PROJECT + ":checkSuppressions", List.of(keys));
+                    return values;
+                }));
+    }
+
+    /** Values of every kind, including what no key takes: nothing of it may end in anything but one line. */
+    private static final List<Object> HOSTILE = java.util.Arrays.asList(null, "", "x", 0, -1, 1.5, true,
+            List.of(), Map.of(), java.util.Collections.singletonList(null), java.util.Collections.singletonMap("a",
+                    null), "a".repeat(300), "\u0000\n");
+
+    static Stream<Arguments> everyKeyWithEveryKindOfValue() {
+        var rows = new ArrayList<Arguments>();
+        var all = new ArrayList<Place>(places());
+        all.addAll(placesWithoutDefaults());
+        for (var place : all) {
+            for (var key : table(place.table()).keys()) {
+                for (int v = 0; v < HOSTILE.size(); v++) {
+                    rows.add(Arguments.of(place.table(), key.name(), v, all.indexOf(place)));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0}.{1}: value {2}")
+    @MethodSource("everyKeyWithEveryKindOfValue")
+    void anyValueOfAnyKeyLoadsOrEndsInOneLineNamingIt(String table, String key, int value, int place) {
+        var all = new ArrayList<Place>(places());
+        all.addAll(placesWithoutDefaults());
+        var values = new LinkedHashMap<String, Object>();
+        values.put(key, HOSTILE.get(value));
+
+        try {
+            load(all.get(place).stackWith().apply(values));
+        } catch (ConfigException e) {
+            assertThat(e.getMessage()).doesNotContain("\n").startsWith("Pulumi.dev.yaml: ").contains("allowed: ")
+                    .hasSizeLessThan(2000);
+        }
+    }
+
     private static StackConfig load(Map<String, Object> values) {
         var project = new ProjectFile(PROJECT, Map.of());
         return ConfigLoader.load(StackFileSource.of(project, "Pulumi.dev.yaml", values), PROJECT);

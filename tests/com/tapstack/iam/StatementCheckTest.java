@@ -49,13 +49,36 @@ class StatementCheckTest {
     }
 
     @Test
-    void starIsReportedWhereTheActionTakesResourceTypesAndRequiredWhereItTakesNone() {
-        assertThat(problems("sqs:SendMessage", "*")).containsExactly("sqs:SendMessage is granted on \"*\", but it"
-                + " takes queue (arn:${Partition}:sqs:${Region}:${Account}:${QueueName}): name those");
+    void starGrantsEveryActionAndIsRequiredWhereTheActionTakesNoResourceType() {
+        // "*" matches a resource of every type, so IAM grants these (too broadly, which other rules report).
+        assertThat(problems("sqs:SendMessage", "*")).isEmpty();
+        assertThat(problems("cloudwatch:PutMetricData", "*")).isEmpty();
+        assertThat(problems("application-autoscaling:RegisterScalableTarget", "*")).isEmpty();
         assertThat(problems("ecr:GetAuthorizationToken", "arn:aws:ecr:us-east-1:123456789012:repository/shop"))
                 .containsExactly("ecr:GetAuthorizationToken has no resource types, so only \"*\" grants it, not"
                         + " arn:aws:ecr:us-east-1:123456789012:repository/shop");
         assertThat(StatementCheck.problems(List.of("kms:Decrypt"), List.of("*"), List.of(), true)).isEmpty();
+    }
+
+    @Test
+    void identityProviderKeysAndPlaceholdersMatchAsIamReadsThem() {
+        // Web identity keys name their provider: every OIDC provider has its own, so none is listed.
+        assertThat(StatementCheck.problems(List.of("sts:AssumeRoleWithWebIdentity"), List.of("*"), List.of(
+                "token.actions.githubusercontent.com:sub", "oidc.eks.us-east-1.amazonaws.com/id/ABCDEF:aud"), true))
+                .isEmpty();
+        // A placeholder inside a key is one part, not the rest of the key.
+        assertThat(StatementCheck.problems(List.of("kms:Decrypt"), List.of("*"), List.of("aws:RequestTag/team/a:b"),
+                true)).isEmpty();
+        assertThat(StatementCheck.problems(List.of("kms:Decrypt"), List.of("*"), List.of("aws:PrincipalTag"), true))
+                .hasSize(1);
+    }
+
+    @Test
+    void longValuesAreCutInTheMessage() {
+        var action = "s3:" + "x".repeat(5000);
+
+        assertThat(problems(action, "*")).singleElement().satisfies(p -> assertThat(p).hasSizeLessThan(300)
+                .contains("(5003 characters)"));
     }
 
     @Test

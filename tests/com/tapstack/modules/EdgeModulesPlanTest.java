@@ -80,6 +80,24 @@ class EdgeModulesPlanTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void withEveryUsableGroupTheRateLimitStillComesLastAtAPriorityOfItsOwnAndTheAclFitsItsCapacity() {
+        var groups = com.tapstack.modules.waf.ManagedRuleGroups.usableNames();
+        var plan = Reference.plan("prod", Reference.values("prod").set(Reference.NS + "waf",
+                Map.of("managedRuleGroups", groups)).toMap());
+        var rules = (List<Map<String, Object>>) plan.named("aws:wafv2/webAcl:WebAcl", Reference.P + "waf")
+                .input("rules");
+
+        assertThat(groups).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(rules).extracting(rule -> rule.get("priority")).doesNotHaveDuplicates();
+        assertThat(rules.get(rules.size() - 1)).containsEntry("name", "rate-limit-per-ip")
+                .containsEntry("priority", (long) (groups.size() + 1) * 10);
+        assertThat(com.tapstack.modules.waf.ManagedRuleGroups.usableCapacity()
+                + com.tapstack.modules.waf.WafConfig.RATE_RULE_WCU).isLessThanOrEqualTo(
+                com.tapstack.modules.waf.WafConfig.MAX_WCU);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theWebAclRunsTheManagedGroupsThenTheRateLimitWithExplicitPriorities() {
         var plan = withDomain();
         var acl = plan.named("aws:wafv2/webAcl:WebAcl", Reference.P + "waf");

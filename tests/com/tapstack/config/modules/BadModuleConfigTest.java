@@ -159,6 +159,10 @@ class BadModuleConfigTest {
                         P + Reference.NS + "waf.managedRuleGroups: \"AWSManagedRulesBotControlRuleSet\" needs"
                                 + " managedRuleGroupConfigs, which " + Reference.NS + "waf does not set (and is charged per request);"
                                 + " allowed: " + USABLE_RULE_GROUPS),
+                broken("a rule group listed twice", v -> v.set(Reference.NS + "waf", Map.of("managedRuleGroups",
+                                List.of("AWSManagedRulesCommonRuleSet", "AWSManagedRulesCommonRuleSet"))),
+                        P + Reference.NS + "waf.managedRuleGroups: \"AWSManagedRulesCommonRuleSet\" is listed twice, and a"
+                                + " web ACL's rules need distinct names; allowed: each rule group once"),
                 broken("a rate limit below WAF's minimum", v -> v.set(Reference.NS + "waf", Map.of("rateLimit", 50)),
                         P + Reference.NS + "waf.rateLimit: 50 is out of range; allowed: 100 to 2000000000"),
                 broken("an endpoint this stack does not create", v -> v.set(Reference.NS + "endpoints",

@@ -77,14 +77,14 @@ class HostileInputTest {
                                 + " refuses the file: JSON has no NaN or infinity); allowed: a finite number, or quoted"
                                 + " text"),
                 Arguments.of("nesting beyond any configuration", project, stack + "  shop:tags: " + "[".repeat(500)
-                        + "]".repeat(500) + "\n", "error: Pulumi.small.yaml: file: not valid YAML (Nesting Depth"
-                        + " exceeded max 32); allowed: a YAML document"),
+                        + "]".repeat(500) + "\n", "error: Pulumi.small.yaml: file: nests values deeper than 32 levels"
+                        + " (tap's limit); allowed: the configuration docs/configuration.md documents"),
                 Arguments.of("an alias bomb", project, stack + "  shop:tags:\n    a: &a [x, x, x, x, x, x, x, x, x]\n"
                         + "    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
                         + "    d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n    e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
                         + "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n    g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
-                        "error: Pulumi.small.yaml: file: not valid YAML (Number of aliases for non-scalar nodes exceeds"
-                                + " the specified max=50); allowed: a YAML document"),
+                        "error: Pulumi.small.yaml: line 41: expands to more than 100000 values through its aliases (tap's limit);"
+                                + " allowed: fewer aliases"),
                 Arguments.of("one key twice in a mapping", project, stack.replace("      maxCount: 2",
                         "      maxCount: 2\n      maxCount: 3"), "error: Pulumi.small.yaml: line 40: mapping key \"maxCount\""
                         + " already defined at line 39 (as yaml.v3 reports it); allowed: each key once"),
@@ -101,6 +101,31 @@ class HostileInputTest {
                         + " (@aws-sdk/core 3.981.2 partitions); a region opened since: add it to"
                         + " com.tapstack.aws.AwsRegions); allowed: us-east-1, us-east-2, us-gov-east-1, us-gov-west-1,"
                         + " us-west-1, us-west-2"),
+                // What the review of the reading found (a Go reproduction of the CLI's reading next to ours).
+                Arguments.of("a secret without a value", project, stack.replace("      maxCount: 2",
+                        "      maxCount: 2\n      secrets: {TOKEN: ~}"), "error: Pulumi.small.yaml: shop:services.mailer.secrets.TOKEN: has no"
+                        + " value; allowed: a mapping of variable name to an SSM parameter (/path/name or its ARN), a"
+                        + " Secrets Manager secret ARN, {ssmParameter | secretArn, jsonKey, kmsKeyArn}, or {parameter:"
+                        + " <a name in <project>:parameters>}"),
+                Arguments.of("a parameter without a value", project, stack + "  shop:parameters: {LEVEL: ~}\n",
+                        "error: Pulumi.small.yaml: shop:parameters.LEVEL: has no value; allowed: text, or {type, value}"),
+                Arguments.of("a \\U escape beyond Unicode", project, stack.replace("shop:owner: shop-team",
+                        "shop:owner: \"\\UFFFFFFFF\""), "error: Pulumi.small.yaml: file: not valid YAML (an escape that is no"
+                        + " Unicode character, which yaml.v3 refuses); allowed: a YAML document"),
+                Arguments.of("an escaped surrogate", project, stack.replace("shop:owner: shop-team",
+                        "shop:owner: \"team\\ud800\""), "error: Pulumi.small.yaml: line 6: escapes a UTF-16 surrogate"
+                        + " (\\uD800 to \\uDFFF), which yaml.v3 refuses as an invalid escape; allowed: the character"
+                        + " itself, or \\U followed by its 8-digit code point"),
+                Arguments.of("YAML 1.2", project, "%YAML 1.2\n---\n" + stack, "error: Pulumi.small.yaml: line 1: declares %YAML"
+                        + " 1.2, a version the Pulumi CLI's YAML reader refuses; allowed: no %YAML directive (or %YAML 1.1)"),
+                Arguments.of("a key written twice, once quoted", project, stack + "  shop:tags: {1: a, \"1\": b}\n",
+                        "error: Pulumi.small.yaml: line 40: mapping key \"1\" already defined at line 40 (as yaml.v3"
+                                + " reports it); allowed: each key once"),
+                Arguments.of("two merges in one mapping", project, stack + "  shop:tags: {<<: {a: x}, <<: {b: y}}\n",
+                        "error: Pulumi.small.yaml: line 40: mapping key \"<<\" already defined at line 40 (as yaml.v3"
+                                + " reports it); allowed: each key once"),
+                Arguments.of("a merge of nothing", project, stack + "  shop:tags: {<<: ~, a: x}\n", "error: Pulumi.small.yaml: line 40:"
+                        + " merges nothing (<<: ~), which yaml.v3 refuses; allowed: <<: *anchor-of-a-mapping"),
                 Arguments.of("an empty project file", "", stack, "error: Pulumi.yaml: name: is missing; allowed: 1 to"
                         + " 15 lowercase letters, digits or hyphens, starting with a letter"),
                 Arguments.of("a project file without a name", "runtime: java\n", stack, "error: Pulumi.yaml: name:"
@@ -142,5 +167,23 @@ class HostileInputTest {
         } else {
             assertThat(lines.get(0)).isEqualTo(message);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void warningsAboutOddKeysStayOneLineEach() throws Exception {
+        Files.writeString(dir.resolve("Pulumi.yaml"), projectFile());
+        Files.writeString(dir.resolve("Pulumi.small.yaml"), stackFile() + "  \"foo:ba\\nr\": 0123\n  \"foo:"
+                + "y".repeat(900) + "\":\n");
+        var out = new StringWriter();
+        var err = new StringWriter();
+
+        int code = TapCli.run(new String[] {"plan", "small", "--project-dir", dir.toString()}, new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).as(err.toString()).isZero();
+        var warnings = err.toString().lines().filter(line -> !line.startsWith("tap:")).toList();
+        assertThat(warnings).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("warning: ")
+                .hasSizeLessThan(400));
+        assertThat(String.join("\n", warnings)).contains("foo:ba\\nr").contains("(904 characters)");
     }
 }

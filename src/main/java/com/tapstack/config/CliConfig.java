@@ -126,6 +126,10 @@ final class CliConfig {
         }
         if (value == null) {
             out.append("null");
+        } else if (value instanceof BigInteger big && big.bitLength() >= 64) {
+            // Inside a mapping or list the CLI reads numbers back with json.Number: what Int64 cannot hold becomes
+            // a float64 (object.go unmarshalObject), so 18446744073709551615 arrives as 18446744073709552000.
+            out.append(goJsonFloat(big.doubleValue(), key, file));
         } else if (value instanceof String || value instanceof GoYaml.Timestamp) {
             out.append(quote(scalarText(value, key, file)));
         } else {
@@ -153,7 +157,9 @@ final class CliConfig {
                     "a finite number, or quoted text");
         }
         if (value == 0) {
-            return Double.doubleToRawLongBits(value) < 0 ? "-0" : "0";
+            // Negative zero too: the CLI writes the stack file back with yaml.v3 before reading it, which turns -0.0
+            // into the text -0, read again as the integer 0.
+            return "0";
         }
         var abs = Math.abs(value);
         var digits = shortest(value);

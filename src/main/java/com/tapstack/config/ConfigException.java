@@ -16,9 +16,17 @@ public final class ConfigException extends RunException {
 
     public ConfigException(String origin, String key, String problem, String allowed) {
         // Keys and file names come from the user's files too: a key with a newline must not split the line.
-        super(OneLine.escape(origin) + ": " + OneLine.shorten(key) + ": " + OneLine.escape(problem) + "; allowed: "
-                + OneLine.escape(allowed));
+        super(OneLine.escape(origin) + ": " + OneLine.shorten(key) + ": " + capped(OneLine.escape(problem))
+                + "; allowed: " + capped(OneLine.escape(allowed)));
         this.key = key;
+    }
+
+    /** Longest problem or allowed text shown whole: a message quoting user values stays a readable line. */
+    static final int MAX_PART = 1200;
+
+    private static String capped(String text) {
+        return text.length() <= MAX_PART ? text : text.substring(0, MAX_PART) + "... (" + text.length()
+                + " characters)";
     }
 
     /** The full key at fault, e.g. {@code tap:logRetentionDays} or {@code tap:services.web.cpu}. */

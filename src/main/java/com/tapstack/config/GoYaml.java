@@ -3,7 +3,6 @@ package com.tapstack.config;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -51,10 +50,26 @@ public final class GoYaml {
 
     /** Deeper than any TapStack configuration (services.web.healthCheck.x is five) by a wide margin. */
     static final int MAX_DEPTH = 32;
+    /** Aliases of mappings and lists per document; the expansion is capped separately ({@link #MAX_VALUES}). */
+    static final int MAX_ALIASES = 1000;
+    /** SnakeYAML's default: 3 MiB of code points, far above any stack file. */
+    static final int CODE_POINT_LIMIT = 3 * 1024 * 1024;
     /** Stand-in for "plain scalar, no tag": typed here by yaml.v3's rules, not by SnakeYAML's resolver. */
     private static final Tag PLAIN = new Tag("tag:tapstack.local,2026:plain");
     private static final Pattern YAML_FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
-    private static final Pattern SPECIAL_FLOAT = Pattern.compile("^[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)$");
+    private static final Pattern SPECIAL_FLOAT = Pattern.compile("^([-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$");
+    /**
+     * What Go's {@code strconv.ParseFloat} accepts of a value starting with a dot (yaml.v3 hands those to it as they
+     * are): digits with single underscores between them, an optional exponent. Java's parser would also take
+     * {@code .5f} and {@code .5d}, which Go leaves as text.
+     */
+    private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+(_[0-9]+)*([eE][-+]?[0-9]+(_[0-9]+)*)?$");
+    /** yaml.v3's timestamp layouts (resolve.go allowedTimestampFormats), read by Go's time.Parse. */
+    private static final Pattern DATE_TIME = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+            + "(?:(?:[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})([.,]\\d+)?(Z|[+-]\\d{2}:\\d{2}))"
+            + "|(?: (\\d{1,2}):(\\d{1,2}):(\\d{1,2})([.,]\\d+)?))?$");
+    /** Values one document may expand to through aliases: far beyond any stack file, far below a billion laughs. */
+    static final int MAX_VALUES = 100_000;
     private static final Map<String, Object> RESOLVE_MAP = Map.ofEntries(
             Map.entry("true", true), Map.entry("True", true), Map.entry("TRUE", true),
             Map.entry("false", false), Map.entry("False", false), Map.entry("FALSE", false));
@@ -74,6 +89,10 @@ public final class GoYaml {
 
     private final String displayName;
     private final List<Surprise> surprises = new ArrayList<>();
+    /** The document's text, to read a quoted scalar as written (its escapes). */
+    private String text = "";
+    /** Values converted so far, aliases counted each time they are used. */
+    private int values;
 
     private GoYaml(String displayName) {
         this.displayName = displayName;
@@ -93,24 +112,62 @@ public final class GoYaml {
     }
 
     private Object read(String text) {
+        refuseYamlDirective(text);
         Node root;
         try {
             root = parser().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
+            var problem = String.valueOf(e.getProblem());
+            if (problem.contains("Nesting Depth exceeded")) {
+                throw new ConfigException(displayName, "line " + (e.getProblemMark().getLine() + 1), "nests values"
+                        + " deeper than " + MAX_DEPTH + " levels (tap's limit)", "the configuration"
+                        + " docs/configuration.md documents");
+            }
             throw new ConfigException(displayName, "line " + (e.getProblemMark().getLine() + 1),
-                    "not valid YAML (" + e.getProblem() + ")", "a YAML document");
+                    "not valid YAML (" + problem + ")", "a YAML document");
         } catch (YAMLException e) {
-            throw new ConfigException(displayName, "file", "not valid YAML (" + e.getMessage() + ")",
+            var message = String.valueOf(e.getMessage());
+            if (message.contains("Nesting Depth exceeded")) {
+                throw new ConfigException(displayName, "file", "nests values deeper than " + MAX_DEPTH + " levels"
+                        + " (tap's limit)", "the configuration docs/configuration.md documents");
+            }
+            if (message.contains("exceeds the limit")) {
+                throw new ConfigException(displayName, "file", "is larger than the " + CODE_POINT_LIMIT
+                        + " characters tap reads", "a stack file of ordinary size");
+            }
+            if (message.contains("Number of aliases")) {
+                throw new ConfigException(displayName, "file", "uses more than " + MAX_ALIASES + " aliases of"
+                        + " mappings or lists (tap's limit)", "fewer aliases");
+            }
+            throw new ConfigException(displayName, "file", "not valid YAML (" + message + ")", "a YAML document");
+        } catch (RuntimeException e) {
+            // SnakeYAML's scanner lets a few malformed escapes through as plain Java exceptions (a \U escape
+            // beyond Unicode is a NumberFormatException); yaml.v3 refuses them as invalid escapes.
+            throw new ConfigException(displayName, "file", e instanceof NumberFormatException
+                    ? "not valid YAML (an escape that is no Unicode character, which yaml.v3 refuses)"
+                    : "not valid YAML (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     "a YAML document");
         }
+        this.text = text;
         return root == null ? null : convert(root, new IdentityHashMap<>(), 0, "");
+    }
+
+    /** The CLI reads YAML 1.1 documents only: yaml.v3 refuses {@code %YAML 1.2} as an incompatible document. */
+    private void refuseYamlDirective(String text) {
+        var directive = Pattern.compile("(?m)^%YAML[ \\t]+(\\S+)").matcher(text);
+        if (directive.find() && !directive.group(1).equals("1.1")) {
+            throw new ConfigException(displayName, "line " + (text.substring(0, directive.start()).lines().count()
+                    + 1), "declares %YAML " + directive.group(1) + ", a version the Pulumi CLI's YAML reader refuses",
+                    "no %YAML directive (or %YAML 1.1)");
+        }
     }
 
     private static Yaml parser() {
         var options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH);
-        options.setMaxAliasesForCollections(50);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setCodePointLimit(CODE_POINT_LIMIT);
         options.setAllowRecursiveKeys(false);
         var dumper = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new PlainResolver());
@@ -130,6 +187,10 @@ public final class GoYaml {
     }
 
     private Object convert(Node node, IdentityHashMap<Node, Boolean> open, int depth, String path) {
+        if (++values > MAX_VALUES) {
+            throw new ConfigException(displayName, "line " + (node.getStartMark().getLine() + 1), "expands to more"
+                    + " than " + MAX_VALUES + " values through its aliases (tap's limit)", "fewer aliases");
+        }
         if (depth > MAX_DEPTH) {
             throw new ConfigException(displayName, "line " + (node.getStartMark().getLine() + 1), "nests values"
                     + " deeper than " + MAX_DEPTH + " levels", "the configuration Pulumi.yaml documents");
@@ -154,8 +215,20 @@ public final class GoYaml {
             var map = new LinkedHashMap<Object, Object>();
             var merged = new LinkedHashMap<Object, Object>();
             var firstLine = new java.util.HashMap<Object, Integer>();
+            var written = new java.util.HashMap<String, Integer>();
             for (var tuple : ((MappingNode) node).getValue()) {
                 var keyNode = tuple.getKeyNode();
+                // yaml.v3 compares keys as written (decode.go mapping: same kind, same text), so 1 and "1" are
+                // the same key, and so are two merges.
+                if (keyNode instanceof ScalarNode scalarKey) {
+                    var line = keyNode.getStartMark().getLine();
+                    var before = written.putIfAbsent(scalarKey.getValue(), line);
+                    if (before != null) {
+                        throw new ConfigException(displayName, "line " + (line + 1), "mapping key \""
+                                + com.tapstack.text.OneLine.shorten(scalarKey.getValue()) + "\" already defined at line "
+                                + (before + 1) + " (as yaml.v3 reports it)", "each key once");
+                    }
+                }
                 if (keyNode instanceof ScalarNode key && key.getTag().equals(PLAIN) && key.getValue().equals("<<")) {
                     merge(convert(tuple.getValueNode(), open, depth + 1, path), merged, keyNode);
                     continue;
@@ -179,7 +252,11 @@ public final class GoYaml {
 
     /** {@code <<: *base} or {@code <<: [*a, *b]}: keys the mapping does not set itself, the first merge winning. */
     private void merge(Object value, Map<Object, Object> into, Node at) {
-        var sources = value instanceof List<?> list ? list : List.of(value == null ? Map.of() : value);
+        if (value == null) {
+            throw new ConfigException(displayName, "line " + (at.getStartMark().getLine() + 1),
+                    "merges nothing (<<: ~), which yaml.v3 refuses", "<<: *anchor-of-a-mapping");
+        }
+        var sources = value instanceof List<?> list ? list : List.of(value);
         for (var source : sources) {
             if (!(source instanceof Map<?, ?> map)) {
                 throw new ConfigException(displayName, "line " + (at.getStartMark().getLine() + 1),
@@ -192,6 +269,11 @@ public final class GoYaml {
     private Object scalar(ScalarNode node, String path) {
         var text = node.getValue();
         var tag = node.getTag();
+        if (node.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED && escapesASurrogate(node)) {
+            throw new ConfigException(displayName, "line " + (node.getStartMark().getLine() + 1), "escapes a UTF-16"
+                    + " surrogate (\\uD800 to \\uDFFF), which yaml.v3 refuses as an invalid escape", "the character"
+                    + " itself, or \\U followed by its 8-digit code point");
+        }
         if (tag.equals(PLAIN)) {
             var value = resolve(text);
             if (surprising(text, value)) {
@@ -220,6 +302,17 @@ public final class GoYaml {
                 + tag + ", which the Pulumi CLI does not read", "plain values, or !!str");
     }
 
+    /** Whether a double-quoted scalar, as written in the file, escapes a surrogate code point. */
+    private boolean escapesASurrogate(ScalarNode node) {
+        int start = node.getStartMark().getIndex();
+        int end = Math.min(node.getEndMark().getIndex(), text.length());
+        if (start < 0 || start >= end) {
+            return false;
+        }
+        return Pattern.compile("\\\\(u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})")
+                .matcher(text.substring(start, end)).find();
+    }
+
     /** yaml.v3's resolve() for a plain scalar. */
     static Object resolve(String text) {
         if (NULLS.contains(text)) {
@@ -238,9 +331,10 @@ public final class GoYaml {
         }
         char first = text.charAt(0);
         if (first == '.') {
-            return parseFloat(text, text);
+            return DOT_FLOAT.matcher(text).matches() ? parseFloat(text.replace("_", ""), text) : text;
         }
-        if (!(Character.isDigit(first) || first == '+' || first == '-')) {
+        // resolve.go's table: ASCII digits and signs only (a Unicode digit starts a text).
+        if (!((first >= '0' && first <= '9') || first == '+' || first == '-')) {
             return text;
         }
         var timestamp = timestamp(text);
@@ -259,9 +353,14 @@ public final class GoYaml {
         return text;
     }
 
+    /**
+     * Go's {@code strconv.ParseFloat} on text already of its syntax: out of range (1e400) is an error there, and
+     * yaml.v3 then keeps the text; a value that rounds to zero is zero.
+     */
     private static Object parseFloat(String plain, String text) {
         try {
-            return Double.parseDouble(plain);
+            var value = Double.parseDouble(plain);
+            return Double.isInfinite(value) ? text : (Object) value;
         } catch (NumberFormatException e) {
             return text;
         }
@@ -294,7 +393,7 @@ public final class GoYaml {
             body = body.substring(1);
         }
         final int base = radix;
-        if (body.isEmpty() || !body.chars().allMatch(c -> Character.digit(c, base) >= 0)) {
+        if (body.isEmpty() || !body.chars().allMatch(c -> c < 128 && Character.digit(c, base) >= 0)) {
             return null;
         }
         var value = new BigInteger(body, base);
@@ -308,33 +407,42 @@ public final class GoYaml {
 
     /**
      * yaml.v3's parseTimestamp: a plain value starting with four digits and a dash, in one of the layouts
-     * 2006-1-2, 2006-1-2 15:4:5[.999999999] and 2006-1-2T15:4:5[.999999999]Z07:00, as {@code time.Time.String()}
-     * writes it ("2001-12-14 00:00:00 +0000 UTC"). Other forms are left as text.
+     * 2006-1-2, 2006-1-2 15:4:5[.999999999] and 2006-1-2T15:4:5[.999999999]Z07:00 (one- or two-digit fields, as
+     * Go's time.Parse reads them), as {@code time.Time.String()} writes it ("2001-12-14 00:00:00 +0000 UTC").
+     * A time with an offset prints the offset twice ("-0500 -0500"), as the CLI does on a machine whose own zone
+     * has another offset; where the machine's zone has that offset Go names it ("-0500 EST"), which a reader
+     * offline cannot know. Other forms are left as text.
      */
     public static Timestamp timestamp(String text) {
-        if (text.length() < 5 || !text.substring(0, 4).chars().allMatch(Character::isDigit) || text.charAt(4) != '-') {
+        if (text.length() < 5 || !text.substring(0, 4).chars().allMatch(c -> c >= '0' && c <= '9')
+                || text.charAt(4) != '-') {
+            return null;
+        }
+        var m = DATE_TIME.matcher(text);
+        if (!m.matches()) {
             return null;
         }
         try {
-            if (text.matches("^\\d{4}-\\d{1,2}-\\d{1,2}$")) {
-                var parts = text.split("-");
-                var date = LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                        Integer.parseInt(parts[2]));
+            var date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            if (m.group(4) == null && m.group(9) == null) {
                 return new Timestamp(text, date.format(DateTimeFormatter.ISO_LOCAL_DATE) + " 00:00:00 +0000 UTC");
             }
-            var normalized = text.replace('t', 'T');
-            if (normalized.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$")) {
-                var time = OffsetDateTime.parse(normalized);
-                var fraction = time.getNano() == 0 ? "" : ("." + String.format("%09d", time.getNano()))
-                        .replaceAll("0+$", "");
-                var offset = time.getOffset();
-                var zone = offset.equals(ZoneOffset.UTC) ? "+0000 UTC" : goOffset(offset) + " " + goOffset(offset);
-                return new Timestamp(text, time.format(GO_TIME) + fraction + " " + zone);
-            }
+            var zoned = m.group(4) != null;
+            int base = zoned ? 4 : 9;
+            var time = java.time.LocalTime.of(Integer.parseInt(m.group(base)), Integer.parseInt(m.group(base + 1)),
+                    Integer.parseInt(m.group(base + 2)));
+            var fractionDigits = m.group(base + 3) == null ? "" : m.group(base + 3).substring(1);
+            // Go reads at most nine digits of a fraction and cuts the rest.
+            var nanos = fractionDigits.isEmpty() ? 0
+                    : Integer.parseInt((fractionDigits + "000000000").substring(0, 9));
+            var zone = !zoned || m.group(8).equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(m.group(8));
+            var fraction = nanos == 0 ? "" : ("." + String.format("%09d", nanos)).replaceAll("0+$", "");
+            var offset = zone.equals(ZoneOffset.UTC) ? "+0000 UTC" : goOffset(zone) + " " + goOffset(zone);
+            return new Timestamp(text, date.atTime(time).format(GO_TIME) + fraction + " " + offset);
         } catch (java.time.DateTimeException | NumberFormatException e) {
             return null;
         }
-        return null;
     }
 
     private static String goOffset(ZoneOffset offset) {

@@ -60,7 +60,8 @@ public record ProjectFile(String name, Map<String, Object> configDefaults) {
                 throw new ConfigException(FILE, "config", ConfigNode.show(rawKey) + " is not a config key",
                         "names such as azCount (the project's namespace) or aws:region");
             }
-            var fullKey = key.contains(":") ? key : project + ":" + key;
+            // The CLI's key rules (workspace ParseKey): a bare key is the project's, ns:config:x is ns:x.
+            var fullKey = CliConfig.key(key, project, FILE);
             if (declaration instanceof Map<?, ?> typed) {
                 declared(fullKey, typed).ifPresent(value -> defaults.put(fullKey, value));
             } else if (declaration != null) {
@@ -86,6 +87,10 @@ public record ProjectFile(String name, Map<String, Object> configDefaults) {
         }
         var field = declaration.containsKey("default") ? "default" : "value";
         var value = declaration.get(field);
+        // An integer written 30.0: the CLI writes the file back before reading it, and 30.0 comes back as 30.
+        if ("integer".equals(type) && value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e18) {
+            value = (long) d.doubleValue();
+        }
         if (value != null && type != null && !fits(String.valueOf(type), value)) {
             throw new ConfigException(FILE, where + "." + field, ConfigNode.show(value) + " is not of the declared"
                     + " type " + type, "a value of type " + type);

@@ -52,8 +52,9 @@ public final class StackFileSource implements ConfigSource {
         var surprises = new ArrayList<GoYaml.Surprise>();
         var top = GoYaml.parse(text, name, surprises);
         var warnings = new ArrayList<String>();
-        surprises.stream().filter(s -> s.path().startsWith("config.")).forEach(s -> warnings.add(name + ": "
-                + s.path().substring("config.".length()) + ": " + surprise(s)));
+        surprises.stream().filter(s -> s.path().startsWith("config.")).forEach(s -> warnings.add(
+                com.tapstack.text.OneLine.escape(name) + ": "
+                        + com.tapstack.text.OneLine.shorten(s.path().substring("config.".length())) + ": " + surprise(s)));
         if (top == null) {
             return of(project, name, Map.of(), warnings);
         }
@@ -112,7 +113,8 @@ public final class StackFileSource implements ConfigSource {
                         + " the Pulumi CLI keeps either of them at random", "one of the two spellings");
             }
             if (value == null) {
-                warnings.add(origin + ": " + key + ": has no value; the Pulumi CLI treats it as an empty string");
+                warnings.add(com.tapstack.text.OneLine.escape(origin) + ": " + com.tapstack.text.OneLine.shorten(key)
+                        + ": has no value; the Pulumi CLI treats it as an empty string");
             }
             put(CliConfig.entry(key, value, origin), texts, secrets);
             defaults.remove(key);
@@ -131,12 +133,14 @@ public final class StackFileSource implements ConfigSource {
 
     private static String surprise(GoYaml.Surprise surprise) {
         if (surprise.value() instanceof GoYaml.Timestamp timestamp) {
-            return surprise.written() + " is a date to the Pulumi CLI, which hands it over as \"" + timestamp.goString()
-                    + "\"; quote it (\"" + surprise.written() + "\") to keep the text";
+            var written = com.tapstack.text.OneLine.shorten(surprise.written());
+            return written + " is a date to the Pulumi CLI, which hands it over as \"" + timestamp.goString()
+                    + "\"; quote it (\"" + written + "\") to keep the text";
         }
-        return surprise.written() + " is read by the Pulumi CLI as the number "
+        var written = com.tapstack.text.OneLine.shorten(surprise.written());
+        return written + " is read by the Pulumi CLI as the number "
                 + CliConfig.entry("", surprise.value(), "").text() + " (a leading zero makes YAML octal, or drops)"
-                + "; quote it (\"" + surprise.written() + "\") to keep the text";
+                + "; quote it (\"" + written + "\") to keep the text";
     }
 
     @Override

@@ -108,6 +108,9 @@ public final class ServiceReference {
      */
     public static boolean knowsConditionKey(String key, List<String> services) {
         var lower = key.toLowerCase(Locale.ROOT);
+        if (identityProviderKey(lower)) {
+            return true;
+        }
         if (GLOBAL_KEYS.stream().anyMatch(known -> keyMatches(known, lower))) {
             return true;
         }
@@ -115,15 +118,37 @@ public final class ServiceReference {
                 .flatMap(s -> s.conditionKeys().stream()).anyMatch(known -> keyMatches(known, lower));
     }
 
+    /**
+     * A web identity federation key, {@code <provider>:<claim>}: the provider is the OIDC or SAML provider's host
+     * (and path), e.g. token.actions.githubusercontent.com:sub or oidc.eks.us-east-1.amazonaws.com/id/ABC:aud
+     * (IAM user guide, reference_policies_iam-condition-keys, "Available keys for OIDC federation"). The reference
+     * cannot list them: every provider has its own.
+     */
+    private static boolean identityProviderKey(String lowerKey) {
+        int colon = lowerKey.lastIndexOf(':');
+        return colon > 0 && colon < lowerKey.length() - 1
+                && lowerKey.substring(0, colon).matches("[a-z0-9-]+(\\.[a-z0-9-]+)+(/[^:]*)?");
+    }
+
+    /**
+     * A key against a documented key with placeholders ({@code aws:RequestTag/${TagKey}}, {@code <tag-key>},
+     * {@code /tag-key}): a placeholder at the end stands for any non-empty rest (tag keys may hold / and :), one
+     * inside the key for one non-empty part without a colon.
+     */
     private static boolean keyMatches(String known, String lowerKey) {
         var lowerKnown = known.toLowerCase(Locale.ROOT);
-        for (var marker : new String[] {"${", "<", "/tag-key"}) {
-            int at = lowerKnown.indexOf(marker);
-            if (at >= 0) {
-                var head = marker.equals("/tag-key") ? lowerKnown.substring(0, at + 1) : lowerKnown.substring(0, at);
-                return lowerKey.startsWith(head) && lowerKey.length() > head.length();
-            }
+        if (lowerKnown.endsWith("/tag-key")) {
+            lowerKnown = lowerKnown.substring(0, lowerKnown.length() - "tag-key".length()) + "${tagkey}";
         }
-        return lowerKnown.equals(lowerKey);
+        var regex = new StringBuilder("^");
+        var placeholder = java.util.regex.Pattern.compile("\\$\\{[^}]*\\}|<[^>]*>").matcher(lowerKnown);
+        int at = 0;
+        while (placeholder.find()) {
+            regex.append(java.util.regex.Pattern.quote(lowerKnown.substring(at, placeholder.start())));
+            regex.append(placeholder.end() == lowerKnown.length() ? ".+" : "[^:]+");
+            at = placeholder.end();
+        }
+        regex.append(java.util.regex.Pattern.quote(lowerKnown.substring(at))).append("$");
+        return lowerKey.matches(regex.toString());
     }
 }

@@ -32,20 +32,20 @@ public final class StatementCheck {
             }
             int colon = action.indexOf(':');
             if (colon <= 0) {
-                problems.add(action + " is not an action (service:Action)");
+                problems.add(shown(action) + " is not an action (service:Action)");
                 continue;
             }
             var prefix = action.substring(0, colon);
             var name = action.substring(colon + 1);
             if (!ServiceReference.knowsService(prefix)) {
-                problems.add(action + ": " + prefix + " is not a service prefix of AWS's Service Authorization"
+                problems.add(shown(action) + ": " + shown(prefix) + " is not a service prefix of AWS's Service Authorization"
                         + " Reference (" + ServiceReference.DATE + ")");
                 continue;
             }
             services.add(prefix);
             var matched = ServiceReference.actions(prefix, name);
             if (matched.isEmpty()) {
-                problems.add(action + " is not an action of " + prefix + " (Service Authorization Reference of "
+                problems.add(shown(action) + " is not an action of " + prefix + " (Service Authorization Reference of "
                         + ServiceReference.DATE + ")");
                 continue;
             }
@@ -55,11 +55,16 @@ public final class StatementCheck {
         }
         for (var key : conditionKeys) {
             if (!ServiceReference.knowsConditionKey(key, List.copyOf(services))) {
-                problems.add("condition key " + key + " is neither a global key nor one of "
+                problems.add("condition key " + shown(key) + " is neither a global key nor one of "
                         + (services.isEmpty() ? "the statement's services" : String.join(", ", services)));
             }
         }
         return problems;
+    }
+
+    /** A value from a policy as a message shows it: escaped and, when long, cut (policies come from users). */
+    private static String shown(String value) {
+        return com.tapstack.text.OneLine.shorten(value);
     }
 
     private static java.util.Optional<String> resourceProblem(ServiceReference.Action action, List<String> resources) {
@@ -69,17 +74,17 @@ public final class StatementCheck {
             var specific = resources.stream().filter(r -> !r.equals("*")).toList();
             return specific.isEmpty() || resources.contains("*") ? java.util.Optional.empty()
                     : java.util.Optional.of(qualified + " has no resource types, so only \"*\" grants it, not "
-                            + String.join(", ", specific));
+                            + String.join(", ", specific.stream().map(StatementCheck::shown).toList()));
         }
+        // "*" matches every resource, of every type: too broad perhaps (other rules say so), but it grants.
         if (resources.contains("*")) {
-            return java.util.Optional.of(qualified + " is granted on \"*\", but it takes "
-                    + String.join(" or ", types.stream().map(t -> t.name() + " (" + t.arnFormat() + ")").toList())
-                    + ": name those");
+            return java.util.Optional.empty();
         }
         boolean any = resources.stream().anyMatch(resource -> types.stream()
                 .anyMatch(type -> Globs.overlap(resource, type.glob())));
         return any ? java.util.Optional.empty() : java.util.Optional.of(qualified + " takes "
                 + String.join(" or ", types.stream().map(t -> t.name() + " (" + t.arnFormat() + ")").toList())
-                + ", and none of " + String.join(", ", resources) + " is one");
+                + ", and none of " + String.join(", ", resources.stream().map(StatementCheck::shown).toList())
+                + " is one");
     }
 }

@@ -52,7 +52,7 @@ final class SecretReader {
                 throw secrets.error(name, "is not an environment variable name", "letters, digits and _, not"
                         + " starting with a digit");
             }
-            var raw = secrets.raw(name).orElseThrow();
+            var raw = secrets.raw(name).orElseThrow(() -> secrets.error(name, "has no value", ALLOWED));
             result.put(name, raw instanceof Map
                     ? fromMapping(secrets.optionalObject(name, ALLOWED).orElseThrow())
                     : shorthand(secrets, name, secrets.requireString(name, ALLOWED)));

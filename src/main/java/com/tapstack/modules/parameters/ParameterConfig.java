@@ -63,7 +63,8 @@ public record ParameterConfig(String name, boolean secure, Object value) {
             if (!NAME.matcher(name).matches()) {
                 throw parameters.error(name, "is not a parameter name", NAME_RULE);
             }
-            var raw = parameters.raw(name).orElseThrow();
+            var raw = parameters.raw(name).orElseThrow(() -> parameters.error(name, "has no value", "text, or {type,"
+                    + " value}"));
             var parameter = raw instanceof Map ? typed(parameters.optionalObject(name, "").orElseThrow(), name)
                     : bare(parameters, name, raw, holdsSecrets);
             if (!parameter.valueIsSecret()) {

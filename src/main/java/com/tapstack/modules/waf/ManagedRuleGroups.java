@@ -37,6 +37,16 @@ public final class ManagedRuleGroups {
     private ManagedRuleGroups() {
     }
 
+    /** The WCUs of every group a web ACL may use without further configuration, together. */
+    public static int usableCapacity() {
+        return GROUPS.values().stream().filter(g -> !g.needsConfig()).mapToInt(Group::capacity).sum();
+    }
+
+    /** The names of the groups a web ACL may use without further configuration. */
+    public static java.util.List<String> usableNames() {
+        return GROUPS.values().stream().filter(g -> !g.needsConfig()).map(Group::name).toList();
+    }
+
     /** The groups a web ACL may use without further configuration. */
     static String usable() {
         return String.join(", ", GROUPS.values().stream().filter(g -> !g.needsConfig()).map(Group::name).toList());

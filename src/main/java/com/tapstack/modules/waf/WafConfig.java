@@ -26,6 +26,15 @@ public record WafConfig(List<String> managedRuleGroups, int rateLimit) {
     public static final Structured BLOCK = Structured.table("waf", "off", "A WAFv2 web ACL on the load balancer",
             KEYS);
 
+    /**
+     * A web ACL holds at most 5,000 WCUs ("Maximum web ACL capacity units (WCU) per web ACL: 5,000", WAF developer
+     * guide, limits.html, fixed quota; above 1,500 each 500 WCUs are charged per request); the rate-based rule
+     * costs 2 (its base cost). Every usable group once stays below it (a test keeps that true when the list is
+     * refreshed), so refusing a group listed twice is what keeps a web ACL within it.
+     */
+    public static final int MAX_WCU = 5000;
+    public static final int RATE_RULE_WCU = 2;
+
     public WafConfig {
         managedRuleGroups = List.copyOf(managedRuleGroups);
     }
@@ -34,7 +43,12 @@ public record WafConfig(List<String> managedRuleGroups, int rateLimit) {
     public static Optional<WafConfig> read(ConfigNode parent) {
         return BLOCK.optional(parent).map(node -> {
             var groups = MANAGED_RULE_GROUPS.read(node);
+            var seen = new java.util.HashSet<String>();
             for (var group : groups) {
+                if (!seen.add(group)) {
+                    throw node.error(MANAGED_RULE_GROUPS.name(), ConfigNode.show(group) + " is listed twice, and a"
+                            + " web ACL's rules need distinct names", "each rule group once");
+                }
                 var known = ManagedRuleGroups.GROUPS.get(group);
                 if (known == null) {
                     throw node.error(MANAGED_RULE_GROUPS.name(), ConfigNode.show(group) + " is not an AWS managed rule"

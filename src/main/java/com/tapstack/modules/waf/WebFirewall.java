@@ -36,6 +36,7 @@ import java.util.Map;
 public final class WebFirewall extends ComponentResource {
 
     public static final String TYPE = "tap:waf:WebFirewall";
+    /** The rate limit's priority with up to nine rule groups; after the groups with more (priorities must differ). */
     public static final int RATE_LIMIT_PRIORITY = 100;
 
     public WebFirewall(String name, WafConfig config, Output<String> loadBalancerArn, StackScope scope,
@@ -58,7 +59,7 @@ public final class WebFirewall extends ComponentResource {
         }
         rules.add(WebAclRuleArgs.builder()
                 .name("rate-limit-per-ip")
-                .priority(RATE_LIMIT_PRIORITY)
+                .priority(Math.max(RATE_LIMIT_PRIORITY, (config.managedRuleGroups().size() + 1) * 10))
                 .action(WebAclRuleActionArgs.builder().block(WebAclRuleActionBlockArgs.builder().build()).build())
                 .statement(WebAclRuleStatementArgs.builder().rateBasedStatement(
                         WebAclRuleStatementRateBasedStatementArgs.builder()
