@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The example of README "Testing your fork", kept compiling and passing (ReadmeTest checks they match). */
+/** The example of docs/testing.md, "Testing your fork", kept compiling and passing (DocsTest checks they match). */
 class ForkExampleTest {
 
     @Test
     void aNewServiceMayReadItsBucketAndNothingElse() {
-        // Plan Pulumi.dev.yaml with one service more, offline.
+        // Plan the reference dev stack with one service more, offline.
         var plan = Reference.plan("dev", Reference.values("dev").setIn(Reference.NS + "services", "reports", Map.of(
                 "image", "ghcr.io/acme/reports@sha256:" + "ab".repeat(32),
                 "permissions", List.of(Map.of("actions", List.of("s3:GetObject"),

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Small helpers to read a plan in tests: JSON inputs, resources by id, tags, partial JSON matching and IAM
- * evaluation. Part of the test kit (README, "Testing your fork"), with {@link Stacks}, {@link StackValues},
+ * evaluation. Part of the test kit (docs/testing.md, "Testing your fork"), with {@link Reference}, {@link StackValues},
  * {@link PlanEditor} and {@link Checks}.
  */
 public final class PlanAssertions {

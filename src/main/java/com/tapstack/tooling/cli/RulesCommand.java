@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", description = "Lists the rules ./tap check runs: id, severity, what must hold and why.")
 final class RulesCommand implements Callable<Integer> {
 
-    @Option(names = "--markdown", description = "Print a Markdown table (as in README.md)")
+    @Option(names = "--markdown", description = "Print a Markdown table (as in docs/rules.md)")
     boolean markdown;
 
     @Spec
