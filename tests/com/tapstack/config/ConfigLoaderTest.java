@@ -28,11 +28,12 @@ class ConfigLoaderTest {
     void devStackFileLoadsIntoTypedConfig() {
         var config = Reference.config("dev");
 
-        assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
-                "Pulumi.dev.yaml", Reference.NAME, "dev", Optional.empty(), "us-east-1", List.of(), 7, 7, false,
-                "platform-team", "engineering", Map.of("Team", "platform"),
-                new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2, NatStrategy.SINGLE, List.of()),
-                null, ModulesConfig.none(), List.of(), CostAssumptions.defaults()));
+        assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(StackConfig.builder(
+                Reference.NAME, "dev", "us-east-1", "platform-team", "engineering")
+                .logRetentionDays(7).kmsDeletionWindowDays(7).protect(false).tags(Map.of("Team", "platform"))
+                .network(new NetworkConfig(Ipv4Cidr.parse("10.10.0.0/16").orElseThrow().network(), 2,
+                        NatStrategy.SINGLE, List.of()))
+                .build());
         assertThat(config.platform().spotWeight()).isEqualTo(3);
         assertThat(config.platform().onDemandBase()).isEqualTo(1);
         assertThat(config.platform().ecrKeepImages()).isEqualTo(10);
@@ -45,20 +46,20 @@ class ConfigLoaderTest {
     void prodStackFileLoadsIntoTypedConfig() {
         var config = Reference.config("prod");
 
-        assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(new StackConfig(
-                "Pulumi.prod.yaml", Reference.NAME, "prod", Optional.of("core"), "us-east-1", List.of(), 30, 30, true,
-                "platform-team", "engineering", Map.of("Team", "platform"),
-                new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3, NatStrategy.PER_AZ,
-                        List.of("use1-az1", "use1-az2", "use1-az4")),
-                null, new ModulesConfig(
-                        Optional.of(new DatabaseConfig(DatabaseEngine.AURORA, "16", "db.serverless", Optional.of(0.5),
-                                Optional.of(8.0), 2, false, 20, 100, "app", "tapadmin", 5432, 14, false, true)),
+        assertThat(config).usingRecursiveComparison().ignoringFields("platform").isEqualTo(StackConfig.builder(
+                Reference.NAME, "prod", "us-east-1", "platform-team", "engineering")
+                .environmentSuffix("core").tags(Map.of("Team", "platform"))
+                .network(new NetworkConfig(Ipv4Cidr.parse("10.20.0.0/16").orElseThrow().network(), 3,
+                        NatStrategy.PER_AZ, List.of("use1-az1", "use1-az2", "use1-az4")))
+                .modules(new ModulesConfig(
+                        Optional.of(DatabaseConfig.builder(DatabaseEngine.AURORA).serverless(0.5, 8.0).instances(2)
+                                .backupRetentionDays(14).performanceInsights(true).build()),
                         Map.of("LOG_LEVEL", new ParameterConfig("LOG_LEVEL", false, "info")),
                         Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(new EndpointsConfig(List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"))),
                         Optional.of(new AlbLogsConfig(90)),
-                        Optional.of(new AlarmsConfig(List.of(), 80, 80, 10, 80, 90, 512, 5))),
-                List.of(), CostAssumptions.defaults()));
+                        Optional.of(new AlarmsConfig(List.of(), 80, 80, 10, 80, 90, 512, 5))))
+                .build());
         assertThat(config.platform().spotWeight()).isZero();
         assertThat(config.platform().ecrKeepImages()).isEqualTo(30);
         assertThat(config.platform().services()).containsOnlyKeys("web", "api", "worker");

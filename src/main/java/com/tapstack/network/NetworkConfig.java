@@ -95,6 +95,11 @@ public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrate
         return natStrategy.gatewayCount(azCount);
     }
 
+    /** The declared default VPC CIDR, parsed. */
+    public static Ipv4Cidr defaultCidr() {
+        return Ipv4Cidr.parse(VPC_CIDR.defaultValue().orElseThrow()).orElseThrow().network();
+    }
+
     /** Reads the network keys of the project namespace. */
     public static NetworkConfig read(ConfigNode tap) {
         int azCount = AZ_COUNT.read(tap);

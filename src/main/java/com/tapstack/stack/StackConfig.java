@@ -53,4 +53,111 @@ public record StackConfig(
         allowedAccountIds = List.copyOf(allowedAccountIds);
         tags = Map.copyOf(tags);
     }
+
+    /**
+     * A stack of {@code project} and {@code environment} in {@code region}, tagged {@code owner} and
+     * {@code costCenter}, with every other setting at its declared default and no services or modules.
+     */
+    public static Builder builder(String project, String environment, String region, String owner,
+                                  String costCenter) {
+        return new Builder(project, environment, region, owner, costCenter);
+    }
+
+    /** Builds a {@link StackConfig}; starts from the declared defaults ({@link StackKeys} and the tables it lists). */
+    public static final class Builder {
+        private final String project;
+        private final String environment;
+        private final String region;
+        private final String owner;
+        private final String costCenter;
+        private String configFile;
+        private Optional<String> environmentSuffix = Optional.empty();
+        private List<String> allowedAccountIds = List.of();
+        private int logRetentionDays = StackKeys.LOG_RETENTION_DAYS.defaultValue().orElseThrow();
+        private int kmsDeletionWindowDays = StackKeys.KMS_DELETION_WINDOW_DAYS.defaultValue().orElseThrow();
+        private boolean protect = StackKeys.PROTECT.defaultValue().orElseThrow();
+        private Map<String, String> tags = Map.of();
+        private NetworkConfig network = new NetworkConfig(NetworkConfig.defaultCidr(),
+                NetworkConfig.AZ_COUNT.defaultValue().orElseThrow(),
+                NetworkConfig.NAT_STRATEGY.defaultValue().orElseThrow(), List.of());
+        private com.tapstack.config.service.PlatformConfig platform = com.tapstack.config.service.PlatformConfig.defaults();
+        private com.tapstack.modules.ModulesConfig modules = com.tapstack.modules.ModulesConfig.none();
+        private List<Suppression> checkSuppressions = List.of();
+        private CostAssumptions costAssumptions = CostAssumptions.defaults();
+
+        private Builder(String project, String environment, String region, String owner, String costCenter) {
+            this.project = project;
+            this.environment = environment;
+            this.region = region;
+            this.owner = owner;
+            this.costCenter = costCenter;
+            this.configFile = "Pulumi." + environment + ".yaml";
+        }
+
+        public Builder configFile(String value) {
+            configFile = value;
+            return this;
+        }
+
+        public Builder environmentSuffix(String value) {
+            environmentSuffix = Optional.of(value);
+            return this;
+        }
+
+        public Builder allowedAccountIds(List<String> value) {
+            allowedAccountIds = value;
+            return this;
+        }
+
+        public Builder logRetentionDays(int value) {
+            logRetentionDays = value;
+            return this;
+        }
+
+        public Builder kmsDeletionWindowDays(int value) {
+            kmsDeletionWindowDays = value;
+            return this;
+        }
+
+        public Builder protect(boolean value) {
+            protect = value;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> value) {
+            tags = value;
+            return this;
+        }
+
+        public Builder network(NetworkConfig value) {
+            network = value;
+            return this;
+        }
+
+        public Builder platform(com.tapstack.config.service.PlatformConfig value) {
+            platform = value;
+            return this;
+        }
+
+        public Builder modules(com.tapstack.modules.ModulesConfig value) {
+            modules = value;
+            return this;
+        }
+
+        public Builder checkSuppressions(List<Suppression> value) {
+            checkSuppressions = value;
+            return this;
+        }
+
+        public Builder costAssumptions(CostAssumptions value) {
+            costAssumptions = value;
+            return this;
+        }
+
+        public StackConfig build() {
+            return new StackConfig(configFile, project, environment, environmentSuffix, region, allowedAccountIds,
+                    logRetentionDays, kmsDeletionWindowDays, protect, owner, costCenter, tags, network, platform,
+                    modules, checkSuppressions, costAssumptions);
+        }
+    }
 }

@@ -67,6 +67,13 @@ public record PlatformConfig(int spotWeight, int onDemandBase, int ecrKeepImages
     public record CapacityShare(String provider, int base, int weight) {
     }
 
+    /** The platform at its declared defaults, without services. */
+    public static PlatformConfig defaults() {
+        return new PlatformConfig(SPOT_WEIGHT.defaultValue().orElseThrow(), ON_DEMAND_BASE.defaultValue().orElseThrow(),
+                ECR_KEEP_IMAGES.defaultValue().orElseThrow(), ECR_UNTAGGED_EXPIRY_DAYS.defaultValue().orElseThrow(),
+                Map.of());
+    }
+
     /** Reads the platform keys and every service of the project namespace. */
     public static PlatformConfig read(ConfigNode tap) {
         // Below the minimum is its own message: the images a rollback needs would expire.

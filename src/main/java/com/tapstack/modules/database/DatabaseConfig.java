@@ -128,6 +128,113 @@ public record DatabaseConfig(DatabaseEngine engine, String engineVersion, String
         return aurora() ? instances >= 2 : multiAz;
     }
 
+    /** A database of {@code engine} with every other setting at its declared default. */
+    public static Builder builder(DatabaseEngine engine) {
+        return new Builder(engine);
+    }
+
+    /** Builds a {@link DatabaseConfig}; starts from the declared defaults of {@link #KEYS}. */
+    public static final class Builder {
+        private final DatabaseEngine engine;
+        private String engineVersion = ENGINE_VERSION.defaultValue().orElseThrow();
+        private String instanceClass;
+        private Optional<Double> serverlessMinCapacity;
+        private Optional<Double> serverlessMaxCapacity;
+        private int instances = INSTANCES.defaultValue().orElseThrow();
+        private boolean multiAz = MULTI_AZ.defaultValue().orElseThrow();
+        private int allocatedStorage = ALLOCATED_STORAGE.defaultValue().orElseThrow();
+        private int maxAllocatedStorage = Math.max(ALLOCATED_STORAGE.defaultValue().orElseThrow(), DEFAULT_MAX_STORAGE_GIB);
+        private String databaseName = DATABASE_NAME.defaultValue().orElseThrow();
+        private String masterUsername = MASTER_USERNAME.defaultValue().orElseThrow();
+        private int port = PORT.defaultValue().orElseThrow();
+        private int backupRetentionDays = BACKUP_RETENTION_DAYS.defaultValue().orElseThrow();
+        private boolean iamAuthentication = IAM_AUTHENTICATION.defaultValue().orElseThrow();
+        private boolean performanceInsights = PERFORMANCE_INSIGHTS.defaultValue().orElseThrow();
+
+        private Builder(DatabaseEngine engine) {
+            this.engine = engine;
+            var aurora = engine == DatabaseEngine.AURORA;
+            this.instanceClass = aurora ? SERVERLESS_CLASS : RDS_DEFAULT_CLASS;
+            this.serverlessMinCapacity = aurora ? Optional.of(MIN_CAPACITY.defaultValue().orElseThrow().doubleValue())
+                    : Optional.empty();
+            this.serverlessMaxCapacity = aurora ? Optional.of(MAX_CAPACITY.defaultValue().orElseThrow().doubleValue())
+                    : Optional.empty();
+        }
+
+        public Builder engineVersion(String value) {
+            engineVersion = value;
+            return this;
+        }
+
+        /** The class; Serverless v2 capacities are kept only with db.serverless. */
+        public Builder instanceClass(String value) {
+            instanceClass = value;
+            if (!value.equals(SERVERLESS_CLASS)) {
+                serverlessMinCapacity = Optional.empty();
+                serverlessMaxCapacity = Optional.empty();
+            }
+            return this;
+        }
+
+        public Builder serverless(double min, double max) {
+            serverlessMinCapacity = Optional.of(min);
+            serverlessMaxCapacity = Optional.of(max);
+            return this;
+        }
+
+        public Builder instances(int value) {
+            instances = value;
+            return this;
+        }
+
+        public Builder multiAz(boolean value) {
+            multiAz = value;
+            return this;
+        }
+
+        public Builder storage(int allocated, int maxAllocated) {
+            allocatedStorage = allocated;
+            maxAllocatedStorage = maxAllocated;
+            return this;
+        }
+
+        public Builder databaseName(String value) {
+            databaseName = value;
+            return this;
+        }
+
+        public Builder masterUsername(String value) {
+            masterUsername = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder backupRetentionDays(int value) {
+            backupRetentionDays = value;
+            return this;
+        }
+
+        public Builder iamAuthentication(boolean value) {
+            iamAuthentication = value;
+            return this;
+        }
+
+        public Builder performanceInsights(boolean value) {
+            performanceInsights = value;
+            return this;
+        }
+
+        public DatabaseConfig build() {
+            return new DatabaseConfig(engine, engineVersion, instanceClass, serverlessMinCapacity,
+                    serverlessMaxCapacity, instances, multiAz, allocatedStorage, maxAllocatedStorage, databaseName,
+                    masterUsername, port, backupRetentionDays, iamAuthentication, performanceInsights);
+        }
+    }
+
     /** The block's settings, or empty when the stack has no database. */
     public static Optional<DatabaseConfig> read(ConfigNode parent) {
         return BLOCK.optional(parent).map(DatabaseConfig::readBlock);
