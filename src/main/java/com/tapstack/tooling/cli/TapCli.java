@@ -12,7 +12,7 @@ import picocli.CommandLine;
 @Command(name = "tap", mixinStandardHelpOptions = true, version = "tap 0.1.0",
         description = "TapStack offline tooling: see what `pulumi up` would create, without an AWS account.",
         subcommands = {PlanCommand.class, CostCommand.class, CheckCommand.class, DiagramCommand.class, NewEnvCommand.class,
-                InitCommand.class, RulesCommand.class, ConfigCommand.class, DocsCommand.class})
+                InitCommand.class, RulesCommand.class, ConfigCommand.class, DocsCommand.class, DiffCommand.class})
 public final class TapCli implements Runnable {
 
     public static final int CONFIG_ERROR = 2;

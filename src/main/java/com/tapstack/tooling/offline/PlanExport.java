@@ -18,10 +18,10 @@ import java.util.TreeMap;
 public final class PlanExport {
 
     /** Pulumi's marker for a secret value in state. */
-    static final String SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-    static final String SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+    public static final String SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+    public static final String SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
     /** Pulumi's sentinel for a value unknown until deployment. */
-    static final String UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    public static final String UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     private PlanExport() {
     }
@@ -31,7 +31,7 @@ public final class PlanExport {
                 .toJson(toMap(plan, time));
     }
 
-    static Map<String, Object> toMap(Plan plan, Instant time) {
+    public static Map<String, Object> toMap(Plan plan, Instant time) {
         var manifest = new LinkedHashMap<String, Object>();
         manifest.put("time", time.truncatedTo(ChronoUnit.SECONDS).toString());
         manifest.put("magic", "");

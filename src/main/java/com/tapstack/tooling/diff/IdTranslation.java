@@ -1,0 +1,85 @@
+package com.tapstack.tooling.diff;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts the deployed stack's identifiers into the head plan. The offline planner invents ids and ARNs
+ * ({@code vpc-04e8...}); a {@code pulumi stack export} holds the real ones. For each resource the update leaves
+ * in place, what the planner invented for its computed outputs (those that are not also inputs: ids, ARNs, DNS
+ * names, a generated suffix) is read as what the export recorded, wherever the head's inputs use it. Resources
+ * that are created or replaced teach nothing: their outputs are new, and the inputs made from them are marked
+ * known-after-apply instead.
+ */
+final class IdTranslation {
+
+    /** Shorter values (a port, "true") are too likely to occur by chance inside other text. */
+    static final int MIN_LENGTH = 4;
+
+    private final Map<String, String> planned = new LinkedHashMap<>();
+    private List<Map.Entry<String, String>> longestFirst = List.of();
+
+    /** Learns the ids of a resource present on both sides that this update does not replace. */
+    void learn(DeployedResource base, DeployedResource head) {
+        if (head.id().isPresent() && base.id().isPresent()) {
+            add(head.id().get(), base.id().get());
+        }
+        head.outputs().forEach((key, value) -> {
+            if (!head.inputs().containsKey(key) && value instanceof String plannedValue
+                    && base.outputs().get(key) instanceof String deployedValue) {
+                add(plannedValue, deployedValue);
+            }
+        });
+    }
+
+    private void add(String plannedValue, String deployedValue) {
+        // The planner's account is its own (123456789012 unless the stack names one): an ARN pair tells the real one,
+        // which policies built from the caller's identity hold too.
+        var plannedArn = plannedValue.split(":", 6);
+        var deployedArn = deployedValue.split(":", 6);
+        if (plannedArn.length == 6 && deployedArn.length == 6 && plannedArn[0].equals("arn")
+                && deployedArn[0].equals("arn") && plannedArn[4].matches("\\d{12}") && deployedArn[4].matches("\\d{12}")
+                && !plannedArn[4].equals(deployedArn[4])) {
+            put(plannedArn[4], deployedArn[4]);
+        }
+        put(plannedValue, deployedValue);
+    }
+
+    private void put(String plannedValue, String deployedValue) {
+        if (plannedValue.length() >= MIN_LENGTH && !plannedValue.equals(deployedValue)
+                && !Values.isUnknown(plannedValue)) {
+            planned.put(plannedValue, deployedValue);
+            var entries = new ArrayList<>(planned.entrySet());
+            entries.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+            longestFirst = entries;
+        }
+    }
+
+    /** {@code value} with every learned planned identifier replaced by the deployed one. */
+    Object apply(Object value) {
+        if (longestFirst.isEmpty()) {
+            return value;
+        }
+        if (value instanceof String text) {
+            var out = text;
+            for (var entry : longestFirst) {
+                if (out.contains(entry.getKey())) {
+                    out = out.replace(entry.getKey(), entry.getValue());
+                }
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var copy = new java.util.TreeMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), apply(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::apply).toList();
+        }
+        return value;
+    }
+}

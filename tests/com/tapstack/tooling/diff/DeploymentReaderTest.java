@@ -1,0 +1,67 @@
+package com.tapstack.tooling.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tapstack.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+/** Deployment files: what is read, what is left out, and what is refused with one line. */
+class DeploymentReaderTest {
+
+    static final String STACK = "{\"urn\": \"urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev\", \"custom\": false,"
+            + " \"type\": \"pulumi:pulumi:Stack\"}";
+
+    static String export(String... resources) {
+        return "{\"version\": 3, \"deployment\": {\"manifest\": {\"version\": \"v3.150.0\"}, \"resources\": ["
+                + String.join(", ", resources) + "]}}";
+    }
+
+    static String bucket(String extra) {
+        return "{\"urn\": \"urn:pulumi:dev::shop::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::logs\", \"custom\": true,"
+                + " \"type\": \"aws:s3/bucketV2:BucketV2\", \"id\": \"logs-1\", \"inputs\": {\"bucket\": \"logs-1\"}"
+                + extra + "}";
+    }
+
+    @Test
+    void readsAnExportAndKnowsItFromAPlan() {
+        var deployment = DeploymentReader.parse("e.json", export(STACK, bucket(", \"protect\": true")));
+        assertThat(deployment.kind()).isEqualTo(Deployment.Kind.STACK_EXPORT);
+        assertThat(deployment.stack()).isEqualTo("dev");
+        assertThat(deployment.project()).isEqualTo("shop");
+        assertThat(deployment.resources()).hasSize(2).last().satisfies(r -> {
+            assertThat(r.protect()).isTrue();
+            assertThat(r.name()).isEqualTo("logs");
+            assertThat(r.inputs()).containsEntry("bucket", "logs-1");
+        });
+    }
+
+    @Test
+    void theOldHalfOfAnUnfinishedReplacementIsLeftOut() {
+        var deployment = DeploymentReader.parse("e.json", export(STACK, bucket(""), bucket(", \"delete\": true")));
+        assertThat(deployment.resources()).hasSize(2);
+    }
+
+    @Test
+    void aFreshStackExportHasNoResources() {
+        var deployment = DeploymentReader.parse("e.json", "{\"version\": 3, \"deployment\": {\"manifest\": {}}}");
+        assertThat(deployment.resources()).isEmpty();
+        assertThat(deployment.stack()).isNull();
+    }
+
+    @Test
+    void wrongShapesAreOneLineNamingTheFileAndTheKey() {
+        assertThatThrownBy(() -> DeploymentReader.parse("e.json", export(STACK, bucket(""), bucket(""))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("e.json: deployment.resources[2].urn: repeats");
+        assertThatThrownBy(() -> DeploymentReader.parse("e.json", export(bucket(""))))
+                .hasMessageContaining("has no pulumi:pulumi:Stack resource");
+        assertThatThrownBy(() -> DeploymentReader.parse("e.json", export(STACK.replace("\"type\": \"pulumi:pulumi:Stack\"",
+                "\"type\": \"aws:s3/bucketV2:BucketV2\"")))).hasMessageContaining("is not the type in its URN");
+        assertThatThrownBy(() -> DeploymentReader.parse("e.json", export(STACK) + " trailing"))
+                .hasMessageContaining("is not JSON");
+        assertThatThrownBy(() -> DeploymentReader.parse("e.json", "[".repeat(100_000)))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> DeploymentReader.parse("e.json", export(STACK, bucket(", \"inputs\": [1]"))))
+                .isInstanceOf(ConfigException.class);
+    }
+}
