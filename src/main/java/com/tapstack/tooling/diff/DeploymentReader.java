@@ -38,6 +38,8 @@ final class DeploymentReader {
             + " (deployment version 3)";
     /** What the offline planner writes as the manifest's version; the Pulumi CLI writes its own version there. */
     static final String PLAN_MANIFEST_VERSION = "tap offline plan";
+    /** Deeper than any input a provider takes; deeper values are refused before anything walks them. */
+    static final int MAX_DEPTH = 64;
 
     private DeploymentReader() {
     }
@@ -77,9 +79,11 @@ final class DeploymentReader {
             if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
                 throw new JsonParseException("more text after the JSON value");
             }
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new ConfigException(origin, "file", "is not JSON (" + OneLine.shorten(String.valueOf(
-                    e.getCause() != null ? e.getCause().getMessage() : e.getMessage())) + ")", ALLOWED);
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            var message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            throw new ConfigException(origin, "file", message.contains("NaN and infinities")
+                    ? "holds a number too large for a deployment (" + OneLine.shorten(message) + ")"
+                    : "is not JSON (" + OneLine.shorten(message) + ")", ALLOWED);
         } catch (StackOverflowError e) {
             throw new ConfigException(origin, "file", "is nested too deeply to be a deployment", ALLOWED);
         }
@@ -140,6 +144,14 @@ final class DeploymentReader {
             throw new ConfigException(origin, "deployment.resources", "has no pulumi:pulumi:Stack resource", ALLOWED);
         }
         var parts = stackUrn.map(r -> Urns.parse(origin, r.urn())).orElse(null);
+        for (int i = 0; i < resources.size(); i++) {
+            var own = Urns.parse(origin, resources.get(i).urn());
+            if (!own.equals(parts)) {
+                throw new ConfigException(origin, "deployment.resources[" + i + "].urn", "belongs to stack '"
+                        + own.stack() + "' of project '" + own.project() + "', not to this file's stack '"
+                        + parts.stack() + "' of project '" + parts.project() + "'", "the resources of one stack");
+            }
+        }
         return new Deployment(origin, kind, parts == null ? null : parts.project(),
                 parts == null ? null : parts.stack(), resources);
     }
@@ -156,6 +168,20 @@ final class DeploymentReader {
         if (entry.has("propertyDependencies") && entry.get("propertyDependencies").isJsonObject()) {
             for (var dependency : entry.getAsJsonObject("propertyDependencies").entrySet()) {
                 propertyDependencies.put(dependency.getKey(), strings(dependency.getValue()));
+            }
+        }
+        for (var field : new String[] {"custom", "protect", "deleteBeforeReplace", "retainOnDelete", "delete"}) {
+            var value = entry.get(field);
+            if (value != null && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
+                throw new ConfigException(origin, key + "." + field, "is " + OneLine.shorten(value.toString())
+                        + ", not true or false", "true or false");
+            }
+        }
+        for (var field : new String[] {"id", "parent", "provider"}) {
+            var value = entry.get(field);
+            if (value != null && !value.isJsonNull() && !(value.isJsonPrimitive()
+                    && value.getAsJsonPrimitive().isString())) {
+                throw new ConfigException(origin, key + "." + field, "is not text", ALLOWED);
             }
         }
         return new DeployedResource(urn, type, bool(entry, "custom"), optionalString(entry, "id"),
@@ -213,22 +239,41 @@ final class DeploymentReader {
         if (!value.isJsonObject()) {
             throw new ConfigException(origin, key + "." + field, "is not an object", ALLOWED);
         }
-        return (Map<String, Object>) plain(value);
+        try {
+            return (Map<String, Object>) plain(value, 0);
+        } catch (TooDeep e) {
+            throw new ConfigException(origin, key + "." + field, "is nested deeper than " + MAX_DEPTH + " levels",
+                    "the inputs and outputs a provider records");
+        }
+    }
+
+    /** A value nested deeper than {@link #MAX_DEPTH}. */
+    static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super(null, null, false, false);
+        }
     }
 
     /** A JSON tree as plain Java: whole numbers as Long, others as Double, maps sorted by key. */
     static Object plain(JsonElement element) {
+        return plain(element, 0);
+    }
+
+    private static Object plain(JsonElement element, int depth) {
         if (element == null || element.isJsonNull()) {
             return null;
         }
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep();
+        }
         if (element.isJsonObject()) {
             var map = new TreeMap<String, Object>();
-            element.getAsJsonObject().entrySet().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+            element.getAsJsonObject().entrySet().forEach(e -> map.put(e.getKey(), plain(e.getValue(), depth + 1)));
             return java.util.Collections.unmodifiableMap(map);
         }
         if (element.isJsonArray()) {
             var list = new ArrayList<Object>();
-            element.getAsJsonArray().forEach(e -> list.add(plain(e)));
+            element.getAsJsonArray().forEach(e -> list.add(plain(e, depth + 1)));
             return java.util.Collections.unmodifiableList(list);
         }
         JsonPrimitive primitive = element.getAsJsonPrimitive();

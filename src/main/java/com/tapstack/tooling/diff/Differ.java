@@ -21,11 +21,14 @@ import java.util.TreeSet;
 final class Differ {
 
     static final String PROVIDER_PREFIX = "pulumi:providers:";
+    static final String PROVIDER_REPLACED = "its provider is replaced, and every resource with it";
 
     private final ReplacementTable table;
     private final Map<String, Action> actions = new HashMap<>();
     private final IdTranslation translation = new IdTranslation();
     private final Set<String> uncomparedSecrets = new TreeSet<>();
+    private final List<String> ignoredNotes = new ArrayList<>();
+    private Map<String, DeployedResource> headByUrn = Map.of();
 
     private Differ(ReplacementTable table) {
         this.table = table;
@@ -38,6 +41,7 @@ final class Differ {
 
     private DiffResult run(Deployment base, Deployment head) {
         var baseByUrn = base.byUrn();
+        headByUrn = head.byUrn();
         var changes = new ArrayList<Change>();
         var replacedProviders = new HashSet<String>();
         int unchanged = 0;
@@ -74,6 +78,8 @@ final class Differ {
             Action action;
             if (properties.isEmpty() && !providerReplaced) {
                 unchanged += provider ? 0 : 1;
+                result.ignored().forEach(c -> ignoredNotes.add(planned.name() + "." + c.path() + ": "
+                        + c.shownBefore() + " => " + c.shownAfter()));
                 continue;
             } else if (providerReplaced || properties.stream().anyMatch(PropertyChange::replaces)) {
                 action = Action.REPLACE;
@@ -89,8 +95,12 @@ final class Differ {
                     continue;
                 }
             }
-            var notes = providerReplaced ? List.of("its provider is replaced, and every resource with it")
-                    : List.<String>of();
+            var notes = new ArrayList<String>();
+            if (providerReplaced) {
+                notes.add(PROVIDER_REPLACED);
+            }
+            result.ignored().forEach(c -> notes.add("ignored (ignoreChanges): " + c.path() + ": " + c.shownBefore()
+                    + " => " + c.shownAfter()));
             changes.add(new Change(planned.urn(), planned.type(), action, properties, List.of(), notes));
         }
         var headUrns = head.byUrn().keySet();
@@ -102,6 +112,10 @@ final class Differ {
         }
         var withHazards = new Hazards(table, base, head, actions).assess(changes);
         var notes = new ArrayList<String>();
+        if (!ignoredNotes.isEmpty()) {
+            notes.add("changes the program ignores (ignoreChanges), which this update does not make: "
+                    + String.join("; ", ignoredNotes));
+        }
         if (!uncomparedSecrets.isEmpty()) {
             notes.add("secret inputs not compared (the base holds only their ciphertext; export with --show-secrets"
                     + " to compare them): " + String.join(", ", uncomparedSecrets));
@@ -116,12 +130,38 @@ final class Differ {
     private Map<String, Object> effectiveInputs(DeployedResource planned) {
         var inputs = new LinkedHashMap<String, Object>();
         planned.inputs().forEach((key, value) -> {
+            var text = String.valueOf(value);
             boolean pending = planned.dependenciesOf(key).stream()
-                    .map(actions::get)
-                    .anyMatch(a -> a == Action.CREATE || a == Action.REPLACE);
+                    .filter(urn -> actions.get(urn) == Action.CREATE || actions.get(urn) == Action.REPLACE)
+                    .anyMatch(urn -> computedOutputs(urn).stream().anyMatch(text::contains));
             inputs.put(key, pending ? PropertyDiffer.AFTER_APPLY : translation.apply(value));
         });
         return inputs;
+    }
+
+    /**
+     * What a created or replaced resource has only after the update: its id and the outputs that are not its inputs
+     * (ARNs, generated ids). A preview knows the rest (a name given as input stays known), so an input made from a
+     * name is compared, one made from an ARN is not (pulumi/pulumi: a replacement's preview outputs are its inputs
+     * plus unknowns).
+     */
+    private Set<String> computedOutputs(String urn) {
+        var resource = headByUrn.get(urn);
+        var computed = new java.util.HashSet<String>();
+        if (resource == null) {
+            return computed;
+        }
+        var inputTexts = new java.util.HashSet<String>();
+        resource.inputs().values().forEach(v -> inputTexts.add(String.valueOf(v)));
+        resource.id().ifPresent(computed::add);
+        resource.outputs().forEach((key, value) -> {
+            if (!resource.inputs().containsKey(key) && value instanceof String text && text.length() >= 4) {
+                computed.add(text);
+            }
+        });
+        computed.removeIf(inputTexts::contains);
+        computed.removeIf(Values::isUnknown);
+        return computed;
     }
 
     /** A provider reference is {@code <provider urn>::<provider id>}. */

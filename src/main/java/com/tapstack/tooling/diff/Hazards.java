@@ -59,10 +59,16 @@ final class Hazards {
             return hazards;
         }
         boolean destroys = change.action() == Action.DELETE || change.action() == Action.REPLACE;
-        if (destroys && deployed != null && deployed.protect()) {
+        // The engine refuses to delete a resource protected in the state, and to replace one protected before and
+        // after; unprotecting and replacing in one update is allowed (pulumi/pulumi step_generator.go).
+        boolean refused = change.action() == Action.DELETE ? deployed != null && deployed.protect()
+                : change.action() == Action.REPLACE && deployed != null && deployed.protect() && planned != null
+                && planned.protect();
+        if (refused) {
             hazards.add(new Hazard(Hazard.Kind.PROTECTED, "protected in the base: `pulumi up` refuses to "
                     + change.action().word() + " it (unprotect it deliberately first)"));
         }
+        deletionProtection(change, deployed, planned).ifPresent(hazards::add);
         if (rules.isEmpty()) {
             return hazards;
         }
@@ -118,6 +124,36 @@ final class Hazards {
         return hazards;
     }
 
+    /** The inputs by which AWS itself refuses deletion, and the one that keeps a final copy. */
+    static final List<String> DELETION_PROTECTION = List.of("deletionProtection", "enableDeletionProtection");
+
+    /**
+     * AWS's own deletion protection (a load balancer's, a database's): a delete or replacement fails while it is on;
+     * an update that turns it off, or skips the final snapshot, is what makes a later delete lose the data.
+     */
+    private static java.util.Optional<Hazard> deletionProtection(Change change, DeployedResource deployed,
+                                                               DeployedResource planned) {
+        if (deployed == null) {
+            return java.util.Optional.empty();
+        }
+        var on = DELETION_PROTECTION.stream().filter(k -> Boolean.TRUE.equals(deployed.inputs().get(k))).findFirst();
+        if (on.isPresent() && (change.action() == Action.DELETE || change.action() == Action.REPLACE)) {
+            return java.util.Optional.of(new Hazard(Hazard.Kind.PROTECTED, on.get() + " is on in AWS: the "
+                    + change.action().word() + " fails until an update turns it off"));
+        }
+        if (change.action() == Action.UPDATE && planned != null) {
+            var off = on.filter(k -> !Boolean.TRUE.equals(planned.inputs().get(k)));
+            boolean skipsSnapshot = Boolean.FALSE.equals(deployed.inputs().get("skipFinalSnapshot"))
+                    && Boolean.TRUE.equals(planned.inputs().get("skipFinalSnapshot"));
+            if (off.isPresent() || skipsSnapshot) {
+                return java.util.Optional.of(new Hazard(Hazard.Kind.DATA_LOSS, (off.isPresent() ? "turns " + off.get()
+                        + " off" : "") + (off.isPresent() && skipsSnapshot ? " and " : "") + (skipsSnapshot
+                        ? "skips the final snapshot" : "") + ": a later delete (pulumi destroy) loses the data"));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /**
      * A replacement keeps its physical name: the engine creates the new resource before it deletes the old one,
      * and AWS refuses a second one of that name. With deleteBeforeReplace there is no collision, but a gap.
@@ -125,6 +161,10 @@ final class Hazards {
     private java.util.Optional<Hazard> nameHazard(Change change, ReplacementTable.TypeRules type,
                                                   DeployedResource deployed, DeployedResource planned) {
         if (type.physicalName().isEmpty() || !type.nameUnique() || deployed == null || planned == null) {
+            return java.util.Optional.empty();
+        }
+        // A new region puts the new one where the old name is free, except for names AWS keeps account-wide.
+        if (!change.notes().isEmpty() && change.notes().get(0).equals(Differ.PROVIDER_REPLACED) && !type.global()) {
             return java.util.Optional.empty();
         }
         var key = type.physicalName().get();

@@ -22,22 +22,42 @@ final class IdTranslation {
     private final Map<String, String> planned = new LinkedHashMap<>();
     private List<Map.Entry<String, String>> longestFirst = List.of();
 
-    /** Learns the ids of a resource present on both sides that this update does not replace. */
+    /**
+     * Learns the ids of a resource present on both sides. The account comes from any ARN pair. A pair whose planned
+     * value is made from an input this update changes is not learned: a log group's id is its name, a role's ARN
+     * holds its name, and reading the new name as the old one would hide the rename.
+     */
     void learn(DeployedResource base, DeployedResource head) {
+        var candidates = new java.util.ArrayList<String[]>();
         if (head.id().isPresent() && base.id().isPresent()) {
-            add(head.id().get(), base.id().get());
+            candidates.add(new String[] {head.id().get(), base.id().get()});
         }
         head.outputs().forEach((key, value) -> {
             if (!head.inputs().containsKey(key) && value instanceof String plannedValue
                     && base.outputs().get(key) instanceof String deployedValue) {
-                add(plannedValue, deployedValue);
+                candidates.add(new String[] {plannedValue, deployedValue});
             }
         });
+        candidates.forEach(pair -> learnAccount(pair[0], pair[1]));
+        var changedInputs = new java.util.ArrayList<String>();
+        head.inputs().forEach((key, value) -> {
+            if (value instanceof String text && text.length() >= MIN_LENGTH
+                    && !apply(text).equals(base.inputs().get(key))) {
+                changedInputs.add(text);
+            }
+        });
+        for (var pair : candidates) {
+            if (changedInputs.stream().noneMatch(pair[0]::contains)) {
+                put(pair[0], pair[1]);
+            }
+        }
     }
 
-    private void add(String plannedValue, String deployedValue) {
-        // The planner's account is its own (123456789012 unless the stack names one): an ARN pair tells the real one,
-        // which policies built from the caller's identity hold too.
+    /**
+     * The planner's account is its own (123456789012 unless the stack names one): an ARN pair tells the real one,
+     * which policies built from the caller's identity hold too.
+     */
+    private void learnAccount(String plannedValue, String deployedValue) {
         var plannedArn = plannedValue.split(":", 6);
         var deployedArn = deployedValue.split(":", 6);
         if (plannedArn.length == 6 && deployedArn.length == 6 && plannedArn[0].equals("arn")
@@ -45,7 +65,6 @@ final class IdTranslation {
                 && !plannedArn[4].equals(deployedArn[4])) {
             put(plannedArn[4], deployedArn[4]);
         }
-        put(plannedValue, deployedValue);
     }
 
     private void put(String plannedValue, String deployedValue) {

@@ -48,10 +48,12 @@ final class PropertyDiffer {
             differ.walk(PropertyPath.of(key), before.get(key), after.get(key), false);
         }
         var kept = differ.changes.stream().filter(c -> ignored.stream().noneMatch(c.path()::within)).toList();
-        return new Result(kept, Set.copyOf(differ.uncomparedSecrets));
+        var skipped = differ.changes.stream().filter(c -> ignored.stream().anyMatch(c.path()::within)).toList();
+        return new Result(kept, skipped, Set.copyOf(differ.uncomparedSecrets));
     }
 
-    record Result(List<PropertyChange> changes, Set<String> uncomparedSecrets) {
+    /** The changes, the ones ignoreChanges drops (reported as notes: the update leaves them alone). */
+    record Result(List<PropertyChange> changes, List<PropertyChange> ignored, Set<String> uncomparedSecrets) {
     }
 
     private static Set<String> defaults(Map<String, Object> inputs) {

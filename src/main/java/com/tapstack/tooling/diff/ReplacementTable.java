@@ -75,7 +75,7 @@ final class ReplacementTable {
     }
 
     record TypeRules(String type, String terraform, String source, Optional<String> physicalName, SameName sameName,
-                     Optional<String> uniqueWithin, Optional<String> keeps, List<String> replaceOn,
+                     Optional<String> uniqueWithin, boolean global, Optional<String> keeps, List<String> replaceOn,
                      List<Conditional> conditional, List<InPlaceFailure> failsInPlace) {
 
         boolean nameUnique() {
@@ -164,7 +164,8 @@ final class ReplacementTable {
         }
         return new TypeRules(type, (String) entry.get("terraform"), (String) entry.get("source"),
                 Optional.ofNullable((String) entry.get("physicalName")), sameName,
-                Optional.ofNullable((String) entry.get("uniqueWithin")), Optional.ofNullable((String) entry.get("keeps")),
+                Optional.ofNullable((String) entry.get("uniqueWithin")), Boolean.TRUE.equals(entry.get("global")),
+                Optional.ofNullable((String) entry.get("keeps")),
                 List.copyOf((List<String>) entry.getOrDefault("replaceOn", List.of())), conditional, failures);
     }
 }

@@ -35,7 +35,7 @@ final class Values {
         if (secret instanceof Map<?, ?> map && map.get("plaintext") instanceof String text) {
             try {
                 return Optional.ofNullable(DeploymentReader.plain(JsonParser.parseString(text)));
-            } catch (JsonParseException e) {
+            } catch (JsonParseException | DeploymentReader.TooDeep | StackOverflowError e) {
                 return Optional.of(text);
             }
         }
@@ -90,7 +90,8 @@ final class Values {
             if (trimmed.startsWith("{") && trimmed.endsWith("}") || trimmed.startsWith("[") && trimmed.endsWith("]")) {
                 try {
                     return Optional.ofNullable(DeploymentReader.plain(JsonParser.parseString(trimmed)));
-                } catch (JsonParseException | IllegalStateException e) {
+                } catch (JsonParseException | IllegalStateException | DeploymentReader.TooDeep | StackOverflowError
+                         | NumberFormatException e) {
                     return Optional.empty();
                 }
             }
