@@ -68,11 +68,32 @@ public final class StackFileSource implements ConfigSource {
                         + " Pulumi CLI expects only string keys", "config:, secretsprovider:, encryptedkey:, ...");
             }
         }
+        escEnvironments(name, document.get("environment")).ifPresent(environments -> warnings.add(
+                com.tapstack.text.OneLine.escape(name) + ": environment: imports the ESC environment"
+                        + (environments.size() == 1 ? " " : "s ") + com.tapstack.text.OneLine.shorten(
+                        String.join(", ", environments)) + ", which ./tap cannot open offline: what they provide is not"
+                        + " in this plan (pulumi up reads it, with the same checks)"));
         var config = document.get("config");
         if (config != null && !(config instanceof Map)) {
             throw new ConfigException(name, "config", "is not a mapping", "key: value pairs such as <project>:environment: dev");
         }
         return of(project, name, config == null ? Map.of() : (Map<?, ?>) config, warnings);
+    }
+
+    /**
+     * The ESC environments a stack file imports ({@code environment: [project/env, ...]}, Pulumi's stack settings
+     * file), or empty without them; anything but a list of names is refused, as the CLI refuses it.
+     */
+    static java.util.Optional<List<String>> escEnvironments(String origin, Object value) {
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(e -> !(e instanceof String text) || text.isBlank())) {
+            throw new ConfigException(origin, "environment", ConfigNode.show(value) + " is not a list of ESC"
+                    + " environment names", "a list such as [tap/prod] (project/environment)");
+        }
+        return list.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(list.stream().map(String::valueOf).toList());
     }
 
     /**

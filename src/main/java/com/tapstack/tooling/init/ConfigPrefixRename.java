@@ -1,5 +1,6 @@
 package com.tapstack.tooling.init;
 
+import com.tapstack.bootstrap.DeployIdentityConfig;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,11 @@ public record ConfigPrefixRename(String from, String to) {
         if (!changes()) {
             return text;
         }
-        var keys = prefix().matcher(text).replaceAll(Matcher.quoteReplacement(to + ":"));
+        // The deploy identity's project (bootstrap/) is named after the stack's: tap-deploy-identity.
+        var identity = Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(from + DeployIdentityConfig.PROJECT_ENDING)
+                + "(?![A-Za-z0-9-])").matcher(text)
+                .replaceAll(Matcher.quoteReplacement(to + DeployIdentityConfig.PROJECT_ENDING));
+        var keys = prefix().matcher(identity).replaceAll(Matcher.quoteReplacement(to + ":"));
         return namespace().matcher(keys).replaceAll(Matcher.quoteReplacement("." + to + ".local"));
     }
 

@@ -38,6 +38,12 @@ public final class OfflineEngine {
      */
     public static Plan plan(StackConfig config, String stackName, SimulatedAccount account,
                             UnaryOperator<Mocks> answers) {
+        return plan(config.project(), stackName, account, answers, ctx -> App.define(ctx, config));
+    }
+
+    /** Any program of this code base (the stack, the deploy identity) under the simulator. */
+    public static Plan plan(String project, String stackName, SimulatedAccount account, UnaryOperator<Mocks> answers,
+                            java.util.function.Consumer<com.pulumi.Context> program) {
         synchronized (ONE_DEPLOYMENT_AT_A_TIME) {
             var quiet = Logger.getLogger("com.tapstack.tooling.offline.engine");
             quiet.setUseParentHandlers(false);
@@ -48,7 +54,7 @@ public final class OfflineEngine {
             try {
                 var result = PulumiTestInternal.builder()
                         .options(TestOptions.builder()
-                                .projectName(config.project())
+                                .projectName(project)
                                 .stackName(stackName)
                                 .preview(false)
                                 .build())
@@ -60,14 +66,14 @@ public final class OfflineEngine {
                             return new DeploymentImpl(state);
                         })
                         .build()
-                        .runTest(ctx -> App.define(ctx, config));
+                        .runTest(program::accept);
                 for (var exception : result.exceptions()) {
                     throw asPlanFailure(exception);
                 }
                 if (!result.errors().isEmpty()) {
                     throw new PlanException(String.join("\n", result.errors()));
                 }
-                return monitor.toPlan(config.project(), stackName, account);
+                return monitor.toPlan(project, stackName, account);
             } finally {
                 PulumiTest.cleanup();
             }

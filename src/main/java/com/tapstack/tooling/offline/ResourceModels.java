@@ -106,6 +106,18 @@ final class ResourceModels {
                     "createDate", "2026-01-01T00:00:00Z");
         });
         MODELS.put("aws:iam/rolePolicy:RolePolicy", r -> answer(r.string("role") + ":" + r.physicalName()));
+        // The deploy identity (bootstrap/): IAM ARNs as IAM writes them.
+        MODELS.put("aws:iam/openIdConnectProvider:OpenIdConnectProvider", r -> {
+            var arn = r.account().globalArn("iam", "oidc-provider/" + r.string("url").replaceFirst("^https://", ""));
+            return answer(arn, "arn", arn);
+        });
+        MODELS.put("aws:iam/policy:Policy", r -> {
+            var arn = r.account().globalArn("iam", "policy/" + r.physicalName());
+            return answer(arn, "arn", arn, "policyId", "ANPA" + r.ids().text("policy" + r.name(), 17,
+                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), "attachmentCount", 1);
+        });
+        MODELS.put("aws:iam/rolePolicyAttachment:RolePolicyAttachment", r -> answer(r.string("role") + "-"
+                + r.ids().hex("attachment" + r.name(), 8)));
         MODELS.put("aws:ec2/securityGroup:SecurityGroup", r -> {
             var id = r.ids().ec2("sg", r.name());
             return answer(id, "arn", r.account().arn("ec2", "security-group/" + id), "ownerId", r.account().accountId());

@@ -1,0 +1,251 @@
+package com.tapstack.bootstrap;
+
+import com.tapstack.iam.PolicyDocument;
+import com.tapstack.iam.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a deploy role may do: create, change and delete the resources of one TapStack environment, and nothing of
+ * another. Every name the stack gives starts with {@code <project>-<environment>-} (Naming), so actions that take
+ * resource-level permissions are limited to ARNs of that prefix; the KMS key, whose ARN is a generated id, by its
+ * Project and Environment tags. Resource {@code "*"} appears only where AWS's Service Authorization Reference gives
+ * the action no resource type (creating a VPC's parts, registering a task definition, Describe and List calls,
+ * creating a key, Cloud Map namespaces and their hosted zones), each statement saying so, and is then held to the
+ * stack's region. Four managed policies per role, each under IAM's 6,144-character limit.
+ */
+public final class DeployPermissions {
+
+    /** Services that create their service-linked roles on first use, by the deploying principal. */
+    static final List<String> SERVICE_LINKED = List.of("ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com",
+            "ecs.application-autoscaling.amazonaws.com", "rds.amazonaws.com");
+    /** Services the stack's roles are handed to. */
+    static final List<String> PASSED_TO = List.of("ecs-tasks.amazonaws.com", "vpc-flow-logs.amazonaws.com",
+            "states.amazonaws.com", "events.amazonaws.com", "monitoring.rds.amazonaws.com");
+
+    /** The managed policies of a role, by the part of their name. */
+    public static final List<String> PARTS = List.of("network", "compute", "platform", "modules");
+
+    private DeployPermissions() {
+    }
+
+    /** The policies of one environment's deploy role, by the part of their name. */
+    public static Map<String, PolicyDocument> of(String partition, String account, String region, String project,
+                                                 String environment, Optional<String> stateBucket) {
+        var arn = new Arns(partition, account, region, project + "-" + environment + "-");
+        var policies = new LinkedHashMap<String, PolicyDocument>();
+        policies.put("network", network(arn, region));
+        policies.put("compute", compute(arn, region));
+        var platform = platform(arn, region, project, environment, stateBucket).statements();
+        // The services the optional modules use go into a policy of their own: one would pass IAM's size limit.
+        var modules = List.of("Messaging", "Database", "DatabaseSecret", "Buckets", "WebAcl");
+        policies.put("platform", new PolicyDocument(platform.stream().filter(st -> !modules.contains(st.sid())).toList()));
+        policies.put("modules", new PolicyDocument(platform.stream().filter(st -> modules.contains(st.sid())).toList()));
+        return policies;
+    }
+
+    /** ARNs of one environment: {@code prefix} is {@code <project>-<environment>-}. */
+    record Arns(String partition, String account, String region, String prefix) {
+        String regional(String service, String resource) {
+            return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;
+        }
+
+        String global(String service, String resource) {
+            return "arn:" + partition + ":" + service + "::" + account + ":" + resource;
+        }
+    }
+
+    private static Statement.Builder inRegion(Statement.Builder statement, String region) {
+        return statement.condition("StringEquals", "aws:RequestedRegion", region);
+    }
+
+    private static PolicyDocument network(Arns arn, String region) {
+        // EC2's create calls for a VPC and its parts authorize on resource types whose ids do not exist before
+        // the call; names are tags, so "*" held to the region is the narrowest statement EC2 takes for them.
+        return PolicyDocument.of(
+                inRegion(Statement.allow("Ec2Networking").actions(
+                        "ec2:CreateVpc", "ec2:DeleteVpc", "ec2:ModifyVpcAttribute", "ec2:CreateSubnet",
+                        "ec2:DeleteSubnet", "ec2:ModifySubnetAttribute", "ec2:CreateInternetGateway",
+                        "ec2:AttachInternetGateway", "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway",
+                        "ec2:AllocateAddress", "ec2:ReleaseAddress", "ec2:DisassociateAddress", "ec2:CreateNatGateway",
+                        "ec2:DeleteNatGateway", "ec2:CreateRouteTable", "ec2:DeleteRouteTable", "ec2:CreateRoute",
+                        "ec2:DeleteRoute", "ec2:ReplaceRoute", "ec2:AssociateRouteTable", "ec2:DisassociateRouteTable",
+                        "ec2:ReplaceRouteTableAssociation", "ec2:CreateSecurityGroup", "ec2:DeleteSecurityGroup",
+                        "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
+                        "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress",
+                        "ec2:ModifySecurityGroupRules", "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
+                        "ec2:UpdateSecurityGroupRuleDescriptionsEgress", "ec2:CreateTags", "ec2:DeleteTags",
+                        "ec2:CreateFlowLogs", "ec2:DeleteFlowLogs", "ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint",
+                        "ec2:DeleteVpcEndpoints")
+                        .resources("*"), region).build(),
+                // Describe calls take no resource type.
+                inRegion(Statement.allow("Ec2Read").actions("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute",
+                        "ec2:DescribeSubnets", "ec2:DescribeInternetGateways", "ec2:DescribeAddresses",
+                        "ec2:DescribeAddressesAttribute", "ec2:DescribeNatGateways", "ec2:DescribeRouteTables",
+                        "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules", "ec2:DescribeFlowLogs",
+                        "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcEndpointServices", "ec2:DescribePrefixLists",
+                        "ec2:DescribeAvailabilityZones", "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags",
+                        "ec2:DescribeAccountAttributes")
+                        .resources("*"), region).build());
+    }
+
+    private static PolicyDocument compute(Arns arn, String region) {
+        var p = arn.prefix();
+        return PolicyDocument.of(
+                Statement.allow("EcsClustersAndServices").actions("ecs:CreateCluster", "ecs:DeleteCluster",
+                        "ecs:UpdateCluster", "ecs:UpdateClusterSettings", "ecs:PutClusterCapacityProviders",
+                        "ecs:DescribeClusters", "ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService",
+                        "ecs:DescribeServices", "ecs:TagResource", "ecs:UntagResource", "ecs:ListTagsForResource")
+                        .resources(arn.regional("ecs", "cluster/" + p + "*"), arn.regional("ecs", "service/" + p
+                                + "*/" + p + "*"), arn.regional("ecs", "task-definition/" + p + "*:*")).build(),
+                // RegisterTaskDefinition and the task definition reads take no resource type.
+                inRegion(Statement.allow("EcsTaskDefinitions").actions("ecs:RegisterTaskDefinition",
+                        "ecs:DeregisterTaskDefinition", "ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitions")
+                        .resources("*"), region).build(),
+                Statement.allow("LoadBalancing").actions("elasticloadbalancing:CreateLoadBalancer",
+                        "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:ModifyLoadBalancerAttributes",
+                        "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets",
+                        "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:DeleteTargetGroup",
+                        "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
+                        "elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
+                        "elasticloadbalancing:ModifyListener", "elasticloadbalancing:CreateRule",
+                        "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyRule",
+                        "elasticloadbalancing:AddTags",
+                        "elasticloadbalancing:RemoveTags")
+                        .resources(arn.regional("elasticloadbalancing", "loadbalancer/app/" + p + "*/*"),
+                                arn.regional("elasticloadbalancing", "targetgroup/" + p + "*/*"),
+                                arn.regional("elasticloadbalancing", "listener/app/" + p + "*/*/*"),
+                                arn.regional("elasticloadbalancing", "listener-rule/app/" + p + "*/*/*/*")).build(),
+                // The reads, and SetWebAcl (what associating a web ACL calls), take no resource type.
+                inRegion(Statement.allow("LoadBalancingRead").actions("elasticloadbalancing:SetWebAcl",
+                        "elasticloadbalancing:DescribeLoadBalancers",
+                        "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeTargetGroups",
+                        "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeListeners",
+                        "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeRules",
+                        "elasticloadbalancing:DescribeTags").resources("*"), region).build(),
+                Statement.allow("Repositories").actions("ecr:CreateRepository", "ecr:DeleteRepository",
+                        "ecr:DescribeRepositories", "ecr:PutLifecyclePolicy", "ecr:GetLifecyclePolicy",
+                        "ecr:DeleteLifecyclePolicy", "ecr:PutImageScanningConfiguration", "ecr:PutImageTagMutability",
+                        "ecr:TagResource", "ecr:UntagResource", "ecr:ListTagsForResource")
+                        .resources(arn.regional("ecr", "repository/" + p + "*")).build(),
+                Statement.allow("LogGroups").actions("logs:CreateLogGroup", "logs:DeleteLogGroup",
+                        "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey",
+                        "logs:DisassociateKmsKey", "logs:TagResource", "logs:UntagResource",
+                        "logs:ListTagsForResource", "logs:TagLogGroup", "logs:ListTagsLogGroup")
+                        .resources(arn.regional("logs", "log-group:*" + p + "*")).build(),
+                // Cloud Map namespaces and services have generated ids, creating one takes no resource, and a
+                // private DNS namespace creates its Route 53 hosted zone with the caller's permissions.
+                inRegion(Statement.allow("ServiceDiscovery").actions("servicediscovery:CreatePrivateDnsNamespace",
+                        "servicediscovery:DeleteNamespace", "servicediscovery:GetNamespace",
+                        "servicediscovery:UpdatePrivateDnsNamespace", "servicediscovery:CreateService",
+                        "servicediscovery:DeleteService", "servicediscovery:GetService",
+                        "servicediscovery:UpdateService", "servicediscovery:GetOperation",
+                        "servicediscovery:ListNamespaces", "servicediscovery:TagResource",
+                        "servicediscovery:UntagResource", "servicediscovery:ListTagsForResource",
+                        "route53:CreateHostedZone", "route53:DeleteHostedZone", "route53:GetHostedZone",
+                        "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:GetChange",
+                        "route53:ChangeTagsForResource", "route53:ListTagsForResource", "route53:ListHostedZonesByName",
+                        "route53:AssociateVPCWithHostedZone", "route53:DisassociateVPCFromHostedZone",
+                        "application-autoscaling:RegisterScalableTarget",
+                        "application-autoscaling:DeregisterScalableTarget",
+                        "application-autoscaling:DescribeScalableTargets", "application-autoscaling:PutScalingPolicy",
+                        "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DescribeScalingPolicies",
+                        "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource",
+                        "logs:DescribeLogGroups").resources("*"), region).build());
+    }
+
+    private static PolicyDocument platform(Arns arn, String region, String project, String environment,
+                                           Optional<String> stateBucket) {
+        var p = arn.prefix();
+        var statements = new java.util.ArrayList<Statement>(List.of(
+                Statement.allow("StackRoles").actions("iam:CreateRole", "iam:DeleteRole", "iam:GetRole",
+                        "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy", "iam:TagRole",
+                        "iam:UntagRole", "iam:ListRoleTags", "iam:PutRolePolicy", "iam:GetRolePolicy",
+                        "iam:DeleteRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies",
+                        "iam:ListInstanceProfilesForRole")
+                        .resources(arn.global("iam", "role/" + p + "*")).build(),
+                Statement.allow("PassStackRoles").actions("iam:PassRole")
+                        .resources(arn.global("iam", "role/" + p + "*"))
+                        .condition("StringEquals", "iam:PassedToService", PASSED_TO.toArray(String[]::new)).build(),
+                Statement.allow("ServiceLinkedRoles").actions("iam:CreateServiceLinkedRole")
+                        .resources(arn.global("iam", "role/aws-service-role/*"))
+                        .condition("StringEquals", "iam:AWSServiceName", SERVICE_LINKED.toArray(String[]::new)).build(),
+                // CreateKey takes no resource: the key's ARN is made by the call.
+                inRegion(Statement.allow("CreateStackKey").actions("kms:CreateKey", "kms:ListAliases")
+                        .resources("*"), region).build(),
+                Statement.allow("ManageStackKey").actions("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
+                        "kms:EnableKeyRotation", "kms:GetKeyRotationStatus", "kms:UpdateKeyDescription",
+                        "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:ListResourceTags",
+                        "kms:CreateAlias", "kms:DeleteAlias", "kms:CreateGrant")
+                        .resources(arn.regional("kms", "key/*"))
+                        .condition("StringEquals", "aws:ResourceTag/Project", project)
+                        .condition("StringEquals", "aws:ResourceTag/Environment", environment).build(),
+                Statement.allow("StackKeyAlias").actions("kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias")
+                        .resources(arn.regional("kms", "alias/" + p + "*")).build(),
+                Statement.allow("Parameters").actions("ssm:PutParameter", "ssm:GetParameter", "ssm:GetParameters",
+                        "ssm:DeleteParameter", "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource",
+                        "ssm:ListTagsForResource")
+                        .resources(arn.regional("ssm", "parameter/" + project + "/" + environment + "/*")).build(),
+                Statement.allow("Messaging").actions("sns:CreateTopic", "sns:DeleteTopic", "sns:GetTopicAttributes",
+                        "sns:SetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe", "sns:TagResource",
+                        "sns:UntagResource", "sns:ListTagsForResource", "sqs:CreateQueue", "sqs:DeleteQueue",
+                        "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl", "sqs:TagQueue",
+                        "sqs:UntagQueue", "sqs:ListQueueTags", "states:CreateStateMachine",
+                        "states:DeleteStateMachine", "states:UpdateStateMachine", "states:DescribeStateMachine",
+                        "states:TagResource", "states:UntagResource", "states:ListTagsForResource", "events:PutRule",
+                        "events:DeleteRule", "events:DescribeRule", "events:PutTargets", "events:RemoveTargets",
+                        "events:ListTargetsByRule", "events:TagResource", "events:UntagResource",
+                        "events:ListTagsForResource", "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms",
+                        "cloudwatch:DescribeAlarms", "cloudwatch:TagResource", "cloudwatch:UntagResource",
+                        "cloudwatch:ListTagsForResource", "cloudwatch:PutDashboard", "cloudwatch:GetDashboard",
+                        "cloudwatch:DeleteDashboards")
+                        .resources(arn.regional("sns", p + "*"), arn.regional("sqs", p + "*"),
+                                arn.regional("states", "stateMachine:" + p + "*"), arn.regional("events", "rule/" + p
+                                        + "*"), arn.regional("cloudwatch", "alarm:" + p + "*"),
+                                arn.global("cloudwatch", "dashboard/" + p + "*")).build(),
+                Statement.allow("Database").actions("rds:CreateDBCluster", "rds:ModifyDBCluster", "rds:DeleteDBCluster",
+                        "rds:DescribeDBClusters", "rds:CreateDBInstance", "rds:ModifyDBInstance", "rds:DeleteDBInstance",
+                        "rds:DescribeDBInstances", "rds:CreateDBSubnetGroup", "rds:ModifyDBSubnetGroup",
+                        "rds:DeleteDBSubnetGroup", "rds:CreateDBClusterParameterGroup",
+                        "rds:ModifyDBClusterParameterGroup", "rds:DeleteDBClusterParameterGroup",
+                        "rds:CreateDBParameterGroup", "rds:ModifyDBParameterGroup", "rds:DeleteDBParameterGroup",
+                        "rds:CreateDBClusterSnapshot", "rds:CreateDBSnapshot", "rds:AddTagsToResource",
+                        "rds:RemoveTagsFromResource", "rds:ListTagsForResource")
+                        .resources(arn.regional("rds", "cluster:" + p + "*"), arn.regional("rds", "db:" + p + "*"),
+                                arn.regional("rds", "subgrp:" + p + "*"), arn.regional("rds", "cluster-pg:" + p + "*"),
+                                arn.regional("rds", "pg:" + p + "*"), arn.regional("rds", "cluster-snapshot:" + p + "*"),
+                                arn.regional("rds", "snapshot:" + p + "*")).build(),
+                // The master password secret RDS manages is named by RDS (rds!cluster-...), on the caller's behalf.
+                Statement.allow("DatabaseSecret").actions("secretsmanager:CreateSecret", "secretsmanager:TagResource",
+                        "secretsmanager:DescribeSecret", "secretsmanager:RotateSecret", "secretsmanager:DeleteSecret")
+                        .resources(arn.regional("secretsmanager", "secret:rds!*")).build(),
+                Statement.allow("Buckets").actions("s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket",
+                        "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
+                        "s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock", "s3:GetBucketOwnershipControls",
+                        "s3:PutBucketOwnershipControls", "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration",
+                        "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration", "s3:GetBucketTagging",
+                        "s3:PutBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketAcl")
+                        .resources("arn:" + arn.partition() + ":s3:::" + p + "*").build(),
+                Statement.allow("WebAcl").actions("wafv2:CreateWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
+                        "wafv2:GetWebACL", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
+                        "wafv2:PutLoggingConfiguration", "wafv2:GetLoggingConfiguration",
+                        "wafv2:DeleteLoggingConfiguration", "wafv2:TagResource", "wafv2:UntagResource",
+                        "wafv2:ListTagsForResource")
+                        .resources(arn.regional("wafv2", "regional/webacl/" + p + "*/*"),
+                                arn.regional("wafv2", "regional/managedruleset/*/*"),
+                                arn.regional("elasticloadbalancing", "loadbalancer/app/" + p + "*/*")).build(),
+                // Lookups the program makes (who am I, which engine versions and certificates exist) take no
+                // resource type; requesting a certificate makes its ARN.
+                inRegion(Statement.allow("Lookups").actions("sts:GetCallerIdentity", "rds:DescribeDBEngineVersions",
+                        "acm:RequestCertificate", "acm:DescribeCertificate", "acm:ListCertificates",
+                        "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:ListTagsForCertificate")
+                        .resources("*"), region).build()));
+        stateBucket.ifPresent(bucket -> statements.add(Statement.allow("PulumiState")
+                .actions("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:GetBucketVersioning")
+                .resources("arn:" + arn.partition() + ":s3:::" + bucket, "arn:" + arn.partition() + ":s3:::" + bucket
+                        + "/*").build()));
+        return new PolicyDocument(statements);
+    }
+}

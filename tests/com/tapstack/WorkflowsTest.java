@@ -1,0 +1,114 @@
+package com.tapstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tapstack.support.Project;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What the GitHub workflows promise a fork (their schema is checked by action-validator in .ci/run): every action
+ * pinned to a commit, pull requests run without credentials or write tokens, deployments assume roles by OIDC and
+ * never read stored AWS keys, prod only after dev, and the Pulumi project starts the jar Maven builds.
+ */
+class WorkflowsTest {
+
+    static final Path WORKFLOWS = Project.DIR.resolve(".github/workflows");
+    static final Pattern PINNED = Pattern.compile("^[\\w.-]+/[\\w.-]+(/[\\w.-]+)?@[0-9a-f]{40} # v\\d+\\.\\d+\\.\\d+$");
+
+    static String read(String name) throws IOException {
+        return Files.readString(WORKFLOWS.resolve(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(String name) throws IOException {
+        return new Yaml().load(read(name));
+    }
+
+    @Test
+    void everyActionIsPinnedToACommitWithItsVersion() throws IOException {
+        try (var files = Files.list(WORKFLOWS)) {
+            for (var file : files.toList()) {
+                for (var line : Files.readAllLines(file)) {
+                    var trimmed = line.trim();
+                    if (trimmed.startsWith("- uses:") || trimmed.startsWith("uses:")) {
+                        var target = trimmed.substring(trimmed.indexOf("uses:") + 5).trim();
+                        if (!target.startsWith("./")) {
+                            assertThat(target).as(file.getFileName() + ": " + line).matches(PINNED);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pullRequestsRunWithoutCredentialsOrWriteTokens() throws IOException {
+        var text = read("pull-request.yml");
+        assertThat(text).doesNotContain("secrets.").doesNotContain("id-token").doesNotContain("pull_request_target")
+                .doesNotContain(": write");
+        var workflow = yaml("pull-request.yml");
+        assertThat((Map<String, Object>) workflow.get("permissions")).containsExactly(Map.entry("contents", "read"));
+        assertThat(((Map<String, Object>) workflow.get("jobs")).keySet()).contains("test", "check", "diff");
+        assertThat(text).contains("Pulumi.*.yaml").contains("./tap check").contains("--sarif")
+                .contains("./tap diff").contains("--markdown").contains("github.event.pull_request.base.sha");
+    }
+
+    @Test
+    void theReportIsPublishedWithoutRunningThePullRequestsCode() throws IOException {
+        var text = read("pr-report.yml").lines().filter(l -> !l.trim().startsWith("#"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(text).contains("workflow_run").doesNotContain("actions/checkout").doesNotContain("./tap")
+                .doesNotContain("mvn").contains("upload-sarif").contains("<!-- tap-diff -->").contains("PATCH");
+        assertThat(text).contains("^[0-9]{1,10}$");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void deploymentsAssumeRolesByOidcDevFirstThenProdBehindItsEnvironment() throws IOException {
+        var deploy = yaml("deploy.yml");
+        var jobs = (Map<String, Map<String, Object>>) deploy.get("jobs");
+        assertThat(jobs.keySet()).containsExactly("dev", "prod");
+        assertThat(jobs.get("prod").get("needs")).isEqualTo("dev");
+        assertThat(((Map<String, Object>) jobs.get("prod").get("with")).get("environment")).isEqualTo("prod");
+        var environment = read("deploy-environment.yml");
+        assertThat(environment).contains("id-token: write").contains("role-to-assume: ${{ vars.AWS_DEPLOY_ROLE_ARN }}")
+                .contains("environment: ${{ inputs.environment }}").contains("command: preview").contains("command: up")
+                .contains("mvn -B -DskipTests package")
+                .doesNotContain("aws-access-key-id").doesNotContain("AWS_SECRET_ACCESS_KEY");
+        assertThat(environment.indexOf("command: preview")).isLessThan(environment.indexOf("command: up"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pulumiStartsTheJarMavenBuilds() throws IOException {
+        for (var dir : List.of(Project.DIR, Project.DIR.resolve("bootstrap"))) {
+            Map<String, Object> project = new Yaml().load(Files.readString(dir.resolve("Pulumi.yaml")));
+            var runtime = (Map<String, Object>) project.get("runtime");
+            assertThat(runtime.get("name")).isEqualTo("java");
+            var binary = (String) ((Map<String, Object>) runtime.get("options")).get("binary");
+            assertThat(dir.resolve(binary).normalize()).isEqualTo(Project.DIR.resolve("target/tap.jar"));
+        }
+        assertThat(Files.readString(Project.DIR.resolve("pom.xml")))
+                .contains("<outputFile>${project.build.directory}/tap.jar</outputFile>");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dependabotMovesPulumisPackagesTogether() throws IOException {
+        Map<String, Object> config = new Yaml().load(Files.readString(Project.DIR.resolve(".github/dependabot.yml")));
+        var updates = (List<Map<String, Object>>) config.get("updates");
+        assertThat(updates).extracting(u -> u.get("package-ecosystem")).containsExactlyInAnyOrder("maven",
+                "github-actions");
+        var maven = updates.stream().filter(u -> u.get("package-ecosystem").equals("maven")).findFirst().orElseThrow();
+        var groups = (Map<String, Map<String, Object>>) maven.get("groups");
+        assertThat(groups.get("pulumi").get("patterns")).isEqualTo(List.of("com.pulumi:*"));
+    }
+}

@@ -1,0 +1,183 @@
+package com.tapstack.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonParser;
+import com.tapstack.config.ConfigException;
+import com.tapstack.config.ProjectFile;
+import com.tapstack.config.StackFileSource;
+import com.tapstack.iam.StatementCheck;
+import com.tapstack.support.Project;
+import com.tapstack.tooling.offline.OfflineEngine;
+import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.SimulatedAccount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The deploy identity program (bootstrap/), planned offline: trust, permissions, configuration errors. */
+class DeployIdentityTest {
+
+    static final String PROJECT = "shop-deploy-identity";
+    /** bootstrap/Pulumi.yaml's project: its name is longer than a stack's may be, so it is not read as one. */
+    static final ProjectFile SHIPPED = new ProjectFile(ProjectFile.read(Project.DIR).name()
+            + DeployIdentityConfig.PROJECT_ENDING, Map.of());
+
+    static Plan plan(Map<String, Object> values) {
+        var all = new LinkedHashMap<String, Object>();
+        all.put("aws:region", "eu-central-1");
+        all.putAll(values);
+        var source = StackFileSource.of(project(), "Pulumi.identity.yaml", all);
+        return OfflineEngine.plan(PROJECT, "identity", new SimulatedAccount("210987654321", "eu-central-1"),
+                UnaryOperator.identity(), ctx -> DeployIdentityProgram.define(ctx, source));
+    }
+
+    /** The bootstrap project file under another name, as a fork's would be. */
+    static ProjectFile project() {
+        return new ProjectFile(PROJECT, Map.of());
+    }
+
+    static Map<String, Object> shop(Object... more) {
+        var values = new LinkedHashMap<String, Object>();
+        values.put(PROJECT + ":repository", "acme/shop");
+        for (int i = 0; i < more.length; i += 2) {
+            values.put(PROJECT + ":" + more[i], more[i + 1]);
+        }
+        return values;
+    }
+
+    @Test
+    void githubsProviderWithTheStsAudienceAndNoThumbprint() {
+        var provider = plan(shop()).byType("aws:iam/openIdConnectProvider:OpenIdConnectProvider");
+        assertThat(provider).singleElement().satisfies(p -> {
+            assertThat(p.input("url")).isEqualTo("https://token.actions.githubusercontent.com");
+            assertThat(p.input("clientIdLists")).isEqualTo(List.of("sts.amazonaws.com"));
+            assertThat(p.input("thumbprintLists")).isNull();
+        });
+    }
+
+    @Test
+    void eachEnvironmentsRoleTrustsOnlyThatEnvironmentsJobsOfTheRepository() {
+        var plan = plan(shop());
+        var roles = plan.byType("aws:iam/role:Role");
+        assertThat(roles).extracting(r -> r.input("name")).containsExactly("shop-deploy-dev", "shop-deploy-prod");
+        for (var role : roles) {
+            var environment = role.inputString("name").substring("shop-deploy-".length());
+            var trust = JsonParser.parseString(role.inputString("assumeRolePolicy")).getAsJsonObject()
+                    .getAsJsonArray("Statement");
+            assertThat(trust).hasSize(1);
+            var statement = trust.get(0).getAsJsonObject();
+            assertThat(statement.get("Action").toString()).contains("sts:AssumeRoleWithWebIdentity");
+            assertThat(statement.getAsJsonObject("Principal").get("Federated").getAsString())
+                    .isEqualTo("arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com");
+            var equals = statement.getAsJsonObject("Condition").getAsJsonObject("StringEquals");
+            assertThat(equals.get("token.actions.githubusercontent.com:aud").getAsString())
+                    .isEqualTo("sts.amazonaws.com");
+            assertThat(equals.get("token.actions.githubusercontent.com:sub").getAsString())
+                    .isEqualTo("repo:acme/shop:environment:" + environment);
+            assertThat(statement.getAsJsonObject("Condition").keySet()).containsExactly("StringEquals");
+            assertThat(role.input("maxSessionDuration")).isEqualTo(3600L);
+        }
+    }
+
+    @Test
+    void withTheNumericIdsTheRolesTrustTheImmutableSubject() {
+        var role = plan(shop("ownerId", 4217, "repositoryId", "987654321", "environments", List.of("prod")))
+                .byType("aws:iam/role:Role").get(0);
+        assertThat(role.inputString("assumeRolePolicy"))
+                .contains("\"repo:acme@4217/shop@987654321:environment:prod\"");
+    }
+
+    @Test
+    void anExistingProviderIsUsedNotCreated() {
+        var arn = "arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com";
+        var plan = plan(shop("oidcProviderArn", arn));
+        assertThat(plan.byType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).isEmpty();
+        assertThat(plan.byType("aws:iam/role:Role")).allSatisfy(r -> assertThat(r.inputString("assumeRolePolicy"))
+                .contains(arn));
+    }
+
+    @Test
+    void everyPermissionIsAValidStatementScopedToItsEnvironmentOrHeldToTheRegion() {
+        var plan = plan(shop("stateBucket", "acme-pulumi-state"));
+        var policies = plan.byType("aws:iam/policy:Policy");
+        assertThat(policies).hasSize(8);
+        assertThat(plan.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).hasSize(8);
+        var problems = new ArrayList<String>();
+        for (var policy : policies) {
+            var text = policy.inputString("policy");
+            assertThat(text.replaceAll("\\s", "").length()).as(policy.name() + ": IAM's managed policy limit")
+                    .isLessThanOrEqualTo(6144);
+            var environment = policy.inputString("name").contains("-deploy-dev-") ? "dev" : "prod";
+            var other = environment.equals("dev") ? "prod" : "dev";
+            for (var element : JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("Statement")) {
+                var statement = element.getAsJsonObject();
+                var actions = strings(statement.get("Action"));
+                var resources = strings(statement.get("Resource"));
+                var conditionKeys = new ArrayList<String>();
+                if (statement.has("Condition")) {
+                    statement.getAsJsonObject("Condition").entrySet().forEach(op -> conditionKeys.addAll(
+                            op.getValue().getAsJsonObject().keySet()));
+                }
+                StatementCheck.problems(actions, resources, conditionKeys, false)
+                        .forEach(p -> problems.add(policy.name() + " " + statement.get("Sid") + ": " + p));
+                for (var resource : resources) {
+                    if (resource.equals("*")) {
+                        assertThat(conditionKeys).as(statement.get("Sid") + ": a * resource is held to the region")
+                                .contains("aws:RequestedRegion");
+                    } else {
+                        assertThat(resource).as(statement.get("Sid").toString()).doesNotContain("shop-" + other + "-");
+                        assertThat(resource.contains("shop-" + environment + "-") || resource.contains("/shop/"
+                                + environment + "/") || resource.contains("acme-pulumi-state")
+                                || resource.contains("aws-service-role") || resource.endsWith(":key/*")
+                                || resource.contains("secret:rds!") || resource.contains("managedruleset"))
+                                .as(statement.get("Sid") + " " + resource + ": scoped to the environment").isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("statements IAM would store but AWS would not honour").isEmpty();
+    }
+
+    static List<String> strings(com.google.gson.JsonElement element) {
+        var out = new ArrayList<String>();
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> out.add(e.getAsString()));
+        } else {
+            out.add(element.getAsString());
+        }
+        return out;
+    }
+
+    @Test
+    void badConfigurationIsOneLineNamingTheKey() {
+        assertThatThrownBy(() -> plan(Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(PROJECT + ":repository");
+        assertThatThrownBy(() -> plan(shop("repository", "not a repo").entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getKey().endsWith(":repository")
+                        ? "acme shop" : e.getValue())))).hasMessageContaining("is not owner/name");
+        assertThatThrownBy(() -> plan(shop("ownerId", 1))).hasMessageContaining("is set without repositoryId");
+        assertThatThrownBy(() -> plan(shop("environments", List.of("Prod")))).hasMessageContaining(
+                "is not a stack name");
+        assertThatThrownBy(() -> plan(shop("oidcProviderArn", "arn:aws:iam::1:oidc-provider/x")))
+                .hasMessageContaining("is not the ARN of a GitHub Actions OIDC provider");
+        assertThatThrownBy(() -> plan(shop("colour", "blue"))).hasMessageContaining("colour");
+    }
+
+    @Test
+    void theShippedStackFilePlans() {
+        var file = Project.DIR.resolve("bootstrap/Pulumi.identity.yaml");
+        assertThat(com.tapstack.config.YamlFiles.readMapping(Project.DIR.resolve("bootstrap/Pulumi.yaml"), "Pulumi.yaml",
+                "a project file").get("name")).isEqualTo(SHIPPED.name());
+        var source = StackFileSource.read(SHIPPED, file);
+        var plan = OfflineEngine.plan(SHIPPED.name(), "identity", new SimulatedAccount("210987654321",
+                "us-east-1"), UnaryOperator.identity(), ctx -> DeployIdentityProgram.define(ctx, source));
+        var stackProject = ProjectFile.read(Project.DIR).name();
+        assertThat(plan.byType("aws:iam/role:Role")).extracting(r -> r.input("name"))
+                .containsExactly(stackProject + "-deploy-dev", stackProject + "-deploy-prod");
+    }
+}
