@@ -29,9 +29,19 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var identity = stack.planDeployIdentity();
+        if (identity.isPresent()) {
+            out.print(PlanSummary.render(identity.get()));
+            if (json != null) {
+                StackArgument.write(json, PlanExport.toJson(identity.get(), Instant.now()));
+                out.println("\nWrote the plan graph to " + json);
+            }
+            out.flush();
+            return 0;
+        }
         var planned = stack.plan();
         var plan = planned.plan();
-        var out = spec.commandLine().getOut();
         out.print(PlanSummary.render(plan));
         out.print("\n" + com.tapstack.tooling.cost.CostReport.of(plan, planned.config()));
         if (json != null) {

@@ -28,6 +28,33 @@ final class StackArgument {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /**
+     * The deploy identity's project ({@code bootstrap/}, named {@code <project>-deploy-identity}), planned offline
+     * as the program {@code pulumi up} would run there; empty for any other project.
+     */
+    java.util.Optional<com.tapstack.tooling.offline.Plan> planDeployIdentity() {
+        var dir = project.projectDir();
+        var file = dir.resolve(com.tapstack.config.ProjectFile.FILE);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        var name = com.tapstack.config.YamlFiles.readMapping(file, com.tapstack.config.ProjectFile.FILE,
+                "a Pulumi project file with name and runtime").get("name");
+        if (!(name instanceof String text) || !com.tapstack.bootstrap.DeployIdentityProgram.runs(text)) {
+            return java.util.Optional.empty();
+        }
+        var stackFile = StackFiles.locate(dir, stack);
+        var source = com.tapstack.config.StackFileSource.read(new com.tapstack.config.ProjectFile(text,
+                java.util.Map.of()), stackFile);
+        var region = source.namespace("aws").get("region");
+        var account = new com.tapstack.tooling.offline.SimulatedAccount(
+                com.tapstack.tooling.offline.SimulatedAccount.DEFAULT_ACCOUNT_ID,
+                region instanceof String r && !r.isBlank() ? r : "us-east-1");
+        return java.util.Optional.of(OfflineEngine.plan(text, StackFiles.stackName(stackFile), account,
+                java.util.function.UnaryOperator.identity(),
+                ctx -> com.tapstack.bootstrap.DeployIdentityProgram.define(ctx, source)));
+    }
+
+    /**
      * Loads the stack file (a bad value stops here, with its one message; what nothing reads is a warning on
      * stderr) and plans it offline.
      */
