@@ -23,7 +23,8 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
     public static final String PROJECT_ENDING = "-deploy-identity";
 
     static final Pattern REPOSITORY = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$");
-    static final Pattern ENVIRONMENT = Pattern.compile("^[a-z][a-z0-9-]{0,15}$");
+    /** No hyphen: the dev role's <project>-dev-* names must not also match an environment dev-eu's. */
+    static final Pattern ENVIRONMENT = Pattern.compile("^[a-z][a-z0-9]{0,15}$");
     static final Pattern PROVIDER_ARN = Pattern.compile(
             "^arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com$");
     static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
@@ -37,7 +38,7 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
     public static final TextKey REPOSITORY_ID = TextKey.required("repositoryId", "GitHub's numeric id of the"
             + " repository (gh api repos/OWNER/NAME --jq .id)", "With ownerId: the immutable subject claims");
     public static final ListKey ENVIRONMENTS = ListKey.of("environments", List.of("dev", "prod"), "stack names"
-            + " (lowercase letters, digits and -)", "The GitHub environments, one deploy role each, named like the"
+            + " of lowercase letters and digits (no hyphen: one role's name patterns must not reach another's)", "The GitHub environments, one deploy role each, named like the"
             + " stacks they deploy");
     public static final TextKey OIDC_PROVIDER = TextKey.required("oidcProviderArn", "the ARN of the account's"
             + " token.actions.githubusercontent.com provider", "An OIDC provider the account already has (an"

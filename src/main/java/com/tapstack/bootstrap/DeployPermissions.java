@@ -40,7 +40,7 @@ public final class DeployPermissions {
         policies.put("compute", compute(arn, region));
         var platform = platform(arn, region, project, environment, stateBucket).statements();
         // The services the optional modules use go into a policy of their own: one would pass IAM's size limit.
-        var modules = List.of("Messaging", "Database", "DatabaseSecret", "Buckets", "WebAcl");
+        var modules = List.of("Messaging", "Database", "DatabaseGlobalRead", "DatabaseSecret", "Buckets", "WebAcl");
         policies.put("platform", new PolicyDocument(platform.stream().filter(st -> !modules.contains(st.sid())).toList()));
         policies.put("modules", new PolicyDocument(platform.stream().filter(st -> modules.contains(st.sid())).toList()));
         return policies;
@@ -87,6 +87,7 @@ public final class DeployPermissions {
                         "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules", "ec2:DescribeFlowLogs",
                         "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcEndpointServices", "ec2:DescribePrefixLists",
                         "ec2:DescribeAvailabilityZones", "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags",
+                        "ec2:DescribeRegions",
                         "ec2:DescribeAccountAttributes")
                         .resources("*"), region).build());
     }
@@ -134,7 +135,11 @@ public final class DeployPermissions {
                         "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey",
                         "logs:DisassociateKmsKey", "logs:TagResource", "logs:UntagResource",
                         "logs:ListTagsForResource", "logs:TagLogGroup", "logs:ListTagsLogGroup")
-                        .resources(arn.regional("logs", "log-group:*" + p + "*")).build(),
+                        // The stack's log groups: its own names, RDS's /aws/rds/cluster/<name>/..., WAF's
+                        // aws-waf-logs-<name> (a leading * would also match another project's names).
+                        .resources(arn.regional("logs", "log-group:" + p + "*"),
+                                arn.regional("logs", "log-group:/aws/rds/cluster/" + p + "*"),
+                                arn.regional("logs", "log-group:aws-waf-logs-" + p + "*")).build(),
                 // Cloud Map namespaces and services have generated ids, creating one takes no resource, and a
                 // private DNS namespace creates its Route 53 hosted zone with the caller's permissions.
                 inRegion(Statement.allow("ServiceDiscovery").actions("servicediscovery:CreatePrivateDnsNamespace",
@@ -172,13 +177,17 @@ public final class DeployPermissions {
                 Statement.allow("ServiceLinkedRoles").actions("iam:CreateServiceLinkedRole")
                         .resources(arn.global("iam", "role/aws-service-role/*"))
                         .condition("StringEquals", "iam:AWSServiceName", SERVICE_LINKED.toArray(String[]::new)).build(),
-                // CreateKey takes no resource: the key's ARN is made by the call.
-                inRegion(Statement.allow("CreateStackKey").actions("kms:CreateKey", "kms:ListAliases")
-                        .resources("*"), region).build(),
+                // CreateKey takes no resource: the key's ARN is made by the call; tagging it at creation is
+                // authorized on "*" too, so both are held to the stack's own tags in the request.
+                inRegion(Statement.allow("CreateStackKey").actions("kms:CreateKey", "kms:TagResource")
+                        .resources("*"), region)
+                        .condition("StringEquals", "aws:RequestTag/Project", project)
+                        .condition("StringEquals", "aws:RequestTag/Environment", environment).build(),
+                inRegion(Statement.allow("ListKeys").actions("kms:ListAliases").resources("*"), region).build(),
                 Statement.allow("ManageStackKey").actions("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
                         "kms:EnableKeyRotation", "kms:GetKeyRotationStatus", "kms:UpdateKeyDescription",
                         "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:ListResourceTags",
-                        "kms:CreateAlias", "kms:DeleteAlias", "kms:CreateGrant")
+                        "kms:CreateAlias", "kms:DeleteAlias", "kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKey")
                         .resources(arn.regional("kms", "key/*"))
                         .condition("StringEquals", "aws:ResourceTag/Project", project)
                         .condition("StringEquals", "aws:ResourceTag/Environment", environment).build(),
@@ -194,7 +203,8 @@ public final class DeployPermissions {
                         "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl", "sqs:TagQueue",
                         "sqs:UntagQueue", "sqs:ListQueueTags", "states:CreateStateMachine",
                         "states:DeleteStateMachine", "states:UpdateStateMachine", "states:DescribeStateMachine",
-                        "states:TagResource", "states:UntagResource", "states:ListTagsForResource", "events:PutRule",
+                        "states:TagResource", "states:UntagResource", "states:ListTagsForResource",
+                        "states:ListStateMachineVersions", "events:PutRule",
                         "events:DeleteRule", "events:DescribeRule", "events:PutTargets", "events:RemoveTargets",
                         "events:ListTargetsByRule", "events:TagResource", "events:UntagResource",
                         "events:ListTagsForResource", "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms",
@@ -202,6 +212,9 @@ public final class DeployPermissions {
                         "cloudwatch:ListTagsForResource", "cloudwatch:PutDashboard", "cloudwatch:GetDashboard",
                         "cloudwatch:DeleteDashboards")
                         .resources(arn.regional("sns", p + "*"), arn.regional("sqs", p + "*"),
+                                // The alarms Application Auto Scaling makes for target tracking, on the caller's
+                                // rights: TargetTracking-service/<cluster>/<service>-AlarmHigh-<id>.
+                                arn.regional("cloudwatch", "alarm:TargetTracking-service/" + p + "*"),
                                 arn.regional("states", "stateMachine:" + p + "*"), arn.regional("events", "rule/" + p
                                         + "*"), arn.regional("cloudwatch", "alarm:" + p + "*"),
                                 arn.global("cloudwatch", "dashboard/" + p + "*")).build(),
@@ -212,21 +225,31 @@ public final class DeployPermissions {
                         "rds:ModifyDBClusterParameterGroup", "rds:DeleteDBClusterParameterGroup",
                         "rds:CreateDBParameterGroup", "rds:ModifyDBParameterGroup", "rds:DeleteDBParameterGroup",
                         "rds:CreateDBClusterSnapshot", "rds:CreateDBSnapshot", "rds:AddTagsToResource",
-                        "rds:RemoveTagsFromResource", "rds:ListTagsForResource")
+                        "rds:RemoveTagsFromResource", "rds:ListTagsForResource", "rds:DescribeDBSubnetGroups",
+                        "rds:DescribeDBClusterParameterGroups", "rds:DescribeDBClusterParameters",
+                        "rds:DescribeDBParameterGroups", "rds:DescribeDBParameters")
                         .resources(arn.regional("rds", "cluster:" + p + "*"), arn.regional("rds", "db:" + p + "*"),
                                 arn.regional("rds", "subgrp:" + p + "*"), arn.regional("rds", "cluster-pg:" + p + "*"),
                                 arn.regional("rds", "pg:" + p + "*"), arn.regional("rds", "cluster-snapshot:" + p + "*"),
-                                arn.regional("rds", "snapshot:" + p + "*")).build(),
+                                arn.regional("rds", "snapshot:" + p + "*"),
+                                // Creating a cluster or instance is also authorized on the default groups it uses.
+                                arn.regional("rds", "pg:default.*"), arn.regional("rds", "cluster-pg:default.*"),
+                                arn.regional("rds", "og:default:*")).build(),
+                Statement.allow("DatabaseGlobalRead").actions("rds:DescribeGlobalClusters")
+                        .resources("arn:" + arn.partition() + ":rds::" + arn.account() + ":global-cluster:*").build(),
                 // The master password secret RDS manages is named by RDS (rds!cluster-...), on the caller's behalf.
                 Statement.allow("DatabaseSecret").actions("secretsmanager:CreateSecret", "secretsmanager:TagResource",
-                        "secretsmanager:DescribeSecret", "secretsmanager:RotateSecret", "secretsmanager:DeleteSecret")
+                        "secretsmanager:DescribeSecret", "secretsmanager:RotateSecret", "secretsmanager:DeleteSecret",
+                        "secretsmanager:UpdateSecret", "secretsmanager:PutSecretValue")
                         .resources(arn.regional("secretsmanager", "secret:rds!*")).build(),
                 Statement.allow("Buckets").actions("s3:CreateBucket", "s3:DeleteBucket", "s3:ListBucket",
                         "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
                         "s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock", "s3:GetBucketOwnershipControls",
                         "s3:PutBucketOwnershipControls", "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration",
                         "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration", "s3:GetBucketTagging",
-                        "s3:PutBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketAcl")
+                        "s3:PutBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketAcl", "s3:GetBucketCORS",
+                        "s3:GetBucketWebsite", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment",
+                        "s3:GetBucketLogging", "s3:GetReplicationConfiguration", "s3:GetBucketObjectLockConfiguration")
                         .resources("arn:" + arn.partition() + ":s3:::" + p + "*").build(),
                 Statement.allow("WebAcl").actions("wafv2:CreateWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
                         "wafv2:GetWebACL", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
@@ -239,9 +262,14 @@ public final class DeployPermissions {
                 // Lookups the program makes (who am I, which engine versions and certificates exist) take no
                 // resource type; requesting a certificate makes its ARN.
                 inRegion(Statement.allow("Lookups").actions("sts:GetCallerIdentity", "rds:DescribeDBEngineVersions",
+                        "ssm:DescribeParameters",
                         "acm:RequestCertificate", "acm:DescribeCertificate", "acm:ListCertificates",
                         "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:ListTagsForCertificate")
                         .resources("*"), region).build()));
+        // The role may create the environment's roles and write their trust policies; assuming one of them would
+        // turn that into any permission it wrote. An explicit deny wins over any trust policy.
+        statements.add(Statement.deny("NoRoleChaining").actions("sts:AssumeRole", "sts:TagSession")
+                .resources(arn.global("iam", "role/*")).build());
         stateBucket.ifPresent(bucket -> statements.add(Statement.allow("PulumiState")
                 .actions("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:GetBucketVersioning")
                 .resources("arn:" + arn.partition() + ":s3:::" + bucket, "arn:" + arn.partition() + ":s3:::" + bucket

@@ -6,9 +6,11 @@ import java.util.Optional;
  * The {@code sub} claim of GitHub Actions' OIDC token for a job that runs in an environment:
  * {@code repo:OWNER/REPO:environment:NAME}, or, for repositories created, renamed or transferred after
  * 15 July 2026 (and older ones that opt in), the immutable form {@code repo:OWNER@OWNER_ID/REPO@REPO_ID:environment:NAME}
- * (GitHub changelog 2026-04-23, "immutable subject claims for OIDC tokens"; docs: "About security hardening with
- * OpenID Connect", example subject claims). The immutable form survives a rename of the owner or repository
- * and cannot be claimed by a new repository of the old name.
+ * (GitHub changelog 2026-04-23, "immutable subject claims for OIDC tokens", whose first version said 18 June and
+ * used "-" as the separator; the "@" form and 15 July are what repositories report since, e.g. the
+ * {@code sub_claim_prefix} of {@code gh api repos/OWNER/REPO/actions/oidc/customization/sub}; not verified against a
+ * live token here: compare with that prefix before relying on it). The immutable form survives a rename of the
+ * owner or repository and cannot be claimed by a new repository of the old name.
  */
 public final class GithubSubjects {
 
