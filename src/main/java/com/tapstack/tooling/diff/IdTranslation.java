@@ -20,7 +20,10 @@ final class IdTranslation {
     static final int MIN_LENGTH = 4;
 
     private final Map<String, String> planned = new LinkedHashMap<>();
-    private List<Map.Entry<String, String>> longestFirst = List.of();
+    /** What names are made of besides their own text: the account, the generated suffix. */
+    private final Map<String, String> nameParts = new LinkedHashMap<>();
+    /** Every planned value, matched in one pass per string; overlaps go to the longer value. Built when used. */
+    private org.ahocorasick.trie.Trie trie;
 
     /**
      * Learns the ids of a resource present on both sides. The account comes from any ARN pair. A pair whose planned
@@ -39,10 +42,14 @@ final class IdTranslation {
             }
         });
         candidates.forEach(pair -> learnAccount(pair[0], pair[1]));
+        if (head.type().startsWith("random:")) {
+            // A generated suffix is part of every physical name: names are compared with it in place.
+            candidates.forEach(pair -> nameParts.put(pair[0], pair[1]));
+        }
         var changedInputs = new java.util.ArrayList<String>();
         head.inputs().forEach((key, value) -> {
             if (value instanceof String text && text.length() >= MIN_LENGTH
-                    && !apply(text).equals(base.inputs().get(key))) {
+                    && !withDeployedNameParts(text).equals(base.inputs().get(key))) {
                 changedInputs.add(text);
             }
         });
@@ -63,33 +70,34 @@ final class IdTranslation {
         if (plannedArn.length == 6 && deployedArn.length == 6 && plannedArn[0].equals("arn")
                 && deployedArn[0].equals("arn") && plannedArn[4].matches("\\d{12}") && deployedArn[4].matches("\\d{12}")
                 && !plannedArn[4].equals(deployedArn[4])) {
+            nameParts.put(plannedArn[4], deployedArn[4]);
             put(plannedArn[4], deployedArn[4]);
         }
+    }
+
+    private String withDeployedNameParts(String text) {
+        var out = text;
+        for (var part : nameParts.entrySet()) {
+            out = out.replace(part.getKey(), part.getValue());
+        }
+        return out;
     }
 
     private void put(String plannedValue, String deployedValue) {
         if (plannedValue.length() >= MIN_LENGTH && !plannedValue.equals(deployedValue)
                 && !Values.isUnknown(plannedValue)) {
             planned.put(plannedValue, deployedValue);
-            var entries = new ArrayList<>(planned.entrySet());
-            entries.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-            longestFirst = entries;
+            trie = null;
         }
     }
 
     /** {@code value} with every learned planned identifier replaced by the deployed one. */
     Object apply(Object value) {
-        if (longestFirst.isEmpty()) {
+        if (planned.isEmpty()) {
             return value;
         }
         if (value instanceof String text) {
-            var out = text;
-            for (var entry : longestFirst) {
-                if (out.contains(entry.getKey())) {
-                    out = out.replace(entry.getKey(), entry.getValue());
-                }
-            }
-            return out;
+            return replaced(text);
         }
         if (value instanceof Map<?, ?> map) {
             var copy = new java.util.TreeMap<String, Object>();
@@ -100,5 +108,26 @@ final class IdTranslation {
             return list.stream().map(this::apply).toList();
         }
         return value;
+    }
+
+    private String replaced(String text) {
+        if (trie == null) {
+            trie = org.ahocorasick.trie.Trie.builder().ignoreOverlaps().addKeywords(planned.keySet()).build();
+        }
+        var matches = new ArrayList<>(trie.parseText(text));
+        if (matches.isEmpty()) {
+            return text;
+        }
+        matches.sort(Comparator.comparingInt(org.ahocorasick.trie.Emit::getStart));
+        var out = new StringBuilder(text.length());
+        int at = 0;
+        for (var match : matches) {
+            if (match.getStart() < at) {
+                continue;
+            }
+            out.append(text, at, match.getStart()).append(planned.get(match.getKeyword()));
+            at = match.getEnd() + 1;
+        }
+        return out.append(text, at, text.length()).toString();
     }
 }
