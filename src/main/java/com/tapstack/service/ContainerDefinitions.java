@@ -109,6 +109,19 @@ public final class ContainerDefinitions {
             // ECS Exec sessions run beside the application; an init process reaps what they leave behind.
             container.put("linuxParameters", Map.of("initProcessEnabled", true));
         }
+        container.put("stopTimeout", service.run().stopTimeoutSeconds());
+        if (!service.run().versionConsistency()) {
+            container.put("versionConsistency", "disabled");
+        }
+        service.run().restartPolicy().ifPresent(policy -> {
+            var restart = new LinkedHashMap<String, Object>();
+            restart.put("enabled", true);
+            if (!policy.ignoredExitCodes().isEmpty()) {
+                restart.put("ignoredExitCodes", policy.ignoredExitCodes());
+            }
+            restart.put("restartAttemptPeriod", policy.restartAttemptPeriod());
+            container.put("restartPolicy", restart);
+        });
         container.put("logConfiguration", logConfiguration(logGroupName, region, service.name()));
         return container;
     }

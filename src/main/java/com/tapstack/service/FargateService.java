@@ -249,6 +249,7 @@ public final class FargateService extends ComponentResource {
                 .deploymentMinimumHealthyPercent(MINIMUM_HEALTHY_PERCENT)
                 .deploymentMaximumPercent(MAXIMUM_PERCENT)
                 .enableExecuteCommand(config.exec())
+                .availabilityZoneRebalancing(config.run().availabilityZoneRebalancing() ? "ENABLED" : "DISABLED")
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
                 .serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build())

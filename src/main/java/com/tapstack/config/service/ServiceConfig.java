@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param database             the service uses the stack's database: it may reach it and gets its address and
  *                             credentials (DB_HOST, DB_PORT, DB_NAME, PGSSLMODE=require, and DB_USERNAME and
  *                             DB_PASSWORD as secrets)
+ * @param run                  Availability Zone rebalancing, stop timeout, version consistency, restart policy
  */
 public record ServiceConfig(
         String name,
@@ -62,7 +63,8 @@ public record ServiceConfig(
         List<String> command,
         List<String> entryPoint,
         boolean exec,
-        boolean database) {
+        boolean database,
+        RunSettings run) {
 
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
@@ -121,6 +123,7 @@ public record ServiceConfig(
         builder.entryPoint = entryPoint;
         builder.exec = exec;
         builder.database = database;
+        builder.run = run;
         return builder;
     }
 
@@ -152,6 +155,7 @@ public record ServiceConfig(
         private List<String> entryPoint = List.of();
         private boolean exec = ServiceKeys.EXEC.defaultValue().orElseThrow();
         private boolean database = ServiceKeys.DATABASE.defaultValue().orElseThrow();
+        private RunSettings run = RunSettings.defaults();
 
         private Builder(String name, ImageSpec image) {
             this.name = name;
@@ -278,11 +282,16 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder run(RunSettings value) {
+            run = value;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
                     hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
                     containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
-                    user, writablePaths, command, entryPoint, exec, database);
+                    user, writablePaths, command, entryPoint, exec, database, run);
         }
     }
 }

@@ -104,7 +104,8 @@ public final class ServiceConfigReader {
                 ServiceKeys.COMMAND.read(node),
                 ServiceKeys.ENTRY_POINT.read(node),
                 exec(node, readonlyRootFilesystem),
-                usesDatabase(node, environment, secrets));
+                usesDatabase(node, environment, secrets),
+                RunSettings.read(node));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {
