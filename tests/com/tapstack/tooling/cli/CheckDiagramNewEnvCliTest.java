@@ -1,11 +1,10 @@
 package com.tapstack.tooling.cli;
 
+import static com.tapstack.support.TapRun.tap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import com.tapstack.support.Reference;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,15 +14,7 @@ import org.yaml.snakeyaml.Yaml;
 
 class CheckDiagramNewEnvCliTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run tap(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = TapCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path copyProject(Path dir) throws Exception {
         for (var file : new String[] {"Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml"}) {

@@ -1,10 +1,9 @@
 package com.tapstack.tooling.cli;
 
+import static com.tapstack.support.TapRun.tap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tapstack.support.Project;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,15 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `./tap plan` on the deploy identity's project (bootstrap/): planned offline like the stack. */
 class DeployIdentityCliTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run tap(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = TapCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void theShippedBootstrapPlans() {

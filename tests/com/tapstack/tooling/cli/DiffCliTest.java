@@ -1,11 +1,10 @@
 package com.tapstack.tooling.cli;
 
+import static com.tapstack.support.TapRun.tap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import com.tapstack.support.Reference;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,15 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `./tap diff` end to end: exit codes, the three outputs, and base files that are not deployments. */
 class DiffCliTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run tap(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = TapCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path project(Path dir) throws Exception {
         for (var file : new String[] {"Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml"}) {

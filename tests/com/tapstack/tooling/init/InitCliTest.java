@@ -1,10 +1,9 @@
 package com.tapstack.tooling.init;
 
+import static com.tapstack.support.TapRun.tap;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.tooling.cli.TapCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import com.tapstack.support.TapRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,20 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** ./tap init through the command line: what it prints, and each refusal as exit 2 and one line. */
 class InitCliTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
     @TempDir
     Path dir;
 
-    private static Run tap(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = TapCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    private Run init(Path source, String... args) {
+    private TapRun init(Path source, String... args) {
         var all = new String[args.length + 3];
         all[0] = "init";
         System.arraycopy(args, 0, all, 1, args.length);

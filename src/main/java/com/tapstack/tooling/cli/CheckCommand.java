@@ -40,14 +40,12 @@ final class CheckCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.print(TerminalReport.render(report));
         if (json != null) {
-            StackArgument.write(json, JsonReport.render(report));
-            out.println("Wrote " + json);
+            StackArgument.writeReport(out, json, JsonReport.render(report));
         }
         if (sarif != null) {
             var lines = new StackFileLines(planned.file().getFileName().toString(), Files.readAllLines(planned.file()),
                     plan);
-            StackArgument.write(sarif, SarifReport.render(report, lines));
-            out.println("Wrote " + sarif);
+            StackArgument.writeReport(out, sarif, SarifReport.render(report, lines));
         }
         out.flush();
         return report.blocking() ? TapCli.FAILURE : 0;

@@ -33,8 +33,8 @@ final class DiagramCommand implements Callable<Integer> {
             writer.print(diagram);
         } else {
             var markdown = out.getFileName().toString().endsWith(".md");
-            StackArgument.write(out, markdown ? "```mermaid\n" + diagram + "```" : diagram.stripTrailing());
-            writer.println("Wrote " + out);
+            StackArgument.writeReport(writer, out, markdown ? "```mermaid\n" + diagram + "```"
+                    : diagram.stripTrailing());
         }
         writer.flush();
         return 0;

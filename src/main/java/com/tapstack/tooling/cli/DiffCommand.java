@@ -52,12 +52,10 @@ final class DiffCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.print(diff.terminal());
         if (json != null) {
-            StackArgument.write(json, diff.json());
-            out.println("Wrote " + json);
+            StackArgument.writeReport(out, json, diff.json());
         }
         if (markdown != null) {
-            StackArgument.write(markdown, diff.markdown());
-            out.println("Wrote " + markdown);
+            StackArgument.writeReport(out, markdown, diff.markdown());
         }
         out.flush();
         return diff.hazardous() ? HAZARD : 0;

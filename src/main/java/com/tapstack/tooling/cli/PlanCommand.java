@@ -32,23 +32,23 @@ final class PlanCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var identity = stack.planDeployIdentity();
         if (identity.isPresent()) {
+            // The deploy identity (bootstrap/) has no stack configuration to price.
             out.print(PlanSummary.render(identity.get()));
-            if (json != null) {
-                StackArgument.write(json, PlanExport.toJson(identity.get(), Instant.now()));
-                out.println("\nWrote the plan graph to " + json);
-            }
-            out.flush();
-            return 0;
+            writeGraph(out, identity.get());
+        } else {
+            var planned = stack.plan();
+            out.print(PlanSummary.render(planned.plan()));
+            out.print("\n" + com.tapstack.tooling.cost.CostReport.of(planned.plan(), planned.config()));
+            writeGraph(out, planned.plan());
         }
-        var planned = stack.plan();
-        var plan = planned.plan();
-        out.print(PlanSummary.render(plan));
-        out.print("\n" + com.tapstack.tooling.cost.CostReport.of(plan, planned.config()));
+        out.flush();
+        return 0;
+    }
+
+    private void writeGraph(java.io.PrintWriter out, com.tapstack.tooling.offline.Plan plan) throws IOException {
         if (json != null) {
             StackArgument.write(json, PlanExport.toJson(plan, Instant.now()));
             out.println("\nWrote the plan graph to " + json);
         }
-        out.flush();
-        return 0;
     }
 }

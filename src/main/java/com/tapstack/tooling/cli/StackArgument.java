@@ -66,6 +66,12 @@ final class StackArgument {
         return new Planned(loaded.config(), loaded.file(), OfflineEngine.plan(loaded.config(), loaded.stackName()));
     }
 
+    /** Writes a report file and says so on {@code out}. */
+    static void writeReport(java.io.PrintWriter out, Path file, String content) throws IOException {
+        write(file, content);
+        out.println("Wrote " + file);
+    }
+
     /** Writes a report file, creating its directory. */
     static void write(Path file, String content) throws IOException {
         if (file.toAbsolutePath().getParent() != null) {

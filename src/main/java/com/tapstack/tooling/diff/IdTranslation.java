@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts the deployed stack's identifiers into the head plan. The offline planner invents ids and ARNs
@@ -96,18 +97,7 @@ final class IdTranslation {
         if (planned.isEmpty()) {
             return value;
         }
-        if (value instanceof String text) {
-            return replaced(text);
-        }
-        if (value instanceof Map<?, ?> map) {
-            var copy = new java.util.TreeMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), apply(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(this::apply).toList();
-        }
-        return value;
+        return Values.rewrite(value, v -> v instanceof String text ? Optional.of(replaced(text)) : Optional.empty());
     }
 
     private String replaced(String text) {

@@ -123,19 +123,26 @@ final class Values {
 
     /** A value with every secret inside it replaced by {@value #SECRET_SHOWN}, for reports. */
     static Object masked(Object value) {
-        if (isSecret(value)) {
-            return SECRET_SHOWN;
-        }
-        if (isUnknown(value)) {
-            return KNOWN_AFTER_APPLY;
+        return rewrite(value, v -> isSecret(v) ? Optional.of(SECRET_SHOWN)
+                : isUnknown(v) ? Optional.<Object>of(KNOWN_AFTER_APPLY) : Optional.empty());
+    }
+
+    /**
+     * A copy of a JSON tree in which every node {@code replacement} answers for is replaced (a node it answers
+     * for is not walked into); maps keep sorted keys.
+     */
+    static Object rewrite(Object value, java.util.function.Function<Object, Optional<Object>> replacement) {
+        var replaced = replacement.apply(value);
+        if (replaced.isPresent()) {
+            return replaced.get();
         }
         if (value instanceof Map<?, ?> map) {
             var copy = new java.util.TreeMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), masked(v)));
+            map.forEach((k, v) -> copy.put(String.valueOf(k), rewrite(v, replacement)));
             return copy;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(Values::masked).toList();
+            return list.stream().map(v -> rewrite(v, replacement)).toList();
         }
         return value;
     }
