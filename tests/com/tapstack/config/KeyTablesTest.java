@@ -85,6 +85,11 @@ class KeyTablesTest {
                 new Place("<project>:services.<name>.healthCheck", keys -> base(Map.of("healthCheck", keys))),
                 new Place("<project>:services.<name>.containerHealthCheck", keys -> base(Map.of("containerHealthCheck",
                         merged(Map.of("command", List.of("CMD", "true")), keys)))),
+                new Place("<project>:services.<name>.serviceConnect", keys -> {
+                    var values = base(Map.of("port", 9000, "serviceConnect", keys));
+                    values.put(PROJECT + ":discovery", "serviceConnect");
+                    return values;
+                }),
                 new Place("<project>:database", keys -> withBlock("database", keys), java.util.Set.of("multiAz")),
                 // RDS's own keys, on RDS (Aurora refuses multiAz, even false; RDS refuses instances).
                 new Place("<project>:database", keys -> withBlock("database",

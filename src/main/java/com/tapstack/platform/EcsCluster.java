@@ -9,6 +9,7 @@ import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProvider
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ClusterServiceConnectDefaultsArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
 import com.pulumi.core.Output;
@@ -16,6 +17,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.tapstack.config.service.Discovery;
 import com.tapstack.config.service.PlatformConfig;
 import com.tapstack.discovery.CloudMap;
 import com.tapstack.logs.EncryptedLogGroups;
@@ -26,7 +28,8 @@ import java.util.Map;
 
 /**
  * The ECS cluster (Container Insights on, FARGATE and FARGATE_SPOT, ECS Exec sessions encrypted with the stack
- * key and logged to an encrypted group) and the Cloud Map private DNS namespace services register in.
+ * key and logged to an encrypted group) and the Cloud Map private DNS namespace services register in (with
+ * Service Connect, the cluster's default Service Connect namespace).
  */
 public final class EcsCluster extends ComponentResource {
 
@@ -43,7 +46,15 @@ public final class EcsCluster extends ComponentResource {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.execLogGroup = logGroups.create(name + "-exec-logs", "ecs-exec", this);
-        this.cluster = new Cluster(name, ClusterArgs.builder()
+        this.namespace = CloudMap.namespace(name + "-namespace", vpcId, scope, child);
+        var clusterArgs = ClusterArgs.builder();
+        if (platform.discovery() == Discovery.SERVICE_CONNECT) {
+            // The cluster's default namespace for Service Connect, by ARN (ClusterServiceConnectDefaults.namespace);
+            // each service names it too, so nothing depends on the default.
+            clusterArgs.serviceConnectDefaults(ClusterServiceConnectDefaultsArgs.builder()
+                    .namespace(namespace.arn()).build());
+        }
+        this.cluster = new Cluster(name, clusterArgs
                 .name(scope.name("cluster", NameLimit.ECS))
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
                 .configuration(ClusterConfigurationArgs.builder()
@@ -70,7 +81,6 @@ public final class EcsCluster extends ComponentResource {
                                 .weight(share.weight())
                                 .build()).toList())
                 .build(), child);
-        this.namespace = CloudMap.namespace(name + "-namespace", vpcId, scope, child);
         registerOutputs(Map.of("clusterName", cluster.name(), "clusterArn", cluster.arn(),
                 "namespaceName", namespace.name()));
     }
@@ -85,6 +95,10 @@ public final class EcsCluster extends ComponentResource {
 
     public Output<String> namespaceId() {
         return namespace.id();
+    }
+
+    public Output<String> namespaceArn() {
+        return namespace.arn();
     }
 
     public Output<String> namespaceNameOutput() {

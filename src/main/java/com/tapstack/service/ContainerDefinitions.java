@@ -82,8 +82,7 @@ public final class ContainerDefinitions {
         if (!service.command().isEmpty()) {
             container.put("command", service.command());
         }
-        service.port().ifPresent(port -> container.put("portMappings",
-                List.of(ordered("containerPort", port, "protocol", "tcp"))));
+        service.port().ifPresent(port -> container.put("portMappings", List.of(portMapping(service, port))));
         container.put("environment", environment.entrySet().stream()
                 .map(e -> ordered("name", e.getKey(), "value", e.getValue())).toList());
         container.put("secrets", secrets.stream()
@@ -173,6 +172,19 @@ public final class ContainerDefinitions {
         options.put("mode", "non-blocking");
         options.put("max-buffer-size", "25m");
         return ordered("logDriver", "awslogs", "options", options);
+    }
+
+    /**
+     * The container port; with Service Connect also its name, which the service's endpoint refers to, and its app
+     * protocol when one is set (ECS API PortMapping: name, appProtocol).
+     */
+    private static Map<String, Object> portMapping(ServiceConfig service, int port) {
+        var mapping = ordered("containerPort", port, "protocol", "tcp");
+        service.serviceConnect().ifPresent(endpoint -> {
+            mapping.put("name", endpoint.portName());
+            endpoint.appProtocol().ifPresent(protocol -> mapping.put("appProtocol", protocol.configValue()));
+        });
+        return mapping;
     }
 
     /** A two-entry map that keeps its order, so the JSON reads the way AWS documents it. */

@@ -25,6 +25,7 @@ import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.discovery.CloudMap;
+import com.tapstack.discovery.ServiceConnect;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.scope.StackScope;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class FargateService extends ComponentResource {
     private final Output<String> serviceName;
     private final Output<String> taskDefinitionFamily;
     private final Output<String> taskDefinitionArn;
-    private final String discoveryName;
+    private final Optional<String> discoveryName;
 
     public FargateService(String name, ServiceConfig config, ServiceAttachments attachments,
                           SharedPlatform platform, StackScope scope, ComponentResourceOptions options) {
@@ -60,6 +61,13 @@ public final class FargateService extends ComponentResource {
         var serviceKey = scope.key("services." + config.name());
 
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
+        var serviceConnect = platform.cluster().serviceConnectNamespaceArn();
+        // With Service Connect every task runs ECS's proxy, which logs to a group of its own ('/' keeps the name apart
+        // from every service's group: service names have none).
+        var proxyLogGroup = serviceConnect.map(namespace -> platform.logGroups().create(name + "-proxy-logs",
+                config.name() + "/" + ServiceConnect.LOG_STREAM_PREFIX, this));
+        var logGroupArns = proxyLogGroup.map(proxy -> Output.all(logGroup.arn(), proxy.arn()))
+                .orElse(logGroup.arn().applyValue(List::of));
         var image = ResolvedImage.resolve(config.image(), attachments.repository(), account, this,
                 new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
                         platform.ecrUntaggedExpiryDays()));
@@ -74,7 +82,7 @@ public final class FargateService extends ComponentResource {
         var executionPolicy = new RolePolicy(name + "-execution-policy", RolePolicyArgs.builder()
                 .name("start-task")
                 .role(executionRole.id())
-                .policy(Output.tuple(account, repositoryArn, logGroup.arn(), secrets).applyValue(t ->
+                .policy(Output.tuple(account, repositoryArn, logGroupArns, secrets).applyValue(t ->
                         AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson(),
                                 scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
@@ -115,8 +123,11 @@ public final class FargateService extends ComponentResource {
                 .tags(scope.commonTags())
                 .build(), child);
 
-        var discovery = CloudMap.register(name + "-discovery", config.name(), platform.cluster().namespaceId(), scope,
-                child);
+        // With Service Connect, ECS creates the endpoint's Cloud Map service itself (named by its discovery name,
+        // unique in the namespace): a registration of ours would be a second one that no caller uses.
+        var discovery = serviceConnect.isPresent() ? Optional.<com.pulumi.aws.servicediscovery.Service>empty()
+                : Optional.of(CloudMap.register(name + "-discovery", config.name(), platform.cluster().namespaceId(),
+                        scope, child));
 
         // Everything a task needs at its first start, so the first deployment does not race it: a task that cannot
         // pull, log or connect fails, and a service's first deployment has no revision to roll back to.
@@ -133,8 +144,10 @@ public final class FargateService extends ComponentResource {
         dependencies.addAll(attachments.routing());
         var alarms = Optional.ofNullable(platform.deploymentAlarms().get(config.name()));
         alarms.ifPresent(a -> dependencies.addAll(a.alarms()));
-        var service = new Service(name, serviceArgs(config, platform, attachments, scope, taskDefinition,
-                discovery, alarms), CustomResourceOptions.builder()
+        var args = serviceArgs(config, platform, attachments, scope, taskDefinition, discovery, alarms);
+        proxyLogGroup.ifPresent(proxy -> args.serviceConnectConfiguration(ServiceConnect.configuration(config,
+                serviceConnect.get(), proxy.name(), region, scope)));
+        var service = new Service(name, args.build(), CustomResourceOptions.builder()
                 .parent(this)
                 .dependsOn(dependencies)
                 // Autoscaling owns the task count once the service exists; a deployment must not reset it.
@@ -160,9 +173,12 @@ public final class FargateService extends ComponentResource {
         this.taskDefinitionFamily = taskDefinition.family();
         this.taskDefinitionArn = DeploymentCheck.runningRevision(service.name(), service.taskDefinition(),
                 taskDefinition.arn(), service.loadBalancers(), targetGroupArn);
-        this.discoveryName = CloudMap.discoveryName(config.name(), scope);
+        // The name callers use: the Cloud Map DNS name, or with Service Connect the endpoint's client alias (a
+        // client-only service has none).
+        this.discoveryName = serviceConnect.isEmpty() ? Optional.of(CloudMap.discoveryName(config.name(), scope))
+                : config.serviceConnect().map(endpoint -> ServiceConnect.dnsName(endpoint, config.name(), scope));
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
-                "taskDefinitionArn", taskDefinitionArn, "discoveryName", Output.of(discoveryName)));
+                "taskDefinitionArn", taskDefinitionArn, "discoveryName", Output.of(discoveryName.orElse(""))));
     }
 
     /** Secrets Manager secrets rotate (the database's does every 7 days); SSM parameters do not. */
@@ -214,10 +230,10 @@ public final class FargateService extends ComponentResource {
         return volumes;
     }
 
-    private static ServiceArgs serviceArgs(ServiceConfig config, SharedPlatform platform,
+    private static ServiceArgs.Builder serviceArgs(ServiceConfig config, SharedPlatform platform,
                                            ServiceAttachments attachments, StackScope scope,
                                            TaskDefinition taskDefinition,
-                                           com.pulumi.aws.servicediscovery.Service discovery,
+                                           Optional<com.pulumi.aws.servicediscovery.Service> discovery,
                                            Optional<DeploymentAlarms> alarms) {
         var args = ServiceArgs.builder()
                 .name(serviceNameOf(config, scope))
@@ -252,10 +268,11 @@ public final class FargateService extends ComponentResource {
                 .availabilityZoneRebalancing(config.run().availabilityZoneRebalancing() ? "ENABLED" : "DISABLED")
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
-                .serviceRegistries(ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build())
                 // pulumi up waits until the deployment is complete and fails when ECS rolled it back.
                 .waitForSteadyState(true)
                 .tags(scope.commonTags());
+        discovery.ifPresent(registry -> args.serviceRegistries(ServiceServiceRegistriesArgs.builder()
+                .registryArn(registry.arn()).build()));
         alarms.ifPresent(a -> args.alarms(ServiceAlarmsArgs.builder()
                 .alarmNames(Output.all(a.names()))
                 .enable(a.rollback())
@@ -268,7 +285,7 @@ public final class FargateService extends ComponentResource {
                         .containerPort(config.port().orElseThrow())
                         .build())
                 .healthCheckGracePeriodSeconds(config.healthCheckGracePeriodSeconds()));
-        return args.build();
+        return args;
     }
 
     /** The ECS service's name, known before the service exists (alarms name it in their dimensions). */
@@ -289,8 +306,11 @@ public final class FargateService extends ComponentResource {
         return taskDefinitionArn;
     }
 
-    /** The name other services resolve: {@code api.dev.tap.local}. */
-    public String discoveryName() {
+    /**
+     * The name other services resolve: {@code api.dev.tap.local}; with Service Connect the endpoint's client alias,
+     * empty for a service without a port.
+     */
+    public Optional<String> discoveryName() {
         return discoveryName;
     }
 }

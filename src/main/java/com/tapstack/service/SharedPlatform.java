@@ -42,10 +42,11 @@ public record SharedPlatform(
      * The cluster services run in.
      *
      * @param capacityProviders the cluster's capacity provider association, which a service's strategy needs first
+     * @param serviceConnectNamespaceArn the namespace services join with Service Connect; empty with Cloud Map DNS
      */
     public record Cluster(Output<String> arn, Output<String> name, Output<String> namespaceId,
                           Output<String> execLogGroupArn, List<CapacityShare> capacityStrategy,
-                          Resource capacityProviders) {
+                          Resource capacityProviders, Optional<Output<String>> serviceConnectNamespaceArn) {
         public Cluster {
             capacityStrategy = List.copyOf(capacityStrategy);
         }

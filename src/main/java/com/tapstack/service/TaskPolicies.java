@@ -50,6 +50,15 @@ public final class TaskPolicies {
      */
     public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn, String logGroupArn,
                                            List<ResolvedSecret> secrets) {
+        return execution(account, repositoryArn, List.of(logGroupArn), secrets);
+    }
+
+    /**
+     * The same, writing each of {@code logGroupArns}: the service's group and, with Service Connect, its proxy's
+     * (the proxy logs through the awslogs driver, which runs with the execution role).
+     */
+    public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn,
+                                           List<String> logGroupArns, List<ResolvedSecret> secrets) {
         var statements = new ArrayList<Statement>();
         repositoryArn.ifPresent(arn -> {
             statements.add(Statement.allow("PullImage").actions(ECR_PULL_ACTIONS).resources(arn).build());
@@ -58,7 +67,7 @@ public final class TaskPolicies {
             statements.add(Statement.allow("EcrLogin").actions("ecr:GetAuthorizationToken").resources("*").build());
         });
         statements.add(Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
-                .resources(logGroupArn + ":*").build());
+                .resources(logGroupArns.stream().map(arn -> arn + ":*").toList()).build());
         var parameters = arns(secrets, ResolvedSecret.Store.SSM);
         if (!parameters.isEmpty()) {
             statements.add(Statement.allow("ReadParameters").actions("ssm:GetParameters").resources(parameters).build());

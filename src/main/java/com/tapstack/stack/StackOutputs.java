@@ -32,7 +32,7 @@ final class StackOutputs {
             values.put("serviceName", t.t1);
             values.put("taskDefinitionFamily", t.t2);
             values.put("taskDefinitionArn", t.t3);
-            values.put("discoveryName", service.discoveryName());
+            service.discoveryName().ifPresent(discoveryName -> values.put("discoveryName", discoveryName));
             t.t4.ifPresent(url -> values.put("repositoryUrl", url));
             return Map.entry(name, (Map<String, String>) values);
         }));

@@ -110,7 +110,9 @@ public final class TapStack extends ComponentResource {
         var privateNetwork = new ArrayList<com.pulumi.resources.Resource>(network.privateEgress());
         endpoints.ifPresent(e -> privateNetwork.addAll(e.endpoints()));
         var clusterInputs = new SharedPlatform.Cluster(cluster.arn(), cluster.name(), cluster.namespaceId(),
-                cluster.execLogGroupArn(), cluster.capacityStrategy(), cluster.capacityProvidersResource());
+                cluster.execLogGroupArn(), cluster.capacityStrategy(), cluster.capacityProvidersResource(),
+                platform.discovery() == com.tapstack.config.service.Discovery.SERVICE_CONNECT
+                        ? Optional.of(cluster.namespaceArn()) : Optional.empty());
         var shared = new SharedPlatform(clusterInputs, network.privateSubnetIds(), privateNetwork, key.arn(), logGroups,
                 platform.ecrUntaggedExpiryDays(), secretSources(modules.parameters(), parameters, database, key),
                 database.map(db -> new SharedPlatform.DatabaseConnection(db.endpoint(), db.port(),

@@ -1,5 +1,6 @@
 package com.tapstack.config.service;
 
+import com.tapstack.config.ConfigKey.ChoiceKey;
 import com.tapstack.config.ConfigKey.IntKey;
 import com.tapstack.config.ConfigKey.Structured;
 import com.tapstack.config.ConfigKey;
@@ -17,9 +18,10 @@ import java.util.TreeMap;
  * @param ecrKeepImages       images an ECR repository keeps (older ones expire)
  * @param ecrUntaggedExpiryDays days after which untagged images expire
  * @param services            the services by name, in name order
+ * @param discovery           how services find each other: Cloud Map DNS or Service Connect
  */
 public record PlatformConfig(int spotWeight, int onDemandBase, int ecrKeepImages, int ecrUntaggedExpiryDays,
-                             Map<String, ServiceConfig> services) {
+                             Map<String, ServiceConfig> services, Discovery discovery) {
 
     /**
      * Task definition revisions a service can run: the current one, and the one a circuit-breaker or alarm
@@ -45,9 +47,14 @@ public record PlatformConfig(int spotWeight, int onDemandBase, int ecrKeepImages
     public static final Structured SERVICES = Structured.entries("services", "{}", "a mapping of service name to its"
             + " settings", "The Fargate services, one entry each (the same code for every service)",
             ServiceKeys.KEYS);
+    public static final ChoiceKey<Discovery> DISCOVERY = ChoiceKey.of("discovery", Discovery.class,
+            Discovery.CLOUD_MAP, "is not a way services find each other", "How services find each other: cloudMap"
+                    + " (A records in the private DNS namespace, resolved by the VPC's DNS) or serviceConnect (ECS"
+                    + " Service Connect: a proxy in every task, endpoints in the same namespace); docs/stack.md says"
+                    + " when to pick which");
     /** The platform's keys, in the order the docs list them. */
     public static final List<ConfigKey> KEYS = List.of(SPOT_WEIGHT, ON_DEMAND_BASE, ECR_KEEP_IMAGES,
-            ECR_UNTAGGED_EXPIRY_DAYS, SERVICES);
+            ECR_UNTAGGED_EXPIRY_DAYS, SERVICES, DISCOVERY);
 
     public PlatformConfig {
         services = Collections.unmodifiableMap(new TreeMap<>(services));
@@ -71,7 +78,7 @@ public record PlatformConfig(int spotWeight, int onDemandBase, int ecrKeepImages
     public static PlatformConfig defaults() {
         return new PlatformConfig(SPOT_WEIGHT.defaultValue().orElseThrow(), ON_DEMAND_BASE.defaultValue().orElseThrow(),
                 ECR_KEEP_IMAGES.defaultValue().orElseThrow(), ECR_UNTAGGED_EXPIRY_DAYS.defaultValue().orElseThrow(),
-                Map.of());
+                Map.of(), DISCOVERY.defaultValue().orElseThrow());
     }
 
     /** Reads the platform keys and every service of the project namespace. */
@@ -83,8 +90,11 @@ public record PlatformConfig(int spotWeight, int onDemandBase, int ecrKeepImages
             throw tap.invalid(ECR_KEEP_IMAGES.name(), keep < MIN_KEEP_IMAGES ? "would expire images a rollback needs"
                     : "is out of range", ECR_KEEP_IMAGES.allowed());
         }
+        var servicesNode = tap.object(SERVICES.name(), SERVICES.allowed());
+        var services = ServiceConfigReader.read(servicesNode);
+        var discovery = DISCOVERY.read(tap);
         return new PlatformConfig(SPOT_WEIGHT.read(tap), ON_DEMAND_BASE.read(tap), keep,
-                ECR_UNTAGGED_EXPIRY_DAYS.read(tap), ServiceConfigReader.read(tap.object(SERVICES.name(),
-                SERVICES.allowed())));
+                ECR_UNTAGGED_EXPIRY_DAYS.read(tap), ServiceConnectEndpoints.check(servicesNode, services, discovery),
+                discovery);
     }
 }

@@ -105,7 +105,8 @@ public final class ServiceConfigReader {
                 ServiceKeys.ENTRY_POINT.read(node),
                 exec(node, readonlyRootFilesystem),
                 usesDatabase(node, environment, secrets),
-                RunSettings.read(node));
+                RunSettings.read(node),
+                ServiceConnectSettings.read(node, name, port));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {

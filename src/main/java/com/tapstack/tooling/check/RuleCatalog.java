@@ -3,6 +3,7 @@ package com.tapstack.tooling.check;
 import com.tapstack.tooling.check.rules.ComputeRules;
 import com.tapstack.tooling.check.rules.DatabaseRules;
 import com.tapstack.tooling.check.rules.DeploymentRules;
+import com.tapstack.tooling.check.rules.DiscoveryRules;
 import com.tapstack.tooling.check.rules.HygieneRules;
 import com.tapstack.tooling.check.rules.IamRules;
 import com.tapstack.tooling.check.rules.LifecycleRules;
@@ -34,6 +35,7 @@ public final class RuleCatalog {
         rules.addAll(LifecycleRules.rules());
         rules.addAll(DatabaseRules.rules());
         rules.addAll(ModuleRules.rules());
+        rules.addAll(DiscoveryRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

@@ -19,6 +19,8 @@ public final class MermaidDiagram {
     private final Plan plan;
     private final List<String> lines = new ArrayList<>();
     private final Map<String, String> serviceNodeByGroup = new LinkedHashMap<>();
+    /** Service nodes whose tasks run the Service Connect proxy. */
+    private final java.util.Set<String> serviceConnectNodes = new java.util.HashSet<>();
 
     private MermaidDiagram(Plan plan) {
         this.plan = plan;
@@ -91,17 +93,22 @@ public final class MermaidDiagram {
             var listens = task.map(t -> t.inputString("containerDefinitions")).orElse("").contains("containerPort");
             var access = service.input("loadBalancers") != null ? "public" : listens ? "internal" : "no inbound";
             var size = task.map(t -> t.input("cpu") + " CPU / " + t.input("memory") + " MiB").orElse("");
-            lines.add("      " + node + "[\"" + discoveryName(service).orElse(service.inputString("name")) + "<br/>"
+            lines.add("      " + node + "[\"" + discoveryName(service).or(() -> ServiceConnectView.alias(service))
+                    .orElse(service.inputString("name")) + "<br/>"
                     + access + ", " + size + "\"]");
             strings(service.inputAt("networkConfiguration.securityGroups")).forEach(group ->
                     serviceNodeByGroup.put(group, node));
+            if (ServiceConnectView.enabled(service)) {
+                serviceConnectNodes.add(node);
+            }
         }
         lines.add("    end");
     }
 
     private void drawSharedParts() {
         plan.byType("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace").forEach(namespace ->
-                lines.add("  cloudmap[(\"Cloud Map " + namespace.input("name") + "\")]"));
+                lines.add("  cloudmap[(\"Cloud Map " + namespace.input("name")
+                        + (serviceConnectNodes.isEmpty() ? "" : "<br/>Service Connect") + "\")]"));
         var repositories = plan.byType("aws:ecr/repository:Repository").stream().map(r -> r.inputString("name")).toList();
         if (!repositories.isEmpty()) {
             lines.add("  ecr[(\"ECR " + String.join("<br/>", repositories) + "\")]");
@@ -128,12 +135,16 @@ public final class MermaidDiagram {
             var callee = serviceNodeByGroup.get(rule.inputString("securityGroupId"));
             var caller = serviceNodeByGroup.get(rule.inputString("referencedSecurityGroupId"));
             if (callee != null && caller != null) {
-                lines.add("  " + caller + " -->|\":" + rule.input("fromPort") + "\"| " + callee);
+                // Through the caller's Service Connect proxy when both run one, to the same port.
+                var via = serviceConnectNodes.contains(callee) && serviceConnectNodes.contains(caller)
+                        ? " Service Connect" : "";
+                lines.add("  " + caller + " -->|\":" + rule.input("fromPort") + via + "\"| " + callee);
             }
         }
         plan.byType("aws:ec2/natGateway:NatGateway").forEach(nat -> lines.add("  " + id(nat.name()) + " --> internet"));
         if (!plan.byType("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace").isEmpty()) {
-            plan.byType("aws:ecs/service:Service").forEach(s -> lines.add("  " + serviceNode(s) + " -.-> cloudmap"));
+            plan.byType("aws:ecs/service:Service").forEach(s -> lines.add("  " + serviceNode(s)
+                    + (serviceConnectNodes.contains(serviceNode(s)) ? " -.->|Service Connect| cloudmap" : " -.-> cloudmap")));
         }
         if (!plan.byType("aws:kms/key:Key").isEmpty() && !plan.byType("aws:cloudwatch/logGroup:LogGroup").isEmpty()) {
             lines.add("  kms -.->|encrypts| logs");

@@ -1,0 +1,25 @@
+package com.tapstack.config.service;
+
+import com.tapstack.config.ConfigKey;
+
+/**
+ * The application protocol of a Service Connect port (the port mapping's {@code appProtocol}; ECS API
+ * PortMapping: http, http2 or grpc). Without one the proxy treats the port as TCP: no per-request timeout, no
+ * HTTP status metrics.
+ */
+public enum AppProtocol implements ConfigKey.Choice {
+    HTTP("http"),
+    HTTP2("http2"),
+    GRPC("grpc");
+
+    private final String configValue;
+
+    AppProtocol(String configValue) {
+        this.configValue = configValue;
+    }
+
+    @Override
+    public String configValue() {
+        return configValue;
+    }
+}
