@@ -206,6 +206,35 @@ class ServiceConnectPlanTest {
         assertThat(services.get("mailer")).doesNotContainKey("discoveryName");
     }
 
+    @Test
+    void theReferenceStacksKeepCloudMapDns() {
+        for (var stack : List.of("dev", "prod")) {
+            var plan = com.tapstack.support.Reference.plan(stack);
+            assertThat(plan.byType("aws:ecs/cluster:Cluster").get(0).input("serviceConnectDefaults")).isNull();
+            assertThat(plan.byType(SERVICE)).isNotEmpty().allSatisfy(service -> {
+                assertThat(service.input("serviceConnectConfiguration")).isNull();
+                assertThat(service.inputAt("serviceRegistries.registryArn")).isNotNull();
+            });
+        }
+    }
+
+    @Test
+    void serviceConnectAddsNoCostLineAndLeavesTheTasksPriceAsItIs() {
+        var config = Fixtures.config(Fixtures.SMALL);
+        var prices = com.tapstack.tooling.cost.PriceTable.shipped();
+        var cloudMap = com.tapstack.tooling.cost.CostEstimator.estimate(Fixtures.plan(Fixtures.SMALL),
+                config.costAssumptions(), config.logRetentionDays(), prices);
+        var serviceConnect = com.tapstack.tooling.cost.CostEstimator.estimate(serviceConnect(v -> v),
+                config.costAssumptions(), config.logRetentionDays(), prices);
+
+        assertThat(serviceConnect.lines()).extracting(l -> l.family())
+                .containsExactlyElementsOf(cloudMap.lines().stream().map(l -> l.family()).toList());
+        assertThat(serviceConnect.total()).isEqualTo(cloudMap.total());
+        // The proxies' groups are counted with the others; the assumed log volume is the stack's, not per group.
+        assertThat(serviceConnect.lines()).filteredOn(l -> l.family().equals("CloudWatch Logs"))
+                .singleElement().satisfies(l -> assertThat(l.basis()).endsWith("in 8 groups"));
+    }
+
     static Stream<Arguments> refused() {
         var file = "Pulumi." + Fixtures.SMALL + ".yaml: ";
         UnaryOperator<StackValues> on = v -> v.set(DISCOVERY, "serviceConnect");

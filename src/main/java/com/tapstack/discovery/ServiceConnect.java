@@ -31,7 +31,9 @@ public final class ServiceConnect {
 
     /**
      * The name callers use: the configured alias, or the name Cloud Map DNS gives the service
-     * ({@code orders.qa.shop.local}), so an environment that switches keeps its callers' addresses.
+     * ({@code orders.qa.shop.local}), so an environment that switches keeps its callers' addresses. That default
+     * always fits the alias rule (up to 127 lowercase letters, digits, _ - and .): service, environment and project
+     * names are lowercase and at most 20, 10 and 15 characters, 53 with the dots and {@code .local}.
      */
     public static String dnsName(ServiceConnectSettings endpoint, String service, StackScope scope) {
         return endpoint.dnsName().orElse(CloudMap.discoveryName(service, scope));
