@@ -37,6 +37,7 @@ import java.util.Optional;
  *                             credentials (DB_HOST, DB_PORT, DB_NAME, PGSSLMODE=require, and DB_USERNAME and
  *                             DB_PASSWORD as secrets)
  * @param run                  Availability Zone rebalancing, stop timeout, version consistency, restart policy
+ * @param sidecars             extra containers of the task, by name
  */
 public record ServiceConfig(
         String name,
@@ -64,7 +65,8 @@ public record ServiceConfig(
         List<String> entryPoint,
         boolean exec,
         boolean database,
-        RunSettings run) {
+        RunSettings run,
+        List<Sidecar> sidecars) {
 
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
@@ -80,11 +82,17 @@ public record ServiceConfig(
         writablePaths = List.copyOf(writablePaths);
         command = List.copyOf(command);
         entryPoint = List.copyOf(entryPoint);
+        sidecars = List.copyOf(sidecars);
     }
 
     /** Whether this service needs an ECR repository of its own. */
     public boolean ownsRepository() {
         return ecrRepository || image instanceof ImageSpec.Ecr ecr && ecr.ownRepository();
+    }
+
+    /** The sidecar of {@code kind}, if the service has one (at most one of each kind). */
+    public Optional<Sidecar> sidecar(SidecarKind kind) {
+        return sidecars.stream().filter(s -> s.is(kind)).findFirst();
     }
 
     /** Whether a listener rule routes to this service (rather than the listener's default action). */
@@ -124,6 +132,7 @@ public record ServiceConfig(
         builder.exec = exec;
         builder.database = database;
         builder.run = run;
+        builder.sidecars = sidecars;
         return builder;
     }
 
@@ -156,6 +165,7 @@ public record ServiceConfig(
         private boolean exec = ServiceKeys.EXEC.defaultValue().orElseThrow();
         private boolean database = ServiceKeys.DATABASE.defaultValue().orElseThrow();
         private RunSettings run = RunSettings.defaults();
+        private List<Sidecar> sidecars = List.of();
 
         private Builder(String name, ImageSpec image) {
             this.name = name;
@@ -287,11 +297,16 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder sidecars(List<Sidecar> value) {
+            sidecars = value;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
                     hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
                     containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
-                    user, writablePaths, command, entryPoint, exec, database, run);
+                    user, writablePaths, command, entryPoint, exec, database, run, sidecars);
         }
     }
 }

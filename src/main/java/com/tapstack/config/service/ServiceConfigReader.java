@@ -79,11 +79,12 @@ public final class ServiceConfigReader {
                         + " environment or secrets");
             }
         }
+        var size = size(node);
         return new ServiceConfig(
                 name,
                 image,
                 ServiceKeys.ECR_REPOSITORY.read(node),
-                size(node),
+                size,
                 ServiceKeys.ARCHITECTURE.read(node),
                 port,
                 isPublic,
@@ -105,7 +106,9 @@ public final class ServiceConfigReader {
                 ServiceKeys.ENTRY_POINT.read(node),
                 exec(node, readonlyRootFilesystem),
                 usesDatabase(node, environment, secrets),
-                RunSettings.read(node));
+                RunSettings.read(node),
+                SidecarReader.read(node, name, size, readonlyRootFilesystem,
+                        !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty()));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {
