@@ -307,4 +307,19 @@ public class SidecarsPlanTest {
     void badValuesAreOneLine(String what, UnaryOperator<StackValues> edit, String message) {
         BrokenConfig.assertFixtureRefused(Fixtures.SMALL, edit, message);
     }
+
+    @Test
+    void theReadyMadeSidecarsAddNoFindingToTheChecks() {
+        var baseline = com.tapstack.support.Checks.findings(Fixtures.plan(Fixtures.SMALL), false).stream()
+                .map(f -> f.rule().id() + " " + f.message()).toList();
+        var plan = plan(v -> v.setIn(S, "storefront.sidecars", Map.of("log-router", Map.of("kind", "firelens",
+                        "image", FLUENT_BIT, "memoryReservation", 50)))
+                .setIn(S, "mailer.sidecars", Map.of("collector", Map.of("kind", "otel", "image", ADOT,
+                        "containerHealthCheck", Map.of("command", List.of("CMD", "/healthcheck"))))));
+        var added = com.tapstack.support.Checks.findings(plan, false).stream()
+                .map(f -> f.rule().id() + " " + f.message()).filter(f -> !baseline.contains(f)).toList();
+        assertThat(added).isEmpty();
+        assertThat(container(plan, "mailer", "collector").get("healthCheck")).isEqualTo(Map.of("command",
+                List.of("CMD", "/healthcheck"), "interval", 30.0, "timeout", 5.0, "retries", 3.0, "startPeriod", 0.0));
+    }
 }

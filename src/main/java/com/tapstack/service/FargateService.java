@@ -91,14 +91,19 @@ public final class FargateService extends ComponentResource {
                 ? Output.tuple(platform.cluster().execLogGroupArn(), platform.kmsKeyArn()).applyValue(t ->
                         Optional.of(new TaskPolicies.ExecGrants(t.t1, t.t2)))
                 : Output.of(Optional.<TaskPolicies.ExecGrants>empty());
+        // Only a service with ready-made sidecars makes its task policy wait for its log groups.
+        var sidecarStatements = SidecarPolicies.needed(config)
+                ? Output.tuple(logGroup.arn(), metricsLogGroupArn).applyValue(t ->
+                        SidecarPolicies.statements(config, t.t1, t.t2))
+                : Output.of(List.<com.tapstack.iam.Statement>of());
         var needsTaskPolicy = !config.permissions().isEmpty() || config.exec() || SidecarPolicies.needed(config);
         var taskPolicy = needsTaskPolicy
                 ? Optional.of(new RolePolicy(name + "-task-policy", RolePolicyArgs.builder()
                         .name("application")
                         .role(taskRole.id())
-                        .policy(Output.tuple(execGrants, logGroup.arn(), metricsLogGroupArn).applyValue(t ->
-                                AwsSizeLimits.rolePolicy(TaskPolicies.task(config.permissions(), t.t1,
-                                        SidecarPolicies.statements(config, t.t2, t.t3)).orElseThrow()
+                        .policy(Output.tuple(execGrants, sidecarStatements).applyValue(t ->
+                                AwsSizeLimits.rolePolicy(TaskPolicies.task(config.permissions(), t.t1, t.t2)
+                                        .orElseThrow()
                                         .toJson(), scope.configFile(), serviceKey + ".permissions", "task")))
                         .build(), child))
                 : Optional.<RolePolicy>empty();

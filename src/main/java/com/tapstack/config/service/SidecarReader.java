@@ -17,8 +17,9 @@ final class SidecarReader {
     static final String ALLOWED = "a mapping of sidecar name to {image: <reference>@sha256:<64 hex>, kind:"
             + " firelens|otel, ...}";
     /**
-     * "The maximum number of containers that you can specify in a task definition": 10 (Amazon ECS service quotas,
-     * service-quotas.html, "Containers per task definition").
+     * Containers per task definition: 10, a quota AWS does not raise (Amazon ECS endpoints and quotas,
+     * docs.aws.amazon.com/general/latest/gr/ecs-service.html; not read in a stored copy: AWS Batch's EcsProperties,
+     * which runs ECS tasks, states the same "up to 10 containers").
      */
     static final int MAX_CONTAINERS = 10;
 
