@@ -238,7 +238,10 @@ public class SidecarsPlanTest {
                         file + ".log-router.image: is missing (set it in Pulumi.small.yaml or with `pulumi config set"
                                 + " --path '" + S + ".storefront.sidecars.log-router.image' <value>`); allowed: an image"
                                 + " reference ending in @sha256:<64 hex digits> (`docker buildx imagetools inspect"
-                                + " <image>:<tag>` prints it)"),
+                                + " <image>:<tag>` prints it), e.g. public.ecr.aws/aws-observability/aws-for-fluent-bit"
+                                + "@sha256:<its digest>"),
+                BrokenConfig.broken("no CPU at all", v -> sidecar(v, Map.of("image", FLUENT_BIT, "cpu", 0)),
+                        file + ".log-router.cpu: 0 is out of range; allowed: 1 to 16384"),
                 BrokenConfig.broken("an ECR mapping", v -> sidecar(v, Map.of("image", Map.of("repository", "self",
                         "digest", "sha256:" + "a".repeat(64)))), file + ".log-router.image: {\"digest\":\"sha256:"
                         + "a".repeat(64) + "\",\"repository\":\"self\"} is a mapping; a sidecar's image is a reference;"

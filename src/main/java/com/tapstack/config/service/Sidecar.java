@@ -47,8 +47,8 @@ public record Sidecar(String name, Optional<SidecarKind> kind, String image, boo
             + " log group; otel: an ADOT collector for traces (X-Ray) and metrics (EMF); none: a plain container");
     public static final TextKey IMAGE = TextKey.required("image", "an image reference ending in @sha256:<64 hex"
             + " digits> (`docker buildx imagetools inspect <image>:<tag>` prints it)", "The sidecar's image, pinned by"
-            + " digest (firelens: public.ecr.aws/aws-observability/aws-for-fluent-bit; otel:"
-            + " public.ecr.aws/aws-observability/aws-otel-collector)");
+            + " digest (AWS publishes public.ecr.aws/aws-observability/aws-for-fluent-bit for firelens and"
+            + " public.ecr.aws/aws-observability/aws-otel-collector for otel; the digest is yours to choose)");
     public static final BoolKey ESSENTIAL = BoolKey.of("essential", false, "ECS stops the task when the sidecar"
             + " stops; a firelens router is always essential (a task whose router stopped would lose its logs)");
     public static final ChoiceKey<DependencyCondition> DEPENDS_ON = ChoiceKey.derived("dependsOn",
@@ -56,7 +56,7 @@ public record Sidecar(String name, Optional<SidecarKind> kind, String image, boo
                     + " condition", "What the service container waits for: the sidecar started, exited (COMPLETE),"
                     + " exited with 0 (SUCCESS; both only when not essential) or is healthy (HEALTHY, needs its"
                     + " containerHealthCheck)");
-    public static final IntKey CPU = IntKey.derived("cpu", 0, 16_384, "none (a share of the task's)", "CPU units reserved for the sidecar, out of"
+    public static final IntKey CPU = IntKey.derived("cpu", 1, 16_384, "none (a share of the task's)", "CPU units reserved for the sidecar, out of"
             + " the task's; all sidecars together leave the service container some");
     public static final IntKey MEMORY = IntKey.derived("memory", 6, 122_880, "none", "Hard memory limit in MiB: the"
             + " sidecar is stopped above it");
@@ -76,6 +76,14 @@ public record Sidecar(String name, Optional<SidecarKind> kind, String image, boo
                     + INIT_CONTAINER + ". At most one firelens and one otel sidecar per service.",
             KIND, IMAGE, ESSENTIAL, DEPENDS_ON, CPU, MEMORY, MEMORY_RESERVATION, COMMAND, ENVIRONMENT,
             ContainerHealthCheck.BLOCK, READONLY_ROOT_FILESYSTEM);
+
+    /** The image AWS publishes for a ready-made kind, as the loader names it when the image is missing. */
+    public static String officialImage(SidecarKind kind) {
+        return switch (kind) {
+            case FIRELENS -> "public.ecr.aws/aws-observability/aws-for-fluent-bit";
+            case OTEL -> "public.ecr.aws/aws-observability/aws-otel-collector";
+        };
+    }
 
     public Sidecar {
         command = List.copyOf(command);

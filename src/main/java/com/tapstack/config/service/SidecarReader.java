@@ -78,7 +78,8 @@ final class SidecarReader {
                     Sidecar.IMAGE.allowed());
         }
         var image = Sidecar.IMAGE.optional(node).orElseThrow(() -> node.missing(Sidecar.IMAGE.name(),
-                Sidecar.IMAGE.allowed()));
+                Sidecar.IMAGE.allowed() + kind.map(k -> ", e.g. " + Sidecar.officialImage(k) + "@sha256:<its digest>")
+                        .orElse("")));
         ImageReader.referenceProblem(image).ifPresent(problem -> {
             throw node.invalid(Sidecar.IMAGE.name(), problem, Sidecar.IMAGE.allowed());
         });
