@@ -240,6 +240,12 @@ public class SidecarsPlanTest {
                                 + " reference ending in @sha256:<64 hex digits> (`docker buildx imagetools inspect"
                                 + " <image>:<tag>` prints it), e.g. public.ecr.aws/aws-observability/aws-for-fluent-bit"
                                 + "@sha256:<its digest>"),
+                BrokenConfig.broken("a router next to a service on FireLens's port", v -> sidecar(v.setIn(S,
+                        "storefront.port", 24224), Map.of("image", FLUENT_BIT, "kind", "firelens")),
+                        "Pulumi." + Fixtures.SMALL + ".yaml: " + S + ".storefront.port: 24224 is the port the FireLens"
+                                + " router listens on, and the service's security group admits its callers on it;"
+                                + " allowed: another port (AWS: the task's security group must not allow ingress on"
+                                + " 24224)"),
                 BrokenConfig.broken("no CPU at all", v -> sidecar(v, Map.of("image", FLUENT_BIT, "cpu", 0)),
                         file + ".log-router.cpu: 0 is out of range; allowed: 1 to 16384"),
                 BrokenConfig.broken("an ECR mapping", v -> sidecar(v, Map.of("image", Map.of("repository", "self",

@@ -121,7 +121,9 @@ final class SidecarContainers {
         container.put("privileged", false);
         sidecar.healthCheck().ifPresent(check -> container.put("healthCheck", healthCheck(check)));
         if (sidecar.is(SidecarKind.FIRELENS)) {
-            // ECS writes the router's Fluent Bit configuration from the other containers' awsfirelens options.
+            // ECS writes the router's Fluent Bit configuration from the other containers' awsfirelens options and
+            // mounts it at /fluent-bit/etc/fluent-bit.conf; AWS recommends the router be essential (ECS developer
+            // guide, firelens-taskdef.html).
             container.put("firelensConfiguration", Map.of("type", "fluentbit"));
         }
         // Its own output goes to the service's group with awslogs (the execution role writes it): a router cannot

@@ -108,7 +108,7 @@ public final class ServiceConfigReader {
                 usesDatabase(node, environment, secrets),
                 RunSettings.read(node),
                 SidecarReader.read(node, name, size, readonlyRootFilesystem,
-                        !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty()));
+                        !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty(), port));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {

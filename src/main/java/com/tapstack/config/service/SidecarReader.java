@@ -23,6 +23,12 @@ final class SidecarReader {
      */
     static final int MAX_CONTAINERS = 10;
 
+    /**
+     * "FireLens listens on port 24224 ... you must not allow ingress traffic on port 24224 in the security group your
+     * task uses" (ECS developer guide, firelens-taskdef.html).
+     */
+    static final int FIRELENS_PORT = 24224;
+
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
     private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
 
@@ -36,7 +42,7 @@ final class SidecarReader {
      * @param initContainer          whether the task has the init container for writable paths
      */
     static List<Sidecar> read(ConfigNode service, String serviceName, FargateSize size, boolean readonlyRootFilesystem,
-                              boolean initContainer) {
+                              boolean initContainer, Optional<Integer> port) {
         var node = service.object(ServiceKeys.SIDECARS.name(), ALLOWED);
         var sidecars = new ArrayList<Sidecar>();
         for (var name : new java.util.TreeSet<>(node.fields())) {
@@ -67,6 +73,11 @@ final class SidecarReader {
                     + " (ECS takes " + MAX_CONTAINERS + " containers per task definition)");
         }
         checkSize(node, sidecars, size);
+        if (port.equals(Optional.of(FIRELENS_PORT)) && sidecars.stream().anyMatch(s -> s.is(SidecarKind.FIRELENS))) {
+            throw service.error(ServiceKeys.PORT.name(), FIRELENS_PORT + " is the port the FireLens router listens on,"
+                    + " and the service's security group admits its callers on it", "another port (AWS: the task's"
+                    + " security group must not allow ingress on " + FIRELENS_PORT + ")");
+        }
         return List.copyOf(sidecars);
     }
 
