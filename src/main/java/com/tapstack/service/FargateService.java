@@ -75,11 +75,11 @@ public final class FargateService extends ComponentResource {
         var executionRole = role(name + "-execution", config.name() + "-execution",
                 "ECS starts tasks of " + config.name() + " with it: image pull, logs, secrets",
                 account.applyValue(a -> TaskPolicies.executionTrust(a).toJson()), scope, child);
-        var repositoryArn = repositoryArns(image, config, account, this);
+        var repositoryArns = repositoryArns(image, config, account, this);
         var executionPolicy = new RolePolicy(name + "-execution-policy", RolePolicyArgs.builder()
                 .name("start-task")
                 .role(executionRole.id())
-                .policy(Output.tuple(account, repositoryArn, logGroup.arn(), secrets).applyValue(t ->
+                .policy(Output.tuple(account, repositoryArns, logGroup.arn(), secrets).applyValue(t ->
                         AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson(),
                                 scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
@@ -190,6 +190,7 @@ public final class FargateService extends ComponentResource {
         var arns = new ArrayList<Output<String>>();
         image.repositoryArn().ifPresent(arns::add);
         for (var sidecar : config.sidecars()) {
+            // A reference is never looked up, so no untagged-image check applies to it.
             ResolvedImage.resolve(new com.tapstack.config.service.ImageSpec.External(sidecar.image()),
                     Optional.empty(), account, parent, null).repositoryArn().ifPresent(arns::add);
         }
