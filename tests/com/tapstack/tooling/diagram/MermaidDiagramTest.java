@@ -39,4 +39,21 @@ class MermaidDiagramTest {
         assertThat(diagram.lines().filter(line -> line.contains("{{\"NAT gateway\"}}"))).hasSize(3);
         assertThat(diagram.lines().filter(line -> line.trim().startsWith("subgraph az_"))).hasSize(3);
     }
+
+    @Test
+    void aServicesSidecarsAreListedInItsNodeWithTheirKind() {
+        var values = com.tapstack.support.Fixtures.values(com.tapstack.support.Fixtures.SMALL).setIn(
+                com.tapstack.support.Fixtures.key("services"), "storefront.sidecars", java.util.Map.of(
+                        "log-router", java.util.Map.of("kind", "firelens", "image",
+                                com.tapstack.service.SidecarsPlanTest.FLUENT_BIT),
+                        "collector", java.util.Map.of("kind", "otel", "image", com.tapstack.service.SidecarsPlanTest.ADOT),
+                        "proxy", java.util.Map.of("image", com.tapstack.service.SidecarsPlanTest.ENVOY)));
+        var diagram = MermaidDiagram.render(com.tapstack.support.Fixtures.plan(com.tapstack.support.Fixtures.SMALL,
+                values));
+
+        assertThat(diagram).contains("[\"storefront<br/>public, 256 CPU / 512 MiB<br/>sidecars: collector (otel),"
+                + " log-router (firelens), proxy\"]");
+        // The init container for writable paths is no sidecar, and a service without any lists none.
+        assertThat(diagram).contains("[\"orders<br/>internal, 512 CPU / 1024 MiB\"]").doesNotContain("prepare-writable");
+    }
 }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class ContainerDefinitions {
 
-    public static final String PREPARE_CONTAINER = "prepare-writable-paths";
+    public static final String PREPARE_CONTAINER = com.tapstack.config.service.Sidecar.INIT_CONTAINER;
 
     /**
      * Docker's default capability set, which Fargate containers start with: moby/moby
@@ -57,12 +57,20 @@ public final class ContainerDefinitions {
     /** With {@code connection}: variables the stack derives (the database's address) next to the configured ones. */
     public static String toJson(ServiceConfig service, String image, String logGroupName, String region,
                                 List<ResolvedSecret> secrets, Map<String, String> connection) {
+        return toJson(service, image, logGroupName, region, secrets, connection, java.util.Optional.empty());
+    }
+
+    /** With {@code metricsLogGroupName}: the log group an otel sidecar writes its metrics to (EMF). */
+    public static String toJson(ServiceConfig service, String image, String logGroupName, String region,
+                                List<ResolvedSecret> secrets, Map<String, String> connection,
+                                java.util.Optional<String> metricsLogGroupName) {
         var containers = new ArrayList<Map<String, Object>>();
         var mountPoints = mountPoints(service);
         if (!mountPoints.isEmpty()) {
             containers.add(prepareContainer(service, image, logGroupName, region, mountPoints));
         }
         containers.add(serviceContainer(service, image, logGroupName, region, secrets, mountPoints, connection));
+        containers.addAll(SidecarContainers.containers(service, logGroupName, region, metricsLogGroupName));
         return new GsonBuilder().disableHtmlEscaping().create().toJson(containers);
     }
 
@@ -72,6 +80,7 @@ public final class ContainerDefinitions {
                                                         Map<String, String> connection) {
         var environment = new TreeMap<>(service.environment());
         environment.putAll(connection);
+        environment.putAll(SidecarContainers.serviceEnvironment(service));
         var container = new LinkedHashMap<String, Object>();
         container.put("name", service.name());
         container.put("image", image);
@@ -91,9 +100,14 @@ public final class ContainerDefinitions {
         container.put("readonlyRootFilesystem", service.readonlyRootFilesystem());
         service.user().ifPresent(user -> container.put("user", user));
         container.put("privileged", false);
+        var dependsOn = new ArrayList<Map<String, Object>>();
         if (!mountPoints.isEmpty()) {
             container.put("mountPoints", mountPoints);
-            container.put("dependsOn", List.of(ordered("containerName", PREPARE_CONTAINER, "condition", "SUCCESS")));
+            dependsOn.add(ordered("containerName", PREPARE_CONTAINER, "condition", "SUCCESS"));
+        }
+        dependsOn.addAll(SidecarContainers.dependencies(service));
+        if (!dependsOn.isEmpty()) {
+            container.put("dependsOn", dependsOn);
         }
         service.containerHealthCheck().ifPresent(check -> {
             var healthCheck = new LinkedHashMap<String, Object>();
@@ -121,7 +135,8 @@ public final class ContainerDefinitions {
             restart.put("restartAttemptPeriod", policy.restartAttemptPeriod());
             container.put("restartPolicy", restart);
         });
-        container.put("logConfiguration", logConfiguration(logGroupName, region, service.name()));
+        container.put("logConfiguration", SidecarContainers.firelensLogConfiguration(service, logGroupName, region)
+                .orElseGet(() -> logConfiguration(logGroupName, region, service.name())));
         return container;
     }
 
@@ -164,7 +179,7 @@ public final class ContainerDefinitions {
     }
 
     /** awslogs to the service's own group; non-blocking so a CloudWatch Logs throttle never stalls the app. */
-    private static Map<String, Object> logConfiguration(String logGroupName, String region, String streamPrefix) {
+    static Map<String, Object> logConfiguration(String logGroupName, String region, String streamPrefix) {
         var options = new LinkedHashMap<String, String>();
         options.put("awslogs-group", logGroupName);
         options.put("awslogs-region", region);
@@ -188,7 +203,7 @@ public final class ContainerDefinitions {
     }
 
     /** A two-entry map that keeps its order, so the JSON reads the way AWS documents it. */
-    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+    static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
         var map = new LinkedHashMap<String, Object>();
         map.put(key1, value1);
         map.put(key2, value2);

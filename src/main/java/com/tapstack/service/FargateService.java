@@ -73,16 +73,21 @@ public final class FargateService extends ComponentResource {
                         platform.ecrUntaggedExpiryDays()));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
         var connection = databaseEnvironment(config, platform);
+        // An otel sidecar's metrics (EMF) go to a group of their own, encrypted like every other: "/" cannot be in a
+        // service name, so no service's group takes this name.
+        var metricsLogGroup = config.sidecar(com.tapstack.config.service.SidecarKind.OTEL).map(otel ->
+                platform.logGroups().create(name + "-otel-metrics", config.name() + "/otel-metrics", this));
+        var metricsLogGroupName = optional(metricsLogGroup.map(com.pulumi.aws.cloudwatch.LogGroup::name));
+        var metricsLogGroupArn = optional(metricsLogGroup.map(com.pulumi.aws.cloudwatch.LogGroup::arn));
 
         var executionRole = role(name + "-execution", config.name() + "-execution",
                 "ECS starts tasks of " + config.name() + " with it: image pull, logs, secrets",
                 account.applyValue(a -> TaskPolicies.executionTrust(a).toJson()), scope, child);
-        var repositoryArn = image.repositoryArn().map(arn -> arn.applyValue(Optional::of))
-                .orElse(Output.of(Optional.empty()));
+        var repositoryArns = repositoryArns(image, config, account, this);
         var executionPolicy = new RolePolicy(name + "-execution-policy", RolePolicyArgs.builder()
                 .name("start-task")
                 .role(executionRole.id())
-                .policy(Output.tuple(account, repositoryArn, logGroupArns, secrets).applyValue(t ->
+                .policy(Output.tuple(account, repositoryArns, logGroupArns, secrets).applyValue(t ->
                         AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson(),
                                 scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
@@ -94,13 +99,19 @@ public final class FargateService extends ComponentResource {
                 ? Output.tuple(platform.cluster().execLogGroupArn(), platform.kmsKeyArn()).applyValue(t ->
                         Optional.of(new TaskPolicies.ExecGrants(t.t1, t.t2)))
                 : Output.of(Optional.<TaskPolicies.ExecGrants>empty());
-        var needsTaskPolicy = !config.permissions().isEmpty() || config.exec();
+        // Only a service with ready-made sidecars makes its task policy wait for its log groups.
+        var sidecarStatements = SidecarPolicies.needed(config)
+                ? Output.tuple(logGroup.arn(), metricsLogGroupArn).applyValue(t ->
+                        SidecarPolicies.statements(config, t.t1, t.t2))
+                : Output.of(List.<com.tapstack.iam.Statement>of());
+        var needsTaskPolicy = !config.permissions().isEmpty() || config.exec() || SidecarPolicies.needed(config);
         var taskPolicy = needsTaskPolicy
                 ? Optional.of(new RolePolicy(name + "-task-policy", RolePolicyArgs.builder()
                         .name("application")
                         .role(taskRole.id())
-                        .policy(execGrants.applyValue(grants ->
-                                AwsSizeLimits.rolePolicy(TaskPolicies.task(config.permissions(), grants).orElseThrow()
+                        .policy(Output.tuple(execGrants, sidecarStatements).applyValue(t ->
+                                AwsSizeLimits.rolePolicy(TaskPolicies.task(config.permissions(), t.t1, t.t2)
+                                        .orElseThrow()
                                         .toJson(), scope.configFile(), serviceKey + ".permissions", "task")))
                         .build(), child))
                 : Optional.<RolePolicy>empty();
@@ -117,9 +128,10 @@ public final class FargateService extends ComponentResource {
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
                 .volumes(volumes(config))
-                .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets, connection)
+                .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets, connection,
+                                metricsLogGroupName)
                         .applyValue(t -> AwsSizeLimits.containerDefinitions(ContainerDefinitions.toJson(config, t.t1,
-                                t.t2, region, t.t3, t.t4), scope.configFile(), serviceKey)))
+                                t.t2, region, t.t3, t.t4, t.t5), scope.configFile(), serviceKey)))
                 .tags(scope.commonTags())
                 .build(), child);
 
@@ -179,6 +191,26 @@ public final class FargateService extends ComponentResource {
                 : config.serviceConnect().map(endpoint -> ServiceConnect.dnsName(endpoint, config.name(), scope));
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
                 "taskDefinitionArn", taskDefinitionArn, "discoveryName", Output.of(discoveryName.orElse(""))));
+    }
+
+    private static Output<Optional<String>> optional(Optional<Output<String>> value) {
+        return value.map(output -> output.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+    }
+
+    /**
+     * The ECR repositories the task pulls from: the service image's, then those of sidecar images given by an ECR
+     * URI (the execution role pulls every image of the task).
+     */
+    private static Output<List<String>> repositoryArns(ResolvedImage image, ServiceConfig config,
+                                                       Output<com.tapstack.aws.AwsAccount> account, Resource parent) {
+        var arns = new ArrayList<Output<String>>();
+        image.repositoryArn().ifPresent(arns::add);
+        for (var sidecar : config.sidecars()) {
+            // A reference is never looked up, so no untagged-image check applies to it.
+            ResolvedImage.resolve(new com.tapstack.config.service.ImageSpec.External(sidecar.image()),
+                    Optional.empty(), account, parent, null).repositoryArn().ifPresent(arns::add);
+        }
+        return arns.isEmpty() ? Output.of(List.of()) : Output.all(arns);
     }
 
     /** Secrets Manager secrets rotate (the database's does every 7 days); SSM parameters do not. */

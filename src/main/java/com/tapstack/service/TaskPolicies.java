@@ -50,22 +50,24 @@ public final class TaskPolicies {
      */
     public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn, String logGroupArn,
                                            List<ResolvedSecret> secrets) {
-        return execution(account, repositoryArn, List.of(logGroupArn), secrets);
+        return execution(account, repositoryArn.map(List::of).orElse(List.of()), List.of(logGroupArn), secrets);
     }
 
     /**
-     * The same, writing each of {@code logGroupArns}: the service's group and, with Service Connect, its proxy's
-     * (the proxy logs through the awslogs driver, which runs with the execution role).
+     * The same, pulling from every ECR repository the task's images come from (the service's and its sidecars',
+     * in that order) and writing each of {@code logGroupArns}: the service's group and, with Service Connect, its
+     * proxy's (the proxy logs through the awslogs driver, which runs with the execution role).
      */
-    public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn,
+    public static PolicyDocument execution(AwsAccount account, List<String> repositoryArns,
                                            List<String> logGroupArns, List<ResolvedSecret> secrets) {
         var statements = new ArrayList<Statement>();
-        repositoryArn.ifPresent(arn -> {
-            statements.add(Statement.allow("PullImage").actions(ECR_PULL_ACTIONS).resources(arn).build());
+        if (!repositoryArns.isEmpty()) {
+            statements.add(Statement.allow("PullImage").actions(ECR_PULL_ACTIONS)
+                    .resources(repositoryArns.stream().distinct().toList()).build());
             // ecr:GetAuthorizationToken authorizes the registry login and has no resource to scope it to:
             // AWS accepts only "*" for it.
             statements.add(Statement.allow("EcrLogin").actions("ecr:GetAuthorizationToken").resources("*").build());
-        });
+        }
         statements.add(Statement.allow("WriteLogs").actions("logs:CreateLogStream", "logs:PutLogEvents")
                 .resources(logGroupArns.stream().map(arn -> arn + ":*").toList()).build());
         var parameters = arns(secrets, ResolvedSecret.Store.SSM);
@@ -98,6 +100,12 @@ public final class TaskPolicies {
      * nothing to allow.
      */
     public static Optional<PolicyDocument> task(List<Permission> permissions, Optional<ExecGrants> exec) {
+        return task(permissions, exec, List.of());
+    }
+
+    /** With {@code sidecars}: the statements of the service's ready-made sidecars ({@link SidecarPolicies}), last. */
+    public static Optional<PolicyDocument> task(List<Permission> permissions, Optional<ExecGrants> exec,
+                                                List<Statement> sidecars) {
         var statements = new ArrayList<Statement>();
         for (int i = 0; i < permissions.size(); i++) {
             var permission = permissions.get(i);
@@ -115,6 +123,7 @@ public final class TaskPolicies {
             statements.add(Statement.allow("ExecDecryptSession").actions("kms:Decrypt")
                     .resources(grants.kmsKeyArn()).build());
         });
+        statements.addAll(sidecars);
         return statements.isEmpty() ? Optional.empty() : Optional.of(new PolicyDocument(statements));
     }
 

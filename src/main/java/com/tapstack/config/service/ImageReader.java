@@ -57,6 +57,25 @@ final class ImageReader {
         return new ImageSpec.External(reference);
     }
 
+    /**
+     * What is wrong with a text reference by the rules {@link #read} applies (pinned by digest, the grammar of an
+     * image name, a sha256 digest of 64 lowercase hex digits), or empty when it is fine: for sidecars' images.
+     */
+    static Optional<String> referenceProblem(String reference) {
+        int at = reference.indexOf('@');
+        if (at < 0) {
+            return Optional.of("is not pinned by digest (a tag can point at another image tomorrow, and a rollback"
+                    + " would not restore what ran)");
+        }
+        if (!NAME.matcher(withoutTag(reference.substring(0, at))).matches()) {
+            return Optional.of("is not an image reference");
+        }
+        if (!DIGEST.matcher(reference.substring(at + 1)).matches()) {
+            return Optional.of("does not end in a sha256 digest of 64 lowercase hex digits");
+        }
+        return Optional.empty();
+    }
+
     private static String withoutTag(String nameAndTag) {
         int slash = nameAndTag.lastIndexOf('/');
         int colon = nameAndTag.lastIndexOf(':');

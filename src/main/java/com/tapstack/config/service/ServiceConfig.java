@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param run                  Availability Zone rebalancing, stop timeout, version consistency, restart policy
  * @param serviceConnect       the service's Service Connect endpoint: present only where the environment uses
  *                             Service Connect and the service has a port
+ * @param sidecars             extra containers of the task, by name
  */
 public record ServiceConfig(
         String name,
@@ -67,7 +68,7 @@ public record ServiceConfig(
         boolean exec,
         boolean database,
         RunSettings run,
-        Optional<ServiceConnectSettings> serviceConnect) {
+        Optional<ServiceConnectSettings> serviceConnect, List<Sidecar> sidecars) {
 
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
@@ -83,11 +84,17 @@ public record ServiceConfig(
         writablePaths = List.copyOf(writablePaths);
         command = List.copyOf(command);
         entryPoint = List.copyOf(entryPoint);
+        sidecars = List.copyOf(sidecars);
     }
 
     /** Whether this service needs an ECR repository of its own. */
     public boolean ownsRepository() {
         return ecrRepository || image instanceof ImageSpec.Ecr ecr && ecr.ownRepository();
+    }
+
+    /** The sidecar of {@code kind}, if the service has one (at most one of each kind). */
+    public Optional<Sidecar> sidecar(SidecarKind kind) {
+        return sidecars.stream().filter(s -> s.is(kind)).findFirst();
     }
 
     /** Whether a listener rule routes to this service (rather than the listener's default action). */
@@ -128,6 +135,7 @@ public record ServiceConfig(
         builder.database = database;
         builder.run = run;
         builder.serviceConnect = serviceConnect;
+        builder.sidecars = sidecars;
         return builder;
     }
 
@@ -161,6 +169,7 @@ public record ServiceConfig(
         private boolean database = ServiceKeys.DATABASE.defaultValue().orElseThrow();
         private RunSettings run = RunSettings.defaults();
         private Optional<ServiceConnectSettings> serviceConnect = Optional.empty();
+        private List<Sidecar> sidecars = List.of();
 
         private Builder(String name, ImageSpec image) {
             this.name = name;
@@ -297,11 +306,16 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder sidecars(List<Sidecar> value) {
+            sidecars = value;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
                     hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
                     containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
-                    user, writablePaths, command, entryPoint, exec, database, run, serviceConnect);
+                    user, writablePaths, command, entryPoint, exec, database, run, serviceConnect, sidecars);
         }
     }
 }

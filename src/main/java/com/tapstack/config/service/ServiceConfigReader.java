@@ -79,11 +79,12 @@ public final class ServiceConfigReader {
                         + " environment or secrets");
             }
         }
+        var size = size(node);
         return new ServiceConfig(
                 name,
                 image,
                 ServiceKeys.ECR_REPOSITORY.read(node),
-                size(node),
+                size,
                 ServiceKeys.ARCHITECTURE.read(node),
                 port,
                 isPublic,
@@ -106,7 +107,9 @@ public final class ServiceConfigReader {
                 exec(node, readonlyRootFilesystem),
                 usesDatabase(node, environment, secrets),
                 RunSettings.read(node),
-                ServiceConnectSettings.read(node, name, port));
+                ServiceConnectSettings.read(node, name, port),
+                SidecarReader.read(node, name, size, readonlyRootFilesystem,
+                        !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty(), port));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {

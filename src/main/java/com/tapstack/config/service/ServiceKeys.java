@@ -66,6 +66,9 @@ public final class ServiceKeys {
     public static final BoolKey DATABASE = BoolKey.of("database", false, "Uses <project>:database: may reach it,"
             + " gets DB_HOST, DB_PORT, DB_NAME, PGSSLMODE and DB_USERNAME/DB_PASSWORD (as secrets) from the"
             + " RDS-managed secret, readable by its execution role only");
+    public static final Structured SIDECARS = Structured.entries("sidecars", "{}", SidecarReader.ALLOWED, "Extra"
+            + " containers in the service's task: plain ones, a FireLens log router (kind firelens) or an ADOT"
+            + " collector (kind otel)", Sidecar.KEYS);
 
     /** Every key of a service, in the order the docs list them. */
     public static final KeyTable KEYS = KeyTable.of("<project>:services.<name>", "A service", "Each entry becomes a"
@@ -76,7 +79,7 @@ public final class ServiceKeys {
             Scaling.CPU_TARGET, Scaling.MEMORY_TARGET, ENVIRONMENT, SECRETS, PERMISSIONS, CALLS,
             READONLY_ROOT_FILESYSTEM, USER, WRITABLE_PATHS, COMMAND, ENTRY_POINT, EXEC, DATABASE,
             RunSettings.AZ_REBALANCING, RunSettings.STOP_TIMEOUT, RunSettings.VERSION_CONSISTENCY, RestartPolicy.BLOCK,
-            ServiceConnectSettings.BLOCK);
+            ServiceConnectSettings.BLOCK, SIDECARS);
 
     private ServiceKeys() {
     }

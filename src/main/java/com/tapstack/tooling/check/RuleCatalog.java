@@ -12,6 +12,7 @@ import com.tapstack.tooling.check.rules.LoggingRules;
 import com.tapstack.tooling.check.rules.ModuleRules;
 import com.tapstack.tooling.check.rules.NetworkRules;
 import com.tapstack.tooling.check.rules.RegistryRules;
+import com.tapstack.tooling.check.rules.SidecarRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class RuleCatalog {
         rules.addAll(DatabaseRules.rules());
         rules.addAll(ModuleRules.rules());
         rules.addAll(DiscoveryRules.rules());
+        rules.addAll(SidecarRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

@@ -95,7 +95,7 @@ public final class MermaidDiagram {
             var size = task.map(t -> t.input("cpu") + " CPU / " + t.input("memory") + " MiB").orElse("");
             lines.add("      " + node + "[\"" + discoveryName(service).or(() -> ServiceConnectView.alias(service))
                     .orElse(service.inputString("name")) + "<br/>"
-                    + access + ", " + size + "\"]");
+                    + access + ", " + size + sidecars(service, task) + "\"]");
             strings(service.inputAt("networkConfiguration.securityGroups")).forEach(group ->
                     serviceNodeByGroup.put(group, node));
             if (ServiceConnectView.enabled(service)) {
@@ -152,6 +152,26 @@ public final class MermaidDiagram {
         if (!plan.byType("aws:ecr/repository:Repository").isEmpty()) {
             lines.add("  kms -.->|encrypts| ecr");
         }
+    }
+
+    /**
+     * The task's containers besides the service's own (named like its Cloud Map service) and the init container
+     * for writable paths, with the ready-made kind each is: "<br/>sidecars: log-router (firelens), ...".
+     */
+    private String sidecars(PlannedResource service, Optional<PlannedResource> task) {
+        var own = discoveryName(service).orElse("");
+        var json = task.map(t -> t.inputString("containerDefinitions")).orElse("[]");
+        var names = new ArrayList<String>();
+        for (var container : maps(new com.google.gson.Gson().fromJson(json, List.class))) {
+            var name = String.valueOf(container.get("name"));
+            if (name.equals(own) || name.equals(com.tapstack.config.service.Sidecar.INIT_CONTAINER)) {
+                continue;
+            }
+            var otel = maps(container.get("environment")).stream().anyMatch(variable ->
+                    com.tapstack.config.service.Sidecar.COLLECTOR_CONFIG_VARIABLE.equals(variable.get("name")));
+            names.add(name + (container.get("firelensConfiguration") != null ? " (firelens)" : otel ? " (otel)" : ""));
+        }
+        return names.isEmpty() ? "" : "<br/>sidecars: " + String.join(", ", names);
     }
 
     private Optional<String> discoveryName(PlannedResource service) {
