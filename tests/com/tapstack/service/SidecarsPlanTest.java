@@ -337,9 +337,9 @@ public class SidecarsPlanTest {
         var account = new com.tapstack.aws.AwsAccount("123456789012", "aws", "us-east-1", "amazonaws.com");
         var repository = "arn:aws:ecr:us-east-1:123456789012:repository/shop-qa-t1-orders";
         var policy = TaskPolicies.execution(account, List.of(repository, repository),
-                "arn:aws:logs:us-east-1:123456789012:log-group:shop-qa-t1-orders", List.of());
+                List.of("arn:aws:logs:us-east-1:123456789012:log-group:shop-qa-t1-orders"), List.of());
         assertThat(policy.statements().get(0).resources()).containsExactly(repository);
-        assertThat(TaskPolicies.execution(account, List.of(), "arn:aws:logs:us-east-1:123456789012:log-group:g",
-                List.of()).statements()).extracting(com.tapstack.iam.Statement::sid).containsExactly("WriteLogs");
+        assertThat(TaskPolicies.execution(account, List.<String>of(),
+                List.of("arn:aws:logs:us-east-1:123456789012:log-group:g"), List.of()).statements()).extracting(com.tapstack.iam.Statement::sid).containsExactly("WriteLogs");
     }
 }
