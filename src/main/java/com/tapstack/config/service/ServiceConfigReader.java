@@ -55,6 +55,7 @@ public final class ServiceConfigReader {
         }
         checkCalls(services, result);
         checkRouting(services, result);
+        QueueSettings.checkProducers(services, result);
         return result;
     }
 
@@ -105,7 +106,8 @@ public final class ServiceConfigReader {
                 ServiceKeys.ENTRY_POINT.read(node),
                 exec(node, readonlyRootFilesystem),
                 usesDatabase(node, environment, secrets),
-                RunSettings.read(node));
+                RunSettings.read(node),
+                QueueSettings.readFor(node, isPublic));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {
