@@ -40,6 +40,7 @@ public final class MermaidDiagram {
         vpc.ifPresent(v -> lines.add("  end"));
         drawSharedParts();
         drawTraffic(balancer);
+        new QueueEdges(plan, this::serviceNode).draw(lines);
         return String.join("\n", lines) + "\n";
     }
 
@@ -149,7 +150,7 @@ public final class MermaidDiagram {
                 && String.valueOf(r.output("arn")).equals(String.valueOf(registry))).map(r -> r.inputString("name"));
     }
 
-    private String serviceNode(PlannedResource service) {
+    String serviceNode(PlannedResource service) {
         return id("svc-" + service.name());
     }
 
