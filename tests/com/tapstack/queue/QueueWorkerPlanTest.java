@@ -224,6 +224,27 @@ class QueueWorkerPlanTest {
                 .extracting(PlannedResource::name).containsExactly("shop-mailer-queues-policy");
     }
 
+    @Test
+    void aWorkerThatProducesForAnotherGetsBothQueuesAndBothGrantsInOnePolicy() {
+        var plan = plan(v -> v.setIn(S, "mailer.queue", Map.of("producers", List.of("orders")))
+                .setIn(S, "orders.queue", Map.of("producers", List.of("mailer"))));
+        var ordersQueue = "arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + PREFIX + "orders-queue";
+        var base = "https://sqs.us-east-1.amazonaws.com/" + ACCOUNT + "/" + PREFIX;
+        assertThat(environment(plan, "mailer")).isEqualTo(Map.of("QUEUE_URL", base + "mailer-queue",
+                "ORDERS_QUEUE_URL", base + "orders-queue"));
+        assertThat(environment(plan, "orders")).isEqualTo(Map.of("QUEUE_URL", base + "orders-queue",
+                "MAILER_QUEUE_URL", base + "mailer-queue"));
+        var policy = named(plan, "aws:iam/rolePolicy:RolePolicy", "mailer-queues-policy").inputString("policy");
+        assertThat(policy).contains("{\"Sid\":\"ConsumeQueue\",\"Effect\":\"Allow\",\"Action\":[\"sqs:ReceiveMessage\","
+                + "\"sqs:DeleteMessage\",\"sqs:ChangeMessageVisibility\"],\"Resource\":[\"" + QUEUE_ARN + "\"]}",
+                "{\"Sid\":\"SendToQueues\",\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\"],\"Resource\":[\""
+                        + ordersQueue + "\"]}", "\"Action\":[\"kms:GenerateDataKey\",\"kms:Decrypt\"]");
+        assertThat(plan.byType("aws:sqs/queue:Queue")).hasSize(4);
+        assertThat(plan.byType("aws:appautoscaling/policy:Policy")).extracting(PlannedResource::name)
+                .contains("shop-mailer-scaling-backlog", "shop-orders-scaling-backlog")
+                .doesNotContain("shop-orders-scaling-cpu", "shop-mailer-scaling-cpu");
+    }
+
     static Stream<Arguments> refused() {
         var file = "Pulumi." + Fixtures.SMALL + ".yaml: " + S + ".";
         return Stream.of(

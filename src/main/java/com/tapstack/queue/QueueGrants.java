@@ -11,7 +11,9 @@ import java.util.Optional;
  * queue it works off, send on the queues it produces for, and the stack key's actions SSE-KMS makes those calls
  * need (sqs-key-management.html: a producer needs kms:GenerateDataKey and kms:Decrypt, a consumer kms:Decrypt).
  * The batch forms (SendMessageBatch, DeleteMessageBatch, ChangeMessageVisibilityBatch) are authorized by the same
- * actions.
+ * actions: the Service Authorization Reference has no actions of their names (iam/service-reference.json.gz, read
+ * 2026-09-26). Every action is on the queue's exact ARN, every key action on the stack key's; the key policy's
+ * root statement delegates to IAM, so it needs no statement for them.
  */
 public final class QueueGrants {
 
