@@ -245,6 +245,23 @@ class QueueWorkerPlanTest {
                 .doesNotContain("shop-orders-scaling-cpu", "shop-mailer-scaling-cpu");
     }
 
+    @Test
+    void aMessageInTheDeadLetterQueueRaisesAnAlarmThatNotifiesTheAlarmTopicWhenThereIsOne() {
+        var alarm = named(plan(QueueWorkerPlanTest::worker), "aws:cloudwatch/metricAlarm:MetricAlarm",
+                "mailer-queue-dead-letters-alarm");
+        assertThat(alarm.inputs()).containsEntry("name", PREFIX + "mailer-queue-dead-letters")
+                .containsEntry("namespace", "AWS/SQS").containsEntry("metricName", "ApproximateNumberOfMessagesVisible")
+                .containsEntry("statistic", "Maximum").containsEntry("comparisonOperator", "GreaterThanThreshold")
+                .containsEntry("threshold", 0L).containsEntry("period", 300L)
+                .containsEntry("dimensions", Map.of("QueueName", PREFIX + "mailer-queue-dlq"));
+        assertThat(alarm.input("alarmActions")).isIn(null, List.of());
+        var full = Fixtures.plan(Fixtures.FULL, Fixtures.values(Fixtures.FULL).setIn(S, "mailer.queue", Map.of()));
+        var topic = full.byType("aws:sns/topic:Topic").get(0).output("arn");
+        var withTopic = named(full, "aws:cloudwatch/metricAlarm:MetricAlarm", "mailer-queue-dead-letters-alarm");
+        assertThat(withTopic.inputs()).containsEntry("alarmActions", List.of(topic))
+                .containsEntry("okActions", List.of(topic));
+    }
+
     static Stream<Arguments> refused() {
         var file = "Pulumi." + Fixtures.SMALL + ".yaml: " + S + ".";
         return Stream.of(

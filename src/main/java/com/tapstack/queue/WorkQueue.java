@@ -1,6 +1,8 @@
 package com.tapstack.queue;
 
 import com.google.gson.GsonBuilder;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.sqs.Queue;
 import com.pulumi.aws.sqs.QueueArgs;
 import com.pulumi.aws.sqs.QueuePolicy;
@@ -17,11 +19,12 @@ import com.tapstack.scope.StackScope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A queue worker's standard SQS queue and its dead-letter queue: both encrypted with the stack key, both refusing
  * requests without TLS, the queue moving a message to the dead-letter queue after {@code maxReceiveCount} receives,
- * and the dead-letter queue taking messages from this queue only.
+ * the dead-letter queue taking messages from this queue only, and an alarm as soon as a message lands there.
  */
 public final class WorkQueue extends ComponentResource {
 
@@ -38,8 +41,9 @@ public final class WorkQueue extends ComponentResource {
     private final Output<String> arn;
     private final Output<String> queueName;
 
-    public WorkQueue(String name, String service, QueueSettings settings, Output<String> keyArn, StackScope scope,
-                     ComponentResourceOptions options) {
+    /** @param alarmTopicArn where the dead-letter alarm notifies, with tap:alarms */
+    public WorkQueue(String name, String service, QueueSettings settings, Output<String> keyArn,
+                     Optional<Output<String>> alarmTopicArn, StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var account = scope.account();
@@ -71,6 +75,23 @@ public final class WorkQueue extends ComponentResource {
         new QueuePolicy(name + "-dead-letters-policy", QueuePolicyArgs.builder()
                 .queueUrl(deadLetters.url())
                 .policy(deadLetters.arn().applyValue(arn -> tlsOnly(arn).toJson()))
+                .build(), child);
+
+        // A message in the dead-letter queue is work that failed maxReceiveCount times: someone must look at it
+        // (SQS developer guide, "Creating alarms for dead-letter queues using Amazon CloudWatch").
+        var actions = alarmTopicArn.map(arn -> arn.applyValue(List::of)).orElse(Output.of(List.of()));
+        new MetricAlarm(name + "-dead-letters-alarm", MetricAlarmArgs.builder()
+                .name(scope.name(service + "-queue-dead-letters", NameLimit.CLOUDWATCH))
+                .alarmDescription("Messages of " + service + " failed " + settings.maxReceiveCount() + " receives and"
+                        + " wait in its dead-letter queue: read them, fix the cause, then redrive them (aws sqs"
+                        + " start-message-move-task)")
+                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible").statistic("Maximum")
+                .dimensions(deadLetters.name().applyValue(queueName -> Map.of("QueueName", queueName)))
+                .period(300).evaluationPeriods(1).threshold(0.0).comparisonOperator("GreaterThanThreshold")
+                .treatMissingData("notBreaching")
+                .alarmActions(actions)
+                .okActions(actions)
+                .tags(scope.commonTags())
                 .build(), child);
 
         this.url = queue.url();

@@ -120,7 +120,8 @@ public final class TapStack extends ComponentResource {
                 alarms.map(Alarms::deploymentAlarms).orElse(Map.of()), alarms.map(Alarms::topicArn));
         var queues = new java.util.TreeMap<String, WorkQueue>();
         configs.forEach(service -> service.queue().ifPresent(queue -> queues.put(service.name(),
-                new WorkQueue(name + "-" + service.name() + "-queue", service.name(), queue, key.arn(), scope, child))));
+                new WorkQueue(name + "-" + service.name() + "-queue", service.name(), queue, key.arn(),
+                        alarms.map(Alarms::topicArn), scope, child))));
         for (var service : configs) {
             var attachments = new ServiceAttachments(registry.repositoryOf(service), securityGroups.groupIdOf(service),
                     securityGroups.rulesOf(service), loadBalancer.flatMap(lb -> lb.targetGroupArnOf(service)),
