@@ -72,7 +72,12 @@ public final class FargateService extends ComponentResource {
                 new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
                         platform.ecrUntaggedExpiryDays()));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
-        var connection = databaseEnvironment(config, platform);
+        var queues = attachments.queues();
+        var connection = Output.tuple(databaseEnvironment(config, platform), queues.environment()).applyValue(t -> {
+            var variables = new java.util.TreeMap<>(t.t1);
+            variables.putAll(t.t2);
+            return Map.copyOf(variables);
+        });
         // An otel sidecar's metrics (EMF) go to a group of their own, encrypted like every other: "/" cannot be in a
         // service name, so no service's group takes this name.
         var metricsLogGroup = config.sidecar(com.tapstack.config.service.SidecarKind.OTEL).map(otel ->
@@ -116,6 +121,9 @@ public final class FargateService extends ComponentResource {
                         .build(), child))
                 : Optional.<RolePolicy>empty();
 
+        var queuePolicy = QueuePolicies.attach(name + "-queues-policy", queues, taskRole, platform.kmsKeyArn(), scope,
+                serviceKey, child);
+
         var family = scope.name(config.name(), NameLimit.ECS);
         var taskDefinition = new TaskDefinition(name + "-task-definition", TaskDefinitionArgs.builder()
                 .family(family)
@@ -147,6 +155,7 @@ public final class FargateService extends ComponentResource {
         dependencies.add(platform.cluster().capacityProviders());
         dependencies.add(executionPolicy);
         taskPolicy.ifPresent(dependencies::add);
+        queuePolicy.ifPresent(dependencies::add);
         dependencies.addAll(platform.privateNetwork());
         dependencies.addAll(attachments.securityGroupRules());
         if (config.database()) {
@@ -170,8 +179,14 @@ public final class FargateService extends ComponentResource {
                         .update(STEADY_STATE_TIMEOUT).build())
                 .build());
 
-        ServiceAutoscaling.create(name + "-scaling", config.name(), config.scaling(), platform.cluster().name(),
-                service.name(), scope, child);
+        if (config.queue().isPresent() && queues.own().isPresent()) {
+            BacklogScaling.create(name + "-scaling", config.name(), config.scaling(),
+                    config.queue().get().backlogPerTask(), queues.own().get().queueName(), platform.cluster().name(),
+                    service.name(), scope, child);
+        } else {
+            ServiceAutoscaling.create(name + "-scaling", config.name(), config.scaling(), platform.cluster().name(),
+                    service.name(), scope, child);
+        }
         if (readsRotatingSecrets(config)) {
             var secretArns = secrets.applyValue(list -> list.stream()
                     .filter(secret -> secret.store() == ResolvedSecret.Store.SECRETS_MANAGER)

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param repository         the service's own ECR repository, when it has one
  * @param securityGroupRules every rule its tasks' traffic needs, so its first deployment waits for them
  * @param routing            the listeners and listener rules that send traffic to its target group
+ * @param queues             the queue it works off and the queues it sends to
  */
 public record ServiceAttachments(Optional<Repository> repository, Output<String> securityGroupId,
                                  List<Resource> securityGroupRules, Optional<Output<String>> targetGroupArn,
-                                 List<Resource> routing) {
+                                 List<Resource> routing, QueueAccess queues) {
 
     public ServiceAttachments {
         securityGroupRules = List.copyOf(securityGroupRules);

@@ -25,8 +25,18 @@ final class ServiceAutoscaling {
 
     static void create(String logicalName, String serviceName, Scaling scaling, Output<String> clusterName,
                        Output<String> ecsServiceName, StackScope scope, CustomResourceOptions options) {
+        var target = target(logicalName, scaling, clusterName, ecsServiceName, scope, options);
+        policy(logicalName + "-cpu", serviceName + "-cpu", "ECSServiceAverageCPUUtilization", scaling.cpuTarget(),
+                target, scope, options);
+        policy(logicalName + "-memory", serviceName + "-memory", "ECSServiceAverageMemoryUtilization",
+                scaling.memoryTarget(), target, scope, options);
+    }
+
+    /** The service's task count as a scalable target between minCount and maxCount. */
+    static Target target(String logicalName, Scaling scaling, Output<String> clusterName,
+                         Output<String> ecsServiceName, StackScope scope, CustomResourceOptions options) {
         var resourceId = Output.tuple(clusterName, ecsServiceName).applyValue(t -> "service/" + t.t1 + "/" + t.t2);
-        var target = new Target(logicalName, TargetArgs.builder()
+        return new Target(logicalName, TargetArgs.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension(DIMENSION)
                 .resourceId(resourceId)
@@ -34,10 +44,6 @@ final class ServiceAutoscaling {
                 .maxCapacity(scaling.maxCount())
                 .tags(scope.commonTags())
                 .build(), options);
-        policy(logicalName + "-cpu", serviceName + "-cpu", "ECSServiceAverageCPUUtilization", scaling.cpuTarget(),
-                target, scope, options);
-        policy(logicalName + "-memory", serviceName + "-memory", "ECSServiceAverageMemoryUtilization",
-                scaling.memoryTarget(), target, scope, options);
     }
 
     private static void policy(String logicalName, String part, String metric, int targetPercent, Target target,

@@ -24,11 +24,13 @@ import com.tapstack.naming.StackTags;
 import com.tapstack.network.Network;
 import com.tapstack.network.ServiceSecurityGroups;
 import com.tapstack.platform.EcsCluster;
+import com.tapstack.queue.WorkQueue;
 import com.tapstack.random.RandomString;
 import com.tapstack.random.RandomStringArgs;
 import com.tapstack.registry.ContainerRegistry;
 import com.tapstack.scope.StackScope;
 import com.tapstack.service.FargateService;
+import com.tapstack.service.QueueAccess;
 import com.tapstack.service.SecretSources;
 import com.tapstack.service.ServiceAttachments;
 import com.tapstack.service.SharedPlatform;
@@ -118,11 +120,16 @@ public final class TapStack extends ComponentResource {
                 database.map(db -> new SharedPlatform.DatabaseConnection(db.endpoint(), db.port(),
                         modules.database().orElseThrow().databaseName(), db.readiness())),
                 alarms.map(Alarms::deploymentAlarms).orElse(Map.of()), alarms.map(Alarms::topicArn));
+        var queues = new java.util.TreeMap<String, WorkQueue>();
+        configs.forEach(service -> service.queue().ifPresent(queue -> queues.put(service.name(),
+                new WorkQueue(name + "-" + service.name() + "-queue", service.name(), queue, key.arn(),
+                        alarms.map(Alarms::topicArn), scope, child))));
         for (var service : configs) {
             var attachments = new ServiceAttachments(registry.repositoryOf(service), securityGroups.groupIdOf(service),
                     securityGroups.rulesOf(service), loadBalancer.flatMap(lb -> lb.targetGroupArnOf(service)),
                     loadBalancer.filter(lb -> lb.targetGroupArnOf(service).isPresent())
-                            .map(LoadBalancer::listenersAndRules).orElse(List.of()));
+                            .map(LoadBalancer::listenersAndRules).orElse(List.of()),
+                    QueueAccess.of(service, queues, configs));
             var fargate = new FargateService(name + "-" + service.name(), service, attachments, shared, scope, child);
             outputs.service(service.name(), fargate, registry.repositoryOf(service));
         }

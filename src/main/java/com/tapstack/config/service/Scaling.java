@@ -13,7 +13,7 @@ public record Scaling(int desiredCount, int minCount, int maxCount, int cpuTarge
 
     public static final IntKey MAX_COUNT = IntKey.of("maxCount", 1, 5000, 4, "Most tasks autoscaling runs");
     public static final IntKey MIN_COUNT = IntKey.derived("minCount", 0, 5000, ONE_TASK + ", or maxCount when lower",
-            "Fewest tasks autoscaling keeps").dependentRange("0 to maxCount");
+            "Fewest tasks autoscaling keeps").dependentRange("0 to maxCount; 0 only with a queue block");
     public static final IntKey DESIRED_COUNT = IntKey.derived("desiredCount", 0, 5000, ONE_TASK + ", within minCount"
             + " to maxCount", "Tasks at creation; autoscaling owns the count after that")
             .dependentRange("minCount to maxCount");

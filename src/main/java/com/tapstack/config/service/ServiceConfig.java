@@ -40,6 +40,7 @@ import java.util.Optional;
  * @param serviceConnect       the service's Service Connect endpoint: present only where the environment uses
  *                             Service Connect and the service has a port
  * @param sidecars             extra containers of the task, by name
+ * @param queue                the queue the service works off, when it is a queue worker
  */
 public record ServiceConfig(
         String name,
@@ -68,7 +69,7 @@ public record ServiceConfig(
         boolean exec,
         boolean database,
         RunSettings run,
-        Optional<ServiceConnectSettings> serviceConnect, List<Sidecar> sidecars) {
+        Optional<ServiceConnectSettings> serviceConnect, List<Sidecar> sidecars, Optional<QueueSettings> queue) {
 
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
@@ -136,6 +137,7 @@ public record ServiceConfig(
         builder.run = run;
         builder.serviceConnect = serviceConnect;
         builder.sidecars = sidecars;
+        builder.queue = queue;
         return builder;
     }
 
@@ -170,6 +172,7 @@ public record ServiceConfig(
         private RunSettings run = RunSettings.defaults();
         private Optional<ServiceConnectSettings> serviceConnect = Optional.empty();
         private List<Sidecar> sidecars = List.of();
+        private Optional<QueueSettings> queue = Optional.empty();
 
         private Builder(String name, ImageSpec image) {
             this.name = name;
@@ -311,11 +314,16 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder queue(Optional<QueueSettings> value) {
+            queue = value;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
                     hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
                     containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
-                    user, writablePaths, command, entryPoint, exec, database, run, serviceConnect, sidecars);
+                    user, writablePaths, command, entryPoint, exec, database, run, serviceConnect, sidecars, queue);
         }
     }
 }

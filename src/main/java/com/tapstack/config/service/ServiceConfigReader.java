@@ -55,6 +55,7 @@ public final class ServiceConfigReader {
         }
         checkCalls(services, result);
         checkRouting(services, result);
+        QueueSettings.checkProducers(services, result);
         return result;
     }
 
@@ -109,7 +110,8 @@ public final class ServiceConfigReader {
                 RunSettings.read(node),
                 ServiceConnectSettings.read(node, name, port),
                 SidecarReader.read(node, name, size, readonlyRootFilesystem,
-                        !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty(), port));
+                        !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty(), port),
+                QueueSettings.readFor(node, isPublic));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {

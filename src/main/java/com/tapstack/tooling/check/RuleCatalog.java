@@ -11,6 +11,7 @@ import com.tapstack.tooling.check.rules.LoadBalancerRules;
 import com.tapstack.tooling.check.rules.LoggingRules;
 import com.tapstack.tooling.check.rules.ModuleRules;
 import com.tapstack.tooling.check.rules.NetworkRules;
+import com.tapstack.tooling.check.rules.QueueRules;
 import com.tapstack.tooling.check.rules.RegistryRules;
 import com.tapstack.tooling.check.rules.SidecarRules;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class RuleCatalog {
         rules.addAll(ModuleRules.rules());
         rules.addAll(DiscoveryRules.rules());
         rules.addAll(SidecarRules.rules());
+        rules.addAll(QueueRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

@@ -27,6 +27,7 @@ public final class CostEstimator {
     public static final String SECRETS = "Secrets Manager";
     public static final String MONITORING = "Alarms and dashboards";
     public static final String WAF = "WAF";
+    public static final String QUEUES = "SQS queues";
     private static final int DAYS_PER_MONTH = 30;
 
     private CostEstimator() {
@@ -93,6 +94,7 @@ public final class CostEstimator {
             lines.add(line(WAF, acls.size() + " web ACL, " + rules + " rules",
                     acls.size() * prices.price("wafWebAclMonth") + rules * prices.price("wafRuleMonth")));
         }
+        QueueCosts.add(plan, usage, prices, lines);
         return new CostEstimate(prices, lines);
     }
 
@@ -221,7 +223,7 @@ public final class CostEstimator {
         return value instanceof List<?> l ? l : List.of();
     }
 
-    private static CostEstimate.Line line(String family, String basis, double monthly) {
+    static CostEstimate.Line line(String family, String basis, double monthly) {
         return new CostEstimate.Line(family, basis, Math.round(monthly * 100) / 100.0);
     }
 

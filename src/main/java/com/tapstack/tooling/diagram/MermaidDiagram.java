@@ -42,6 +42,7 @@ public final class MermaidDiagram {
         vpc.ifPresent(v -> lines.add("  end"));
         drawSharedParts();
         drawTraffic(balancer);
+        new QueueEdges(plan, this::serviceNode).draw(lines);
         return String.join("\n", lines) + "\n";
     }
 
@@ -180,7 +181,7 @@ public final class MermaidDiagram {
                 && String.valueOf(r.output("arn")).equals(String.valueOf(registry))).map(r -> r.inputString("name"));
     }
 
-    private String serviceNode(PlannedResource service) {
+    String serviceNode(PlannedResource service) {
         return id("svc-" + service.name());
     }
 
