@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param repository         the service's own ECR repository, when it has one
  * @param securityGroupRules every rule its tasks' traffic needs, so its first deployment waits for them
  * @param routing            the listeners and listener rules that send traffic to its target group
+ * @param fileSystems        the EFS file systems it mounts, with its access points
  */
 public record ServiceAttachments(Optional<Repository> repository, Output<String> securityGroupId,
                                  List<Resource> securityGroupRules, Optional<Output<String>> targetGroupArn,
-                                 List<Resource> routing) {
+                                 List<Resource> routing, List<MountedFileSystem> fileSystems) {
 
     public ServiceAttachments {
         securityGroupRules = List.copyOf(securityGroupRules);
         routing = List.copyOf(routing);
+        fileSystems = List.copyOf(fileSystems);
     }
 }
