@@ -353,6 +353,26 @@ class StoragePlanTest {
                                 + ".orders.volumes[0].rootDirectory, " + S + ".orders.volumes[0].uid"));
     }
 
+    @Test
+    void aFileSystemTakesAtMostSixtyMountingServicesOneNfsRuleEach() {
+        UnaryOperator<StackValues> many = v -> {
+            var edited = v.set(STORAGE, Map.of("fileSystems", Map.of("shared", Map.of())));
+            for (int i = 0; i < 59; i++) {
+                edited = edited.setIn(S, "extra" + i, Map.of("image", "111122223333.dkr.ecr.us-east-1.amazonaws.com/x"
+                        + "@sha256:" + "1".repeat(64), "user", "1000", "volumes", List.of(Map.of("fileSystem",
+                        "shared", "path", "/data"))));
+            }
+            return edited.setIn(S, "orders.volumes", List.of(Map.of("fileSystem", "shared", "path", "/data")));
+        };
+        // 60 mount it: fine.
+        assertThat(Fixtures.load(Fixtures.SMALL, many.apply(Fixtures.values(Fixtures.SMALL)).toMap()).platform()
+                .services()).hasSize(62);
+        BrokenConfig.assertFixtureRefused(Fixtures.SMALL, v -> many.apply(v).setIn(S, "mailer.volumes",
+                List.of(Map.of("fileSystem", "shared", "path", "/data"))), "Pulumi.small.yaml: " + STORAGE
+                + ".fileSystems.shared: is mounted by 61 services, one inbound NFS rule each, more than the 60 its"
+                + " security group takes; allowed: at most 60 services per file system");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void badValuesAreOneLine(String what, UnaryOperator<StackValues> edit, String message) {

@@ -62,6 +62,7 @@ public record StorageConfig(boolean encryptEphemeralStorage, Map<String, FileSys
     public static void checkMounts(ConfigNode tap, String servicesKey, Map<String, ServiceConfig> services,
                                    Optional<StorageConfig> storage) {
         var known = storage.map(StorageConfig::fileSystems).orElse(Map.of()).keySet();
+        var mounting = new TreeMap<String, Integer>();
         for (var service : services.values()) {
             var mounts = service.storage().mounts();
             for (int i = 0; i < mounts.size(); i++) {
@@ -73,7 +74,19 @@ public record StorageConfig(boolean encryptEphemeralStorage, Map<String, FileSys
                             known.isEmpty() ? "file systems declared there (none are)"
                                     : String.join(", ", new TreeSet<>(known)));
                 }
+                mounting.merge(fileSystem, 1, Integer::sum);
             }
         }
+        // "Inbound or outbound rules per security group: 60" (Amazon VPC quotas, default): one NFS rule per service.
+        mounting.forEach((fileSystem, count) -> {
+            if (count > MAX_MOUNTING_SERVICES) {
+                throw tap.error(BLOCK.name() + "." + FILE_SYSTEMS.name() + "." + fileSystem, "is mounted by " + count
+                        + " services, one inbound NFS rule each, more than the " + MAX_MOUNTING_SERVICES + " its"
+                        + " security group takes", "at most " + MAX_MOUNTING_SERVICES + " services per file system");
+            }
+        });
     }
+
+    /** The security group rule quota a file system's group must fit its NFS rules in. */
+    static final int MAX_MOUNTING_SERVICES = 60;
 }
