@@ -65,9 +65,10 @@ public final class EcsCluster extends ComponentResource {
                                         .build())
                         .build());
         if (encryptEphemeralStorage) {
-            // Applies to tasks started after the change; UpdateCluster sets it in place (CloudFormation: "Update
-            // requires: No interruption"; aws_ecs_cluster has no ForceNew under configuration). The key must be
-            // single-Region and named by ARN or id, not alias (ECS developer guide, fargate-create-storage-key.html).
+            // UpdateCluster sets it in place (CloudFormation: "Update requires: No interruption"; aws_ecs_cluster has
+            // no ForceNew under configuration); a task's storage is made at its start, so running tasks keep theirs
+            // (not stated by AWS: unverified). The key must be single-Region and named by ARN or id, not alias (ECS
+            // developer guide, fargate-create-storage-key.html).
             configuration.managedStorageConfiguration(ClusterConfigurationManagedStorageConfigurationArgs.builder()
                     .fargateEphemeralStorageKmsKeyId(kmsKeyArn).build());
         }
