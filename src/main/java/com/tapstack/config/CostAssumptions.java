@@ -11,9 +11,10 @@ import com.tapstack.config.ConfigKey.Structured;
  * @param albLcu      load balancer capacity units used on average
  * @param queueMillionRequestsPerMonth SQS requests a month across the queue workers' queues (sends, receives
  *                    including empty ones, deletes), in millions
+ * @param efsGBPerFileSystem data each EFS file system holds on average
  */
 public record CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu,
-                              double queueMillionRequestsPerMonth) {
+                              double queueMillionRequestsPerMonth, double efsGBPerFileSystem) {
 
     public static final DecimalKey LOG_GB_PER_DAY = DecimalKey.of("logGBPerDay", 0, 100_000, 1,
             "Log data ingested a day, all groups together (GB)");
@@ -24,22 +25,26 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
     public static final DecimalKey QUEUE_MILLION_REQUESTS = DecimalKey.of("queueMillionRequestsPerMonth", 0,
             1_000_000, 1, "SQS requests a month across the queue workers' queues, in millions (the first million"
                     + " is free each month)");
+    public static final DecimalKey EFS_GB_PER_FILE_SYSTEM = DecimalKey.of("efsGBPerFileSystem", 0, 1_000_000, 10,
+            "Data each EFS file system holds on average (GB, Standard storage class)");
     public static final KeyTable KEYS = KeyTable.of("<project>:costAssumptions", "Cost assumptions", "Usage the cost"
             + " preview (./tap cost, ./tap plan) assumes where the plan cannot tell. Nothing reaches AWS.",
-            LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU, QUEUE_MILLION_REQUESTS);
+            LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU, QUEUE_MILLION_REQUESTS, EFS_GB_PER_FILE_SYSTEM);
     public static final Structured BLOCK = Structured.table("costAssumptions", "the defaults of its keys", "Usage the"
             + " cost preview assumes", KEYS);
 
-    /** The first three assumptions, the queue requests at their default. */
+    /** The first three assumptions, the others at their declared defaults. */
     public CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu) {
-        this(logGBPerDay, natGBPerDay, albLcu, QUEUE_MILLION_REQUESTS.defaultValue().orElseThrow().doubleValue());
+        this(logGBPerDay, natGBPerDay, albLcu, QUEUE_MILLION_REQUESTS.defaultValue().orElseThrow().doubleValue(),
+                EFS_GB_PER_FILE_SYSTEM.defaultValue().orElseThrow().doubleValue());
     }
 
     /** The block's values over the defaults. */
     public static CostAssumptions read(ConfigNode tap) {
         var node = BLOCK.optional(tap).orElseGet(() -> tap.object(BLOCK.name(), BLOCK.allowed()));
         return new CostAssumptions(LOG_GB_PER_DAY.read(node).doubleValue(), NAT_GB_PER_DAY.read(node).doubleValue(),
-                ALB_LCU.read(node).doubleValue(), QUEUE_MILLION_REQUESTS.read(node).doubleValue());
+                ALB_LCU.read(node).doubleValue(), QUEUE_MILLION_REQUESTS.read(node).doubleValue(),
+                EFS_GB_PER_FILE_SYSTEM.read(node).doubleValue());
     }
 
     /** Every assumption at its declared default. */

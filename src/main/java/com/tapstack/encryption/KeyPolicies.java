@@ -59,4 +59,41 @@ public final class KeyPolicies {
                 .resources("*")
                 .build()) : policy;
     }
+
+    /** The encryption context keys Fargate sends for a task's ephemeral storage. */
+    public static final String FARGATE_ACCOUNT_KEY = "kms:EncryptionContext:aws:ecs:clusterAccount";
+    public static final String FARGATE_CLUSTER_KEY = "kms:EncryptionContext:aws:ecs:clusterName";
+
+    /**
+     * With {@code fargateClusterName}, two more statements let Fargate encrypt the ephemeral storage of the tasks of
+     * that cluster only, as the ECS developer guide's key policy for it has them (fargate-create-storage-key.html):
+     * {@code fargate.amazonaws.com} may generate data keys without plaintext and create grants whose only operation
+     * is Decrypt, each with the encryption context of this account and this cluster. The guide's third permission,
+     * kms:DescribeKey for the principal that creates or updates the cluster, comes from the account root statement
+     * and that principal's IAM policy.
+     */
+    public static PolicyDocument stackKey(AwsAccount account, String namePrefix, boolean alarms,
+                                          java.util.Optional<String> fargateClusterName) {
+        var policy = stackKey(account, namePrefix, alarms);
+        if (fargateClusterName.isEmpty()) {
+            return policy;
+        }
+        var cluster = fargateClusterName.get();
+        var fargate = account.servicePrincipal("fargate");
+        return policy.with(Statement.allow("AllowFargateEphemeralStorageDataKeys")
+                        .principal("Service", fargate)
+                        .actions("kms:GenerateDataKeyWithoutPlaintext")
+                        .resources("*")
+                        .condition("StringEquals", FARGATE_ACCOUNT_KEY, account.accountId())
+                        .condition("StringEquals", FARGATE_CLUSTER_KEY, cluster)
+                        .build())
+                .with(Statement.allow("AllowFargateEphemeralStorageGrants")
+                        .principal("Service", fargate)
+                        .actions("kms:CreateGrant")
+                        .resources("*")
+                        .condition("StringEquals", FARGATE_ACCOUNT_KEY, account.accountId())
+                        .condition("StringEquals", FARGATE_CLUSTER_KEY, cluster)
+                        .condition("ForAllValues:StringEquals", "kms:GrantOperations", "Decrypt")
+                        .build());
+    }
 }

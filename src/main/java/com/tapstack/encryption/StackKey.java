@@ -11,6 +11,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.scope.StackScope;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The deployment's customer managed KMS key (symmetric, rotated yearly) and its alias. It encrypts the log
@@ -25,9 +26,16 @@ public final class StackKey extends ComponentResource {
 
     public StackKey(String name, int deletionWindowDays, boolean alarms, StackScope scope,
                     ComponentResourceOptions options) {
+        this(name, deletionWindowDays, alarms, Optional.empty(), scope, options);
+    }
+
+    /** @param fargateCluster the cluster whose tasks' ephemeral storage Fargate encrypts with this key, if any */
+    public StackKey(String name, int deletionWindowDays, boolean alarms, Optional<Output<String>> fargateCluster,
+                    StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var policy = Output.tuple(scope.account(), scope.naming())
-                .applyValue(t -> KeyPolicies.stackKey(t.t1, t.t2.prefix(), alarms).toJson());
+        var cluster = fargateCluster.map(n -> n.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+        var policy = Output.tuple(scope.account(), scope.naming(), cluster)
+                .applyValue(t -> KeyPolicies.stackKey(t.t1, t.t2.prefix(), alarms, t.t3).toJson());
         var key = new Key(name, KeyArgs.builder()
                 .description(scope.name("stack-key", NameLimit.TAG_VALUE)
                         .applyValue(n -> "TapStack key " + n + ": CloudWatch Logs and stack data"))

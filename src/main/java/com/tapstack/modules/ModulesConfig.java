@@ -7,6 +7,7 @@ import com.tapstack.modules.dns.DnsConfig;
 import com.tapstack.modules.endpoints.EndpointsConfig;
 import com.tapstack.modules.https.HttpsConfig;
 import com.tapstack.modules.parameters.ParameterConfig;
+import com.tapstack.modules.storage.StorageConfig;
 import com.tapstack.modules.waf.WafConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record ModulesConfig(Optional<DatabaseConfig> database, Map<String, ParameterConfig> parameters,
                             Optional<HttpsConfig> https, Optional<DnsConfig> dns, Optional<WafConfig> waf,
                             Optional<EndpointsConfig> endpoints, Optional<AlbLogsConfig> albLogs,
-                            Optional<AlarmsConfig> alarms) {
+                            Optional<AlarmsConfig> alarms, Optional<StorageConfig> storage) {
 
     public ModulesConfig {
         parameters = Map.copyOf(parameters);
@@ -27,6 +28,6 @@ public record ModulesConfig(Optional<DatabaseConfig> database, Map<String, Param
 
     public static ModulesConfig none() {
         return new ModulesConfig(Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

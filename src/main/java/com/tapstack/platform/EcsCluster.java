@@ -10,6 +10,7 @@ import com.pulumi.aws.ecs.inputs.ClusterConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterServiceConnectDefaultsArgs;
+import com.pulumi.aws.ecs.inputs.ClusterConfigurationManagedStorageConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
 import com.pulumi.core.Output;
@@ -43,10 +44,38 @@ public final class EcsCluster extends ComponentResource {
 
     public EcsCluster(String name, PlatformConfig platform, Output<String> vpcId, Output<String> kmsKeyArn,
                       StackScope scope, EncryptedLogGroups logGroups, ComponentResourceOptions options) {
+        this(name, platform, vpcId, kmsKeyArn, false, scope, logGroups, options);
+    }
+
+    /**
+     * @param encryptEphemeralStorage Fargate encrypts the tasks' ephemeral storage with the stack key (the key's
+     *                                policy must let Fargate use it for this cluster: KeyPolicies)
+     */
+    public EcsCluster(String name, PlatformConfig platform, Output<String> vpcId, Output<String> kmsKeyArn,
+                      boolean encryptEphemeralStorage, StackScope scope, EncryptedLogGroups logGroups,
+                      ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         this.execLogGroup = logGroups.create(name + "-exec-logs", "ecs-exec", this);
         this.namespace = CloudMap.namespace(name + "-namespace", vpcId, scope, child);
+        var configuration = ClusterConfigurationArgs.builder()
+                .executeCommandConfiguration(ClusterConfigurationExecuteCommandConfigurationArgs.builder()
+                        .kmsKeyId(kmsKeyArn)
+                        .logging("OVERRIDE")
+                        .logConfiguration(
+                                ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs.builder()
+                                        .cloudWatchLogGroupName(execLogGroup.name())
+                                        .cloudWatchEncryptionEnabled(true)
+                                        .build())
+                        .build());
+        if (encryptEphemeralStorage) {
+            // UpdateCluster sets it in place (CloudFormation: "Update requires: No interruption"; aws_ecs_cluster has
+            // no ForceNew under configuration); a task's storage is made at its start, so running tasks keep theirs
+            // (not stated by AWS: unverified). The key must be single-Region and named by ARN or id, not alias (ECS
+            // developer guide, fargate-create-storage-key.html).
+            configuration.managedStorageConfiguration(ClusterConfigurationManagedStorageConfigurationArgs.builder()
+                    .fargateEphemeralStorageKmsKeyId(kmsKeyArn).build());
+        }
         var clusterArgs = ClusterArgs.builder();
         if (platform.discovery() == Discovery.SERVICE_CONNECT) {
             // The cluster's default namespace for Service Connect, by ARN (ClusterServiceConnectDefaults.namespace);
@@ -55,19 +84,9 @@ public final class EcsCluster extends ComponentResource {
                     .namespace(namespace.arn()).build());
         }
         this.cluster = new Cluster(name, clusterArgs
-                .name(scope.name("cluster", NameLimit.ECS))
+                .name(nameOf(scope))
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
-                .configuration(ClusterConfigurationArgs.builder()
-                        .executeCommandConfiguration(ClusterConfigurationExecuteCommandConfigurationArgs.builder()
-                                .kmsKeyId(kmsKeyArn)
-                                .logging("OVERRIDE")
-                                .logConfiguration(
-                                        ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs.builder()
-                                                .cloudWatchLogGroupName(execLogGroup.name())
-                                                .cloudWatchEncryptionEnabled(true)
-                                                .build())
-                                .build())
-                        .build())
+                .configuration(configuration.build())
                 .tags(scope.commonTags())
                 .build(), child);
         this.capacityStrategy = platform.capacityStrategy();
@@ -83,6 +102,11 @@ public final class EcsCluster extends ComponentResource {
                 .build(), child);
         registerOutputs(Map.of("clusterName", cluster.name(), "clusterArn", cluster.arn(),
                 "namespaceName", namespace.name()));
+    }
+
+    /** The cluster's name, known before the cluster exists (the stack key's policy names it for Fargate). */
+    public static Output<String> nameOf(StackScope scope) {
+        return scope.name("cluster", NameLimit.ECS);
     }
 
     public Output<String> arn() {

@@ -100,9 +100,13 @@ public final class ContainerDefinitions {
         container.put("readonlyRootFilesystem", service.readonlyRootFilesystem());
         service.user().ifPresent(user -> container.put("user", user));
         container.put("privileged", false);
+        var allMountPoints = new ArrayList<>(mountPoints);
+        allMountPoints.addAll(fileSystemMountPoints(service));
+        if (!allMountPoints.isEmpty()) {
+            container.put("mountPoints", allMountPoints);
+        }
         var dependsOn = new ArrayList<Map<String, Object>>();
         if (!mountPoints.isEmpty()) {
-            container.put("mountPoints", mountPoints);
             dependsOn.add(ordered("containerName", PREPARE_CONTAINER, "condition", "SUCCESS"));
         }
         dependsOn.addAll(SidecarContainers.dependencies(service));
@@ -174,6 +178,20 @@ public final class ContainerDefinitions {
             var mount = ordered("sourceVolume", volumeName(i), "containerPath", service.writablePaths().get(i));
             mount.put("readOnly", false);
             mounts.add(mount);
+        }
+        return mounts;
+    }
+
+    /**
+     * The EFS file systems the service mounts, on the service container only: the access point, not a chown,
+     * gives them their owner, so the prepare container never touches them.
+     */
+    private static List<Map<String, Object>> fileSystemMountPoints(ServiceConfig service) {
+        var mounts = new ArrayList<Map<String, Object>>();
+        for (var mount : service.storage().mounts()) {
+            var point = ordered("sourceVolume", mount.volumeName(), "containerPath", mount.path());
+            point.put("readOnly", mount.readOnly());
+            mounts.add(point);
         }
         return mounts;
     }

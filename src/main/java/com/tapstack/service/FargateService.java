@@ -11,8 +11,11 @@ import com.pulumi.aws.ecs.inputs.ServiceDeploymentControllerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionEphemeralStorageArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeEfsVolumeConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfigArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -97,7 +100,7 @@ public final class FargateService extends ComponentResource {
                                 scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
 
-        var taskRole = role(name + "-task", config.name() + "-task",
+        var taskRole = role(name + "-task", taskRolePart(config),
                 "The application in " + config.name() + " acts with it",
                 account.applyValue(a -> TaskPolicies.taskTrust(a).toJson()), scope, child);
         var execGrants = config.exec()
@@ -123,9 +126,19 @@ public final class FargateService extends ComponentResource {
 
         var queuePolicy = QueuePolicies.attach(name + "-queues-policy", queues, taskRole, platform.kmsKeyArn(), scope,
                 serviceKey, child);
+        var storagePolicy = attachments.fileSystems().isEmpty() ? Optional.<RolePolicy>empty()
+                : Optional.of(new RolePolicy(name + "-storage-policy", RolePolicyArgs.builder()
+                        .name("file-systems")
+                        .role(taskRole.id())
+                        .policy(Output.all(attachments.fileSystems().stream().map(mounted -> Output.tuple(
+                                mounted.fileSystemArn(), mounted.accessPointArn()).applyValue(t ->
+                                new FileSystemGrants.Grant(mounted.mount().fileSystem(), t.t1, t.t2,
+                                        mounted.mount().readOnly()))).toList())
+                                .applyValue(grants -> FileSystemGrants.policy(grants).toJson()))
+                        .build(), child));
 
         var family = scope.name(config.name(), NameLimit.ECS);
-        var taskDefinition = new TaskDefinition(name + "-task-definition", TaskDefinitionArgs.builder()
+        var definition = TaskDefinitionArgs.builder()
                 .family(family)
                 .requiresCompatibilities("FARGATE")
                 .networkMode("awsvpc")
@@ -135,13 +148,16 @@ public final class FargateService extends ComponentResource {
                         .operatingSystemFamily("LINUX").cpuArchitecture(config.architecture().configValue()).build())
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
-                .volumes(volumes(config))
+                .volumes(volumes(config, attachments.fileSystems()))
                 .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets, connection,
                                 metricsLogGroupName)
                         .applyValue(t -> AwsSizeLimits.containerDefinitions(ContainerDefinitions.toJson(config, t.t1,
                                 t.t2, region, t.t3, t.t4, t.t5), scope.configFile(), serviceKey)))
-                .tags(scope.commonTags())
-                .build(), child);
+                .tags(scope.commonTags());
+        // Absent, Fargate gives 20 GiB; sent only when the service asks for more (API EphemeralStorage).
+        config.storage().ephemeralStorageGib().ifPresent(gib -> definition.ephemeralStorage(
+                TaskDefinitionEphemeralStorageArgs.builder().sizeInGib(gib).build()));
+        var taskDefinition = new TaskDefinition(name + "-task-definition", definition.build(), child);
 
         // With Service Connect, ECS creates the endpoint's Cloud Map service itself (named by its discovery name,
         // unique in the namespace): a registration of ours would be a second one that no caller uses.
@@ -161,6 +177,10 @@ public final class FargateService extends ComponentResource {
         if (config.database()) {
             platform.database().ifPresent(db -> dependencies.addAll(db.readiness()));
         }
+        // A task mounts its file systems at start: without a mount target in its subnet, the NFS rules or the
+        // grant it fails ("ResourceInitializationError: failed to invoke EFS utils commands").
+        attachments.fileSystems().forEach(mounted -> dependencies.addAll(mounted.readiness()));
+        storagePolicy.ifPresent(dependencies::add);
         var targetGroupArn = attachments.targetGroupArn();
         dependencies.addAll(attachments.routing());
         var alarms = Optional.ofNullable(platform.deploymentAlarms().get(config.name()));
@@ -269,10 +289,24 @@ public final class FargateService extends ComponentResource {
                 .build(), options);
     }
 
-    private static List<TaskDefinitionVolumeArgs> volumes(ServiceConfig config) {
+    private static List<TaskDefinitionVolumeArgs> volumes(ServiceConfig config, List<MountedFileSystem> fileSystems) {
         var volumes = new ArrayList<TaskDefinitionVolumeArgs>();
         for (int i = 0; i < config.writablePaths().size(); i++) {
             volumes.add(TaskDefinitionVolumeArgs.builder().name(ContainerDefinitions.volumeName(i)).build());
+        }
+        // Through the service's access point (its root directory, so none here), TLS to the mount target and the
+        // task role's IAM identity (API EFSVolumeConfiguration: iam needs transitEncryption ENABLED and an access
+        // point needs rootDirectory omitted or /); Fargate platform 1.4.0 or later, which LATEST is.
+        for (var mounted : fileSystems) {
+            volumes.add(TaskDefinitionVolumeArgs.builder()
+                    .name(mounted.mount().volumeName())
+                    .efsVolumeConfiguration(TaskDefinitionVolumeEfsVolumeConfigurationArgs.builder()
+                            .fileSystemId(mounted.fileSystemId())
+                            .transitEncryption("ENABLED")
+                            .authorizationConfig(TaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfigArgs
+                                    .builder().accessPointId(mounted.accessPointId()).iam("ENABLED").build())
+                            .build())
+                    .build());
         }
         return volumes;
     }
@@ -333,6 +367,16 @@ public final class FargateService extends ComponentResource {
                         .build())
                 .healthCheckGracePeriodSeconds(config.healthCheckGracePeriodSeconds()));
         return args;
+    }
+
+    /** The task role's name part: {@code <service>-task}. */
+    private static String taskRolePart(ServiceConfig config) {
+        return config.name() + "-task";
+    }
+
+    /** The task role's name, known before the role exists (a file system's policy names the role). */
+    public static Output<String> taskRoleNameOf(ServiceConfig config, StackScope scope) {
+        return scope.name(taskRolePart(config), NameLimit.IAM_ROLE);
     }
 
     /** The ECS service's name, known before the service exists (alarms name it in their dimensions). */

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param securityGroupRules every rule its tasks' traffic needs, so its first deployment waits for them
  * @param routing            the listeners and listener rules that send traffic to its target group
  * @param queues             the queue it works off and the queues it sends to
+ * @param fileSystems        the EFS file systems it mounts, with its access points
  */
 public record ServiceAttachments(Optional<Repository> repository, Output<String> securityGroupId,
                                  List<Resource> securityGroupRules, Optional<Output<String>> targetGroupArn,
-                                 List<Resource> routing, QueueAccess queues) {
+                                 List<Resource> routing, QueueAccess queues, List<MountedFileSystem> fileSystems) {
 
     public ServiceAttachments {
         securityGroupRules = List.copyOf(securityGroupRules);
         routing = List.copyOf(routing);
+        fileSystems = List.copyOf(fileSystems);
     }
 }

@@ -15,6 +15,7 @@ import com.tapstack.modules.ModulesReader;
 import com.tapstack.modules.database.DatabaseConfig;
 import com.tapstack.modules.https.HttpsConfig;
 import com.tapstack.modules.parameters.ParameterConfig;
+import com.tapstack.modules.storage.StorageConfig;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.naming.Naming;
 import com.tapstack.network.NetworkConfig;
@@ -146,6 +147,7 @@ public final class ConfigLoader {
                 }
             });
         }
+        StorageConfig.checkMounts(tap, services, platform.services(), modules.storage());
     }
 
     /**

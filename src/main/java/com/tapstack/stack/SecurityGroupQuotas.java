@@ -56,12 +56,15 @@ final class SecurityGroupQuotas {
                         + " the " + RULES + " its security group takes", "at most " + (RULES - (service.isPublic() ? 1 : 0))
                         + " callers");
             }
-            int outbound = BASE_EGRESS_RULES + service.calls().size() + (service.database() ? 1 : 0);
+            // One NFS rule per file system mounted (storage module), next to the database's.
+            int fixed = BASE_EGRESS_RULES + (service.database() ? 1 : 0) + service.storage().mounts().size();
+            int outbound = fixed + service.calls().size();
             if (outbound > RULES) {
                 throw tap.error(PlatformConfig.SERVICES.name() + "." + service.name() + ".calls", "makes " + outbound
-                        + " outbound rules (HTTPS, DNS twice" + (service.database() ? ", the database" : "") + " and one"
+                        + " outbound rules (HTTPS, DNS twice" + (service.database() ? ", the database" : "")
+                        + (service.storage().mounts().isEmpty() ? "" : ", NFS per file system mounted") + " and one"
                         + " per service called), more than the " + RULES + " its security group takes", "at most "
-                        + (RULES - BASE_EGRESS_RULES - (service.database() ? 1 : 0)) + " services called");
+                        + (RULES - fixed) + " services called");
             }
         }
     }

@@ -19,6 +19,8 @@ import com.tapstack.modules.endpoints.VpcEndpoints;
 import com.tapstack.modules.https.HttpsCertificate;
 import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.modules.parameters.StackParameters;
+import com.tapstack.modules.storage.FileSystems;
+import com.tapstack.modules.storage.StorageConfig;
 import com.tapstack.modules.waf.WebFirewall;
 import com.tapstack.naming.StackTags;
 import com.tapstack.network.Network;
@@ -67,8 +69,9 @@ public final class TapStack extends ComponentResource {
                 new StackTags(config.owner(), config.costCenter(), config.tags()));
 
         // Foundation: key, log groups, network.
-        var key = new StackKey(name + "-key", config.kmsDeletionWindowDays(), modules.alarms().isPresent(), scope,
-                child);
+        var encryptEphemeralStorage = modules.storage().map(StorageConfig::encryptEphemeralStorage).orElse(false);
+        var key = new StackKey(name + "-key", config.kmsDeletionWindowDays(), modules.alarms().isPresent(),
+                encryptEphemeralStorage ? Optional.of(EcsCluster.nameOf(scope)) : Optional.empty(), scope, child);
         var logGroups = new EncryptedLogGroups(key.arn(), config.logRetentionDays(), scope);
         var network = new Network(name + "-network", config.network(), scope, logGroups, child);
 
@@ -76,13 +79,17 @@ public final class TapStack extends ComponentResource {
         var parameters = modules.parameters().isEmpty() ? Optional.<StackParameters>empty()
                 : Optional.of(new StackParameters(name + "-parameters", modules.parameters(), key.arn(), scope, child));
         var registry = new ContainerRegistry(name + "-registry", platform, scope, key.arn(), child);
-        var cluster = new EcsCluster(name + "-cluster", platform, network.vpcId(), key.arn(), scope, logGroups, child);
+        var cluster = new EcsCluster(name + "-cluster", platform, network.vpcId(), key.arn(), encryptEphemeralStorage,
+                scope, logGroups, child);
         var securityGroups = new ServiceSecurityGroups(name + "-security-groups", platform, network.vpcId(),
                 network.vpcCidr(), modules.https().isPresent(), modules.database().map(db -> db.port()),
                 modules.endpoints().isPresent(), scope, child);
         var endpoints = modules.endpoints().map(e -> new VpcEndpoints(name + "-endpoints", e.interfaces(),
                 network.vpcId(), network.privateSubnetIds(), network.privateRouteTableIds(),
                 securityGroups.endpointGroupIds(), scope, child));
+        var fileSystems = modules.storage().map(storage -> new FileSystems(name + "-storage", storage,
+                platform.services().values(), network.vpcId(), network.privateSubnetIds(), config.network().azCount(),
+                securityGroups::groupIdOf, key.arn(), scope, child));
         var database = modules.database().map(db -> new Database(name + "-database", db, network.privateSubnetIds(),
                 securityGroups.databaseGroupId().orElseThrow(), key.arn(), scope, logGroups, child));
 
@@ -129,7 +136,8 @@ public final class TapStack extends ComponentResource {
                     securityGroups.rulesOf(service), loadBalancer.flatMap(lb -> lb.targetGroupArnOf(service)),
                     loadBalancer.filter(lb -> lb.targetGroupArnOf(service).isPresent())
                             .map(LoadBalancer::listenersAndRules).orElse(List.of()),
-                    QueueAccess.of(service, queues, configs));
+                    QueueAccess.of(service, queues, configs),
+                    fileSystems.map(fs -> fs.mountsOf(service)).orElse(List.of()));
             var fargate = new FargateService(name + "-" + service.name(), service, attachments, shared, scope, child);
             outputs.service(service.name(), fargate, registry.repositoryOf(service));
         }

@@ -41,6 +41,7 @@ import java.util.Optional;
  *                             Service Connect and the service has a port
  * @param sidecars             extra containers of the task, by name
  * @param queue                the queue the service works off, when it is a queue worker
+ * @param storage              the task's ephemeral storage size and the EFS file systems it mounts
  */
 public record ServiceConfig(
         String name,
@@ -69,7 +70,7 @@ public record ServiceConfig(
         boolean exec,
         boolean database,
         RunSettings run,
-        Optional<ServiceConnectSettings> serviceConnect, List<Sidecar> sidecars, Optional<QueueSettings> queue) {
+        Optional<ServiceConnectSettings> serviceConnect, List<Sidecar> sidecars, Optional<QueueSettings> queue, ServiceStorage storage) {
 
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
@@ -138,6 +139,7 @@ public record ServiceConfig(
         builder.serviceConnect = serviceConnect;
         builder.sidecars = sidecars;
         builder.queue = queue;
+        builder.storage = storage;
         return builder;
     }
 
@@ -173,6 +175,7 @@ public record ServiceConfig(
         private Optional<ServiceConnectSettings> serviceConnect = Optional.empty();
         private List<Sidecar> sidecars = List.of();
         private Optional<QueueSettings> queue = Optional.empty();
+        private ServiceStorage storage = ServiceStorage.none();
 
         private Builder(String name, ImageSpec image) {
             this.name = name;
@@ -319,11 +322,17 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder storage(ServiceStorage value) {
+            storage = value;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
                     hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
                     containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
-                    user, writablePaths, command, entryPoint, exec, database, run, serviceConnect, sidecars, queue);
+                    user, writablePaths, command, entryPoint, exec, database, run, serviceConnect, sidecars, queue,
+                    storage);
         }
     }
 }

@@ -74,6 +74,8 @@ public final class ServiceConfigReader {
         var environment = environment(node);
         var secrets = SecretReader.read(node.object(ServiceKeys.SECRETS.name(), ServiceKeys.SECRETS.allowed()));
         var readonlyRootFilesystem = ServiceKeys.READONLY_ROOT_FILESYSTEM.read(node);
+        var user = user(node);
+        var writablePaths = writablePaths(node);
         for (var secretName : secrets.keySet()) {
             if (environment.containsKey(secretName)) {
                 throw node.error("secrets." + secretName, "is also set in environment", "each variable in one of"
@@ -101,8 +103,8 @@ public final class ServiceConfigReader {
                 PermissionReader.read(node),
                 ServiceKeys.CALLS.read(node),
                 readonlyRootFilesystem,
-                user(node),
-                writablePaths(node),
+                user,
+                writablePaths,
                 ServiceKeys.COMMAND.read(node),
                 ServiceKeys.ENTRY_POINT.read(node),
                 exec(node, readonlyRootFilesystem),
@@ -111,7 +113,8 @@ public final class ServiceConfigReader {
                 ServiceConnectSettings.read(node, name, port),
                 SidecarReader.read(node, name, size, readonlyRootFilesystem,
                         !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty(), port),
-                QueueSettings.readFor(node, isPublic));
+                QueueSettings.readFor(node, isPublic),
+                ServiceStorage.read(node, name, user, writablePaths));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {

@@ -79,7 +79,7 @@ public final class ServiceKeys {
             Scaling.CPU_TARGET, Scaling.MEMORY_TARGET, ENVIRONMENT, SECRETS, PERMISSIONS, CALLS,
             READONLY_ROOT_FILESYSTEM, USER, WRITABLE_PATHS, COMMAND, ENTRY_POINT, EXEC, DATABASE,
             RunSettings.AZ_REBALANCING, RunSettings.STOP_TIMEOUT, RunSettings.VERSION_CONSISTENCY, RestartPolicy.BLOCK,
-            ServiceConnectSettings.BLOCK, SIDECARS, QueueSettings.BLOCK);
+            ServiceConnectSettings.BLOCK, SIDECARS, QueueSettings.BLOCK, ServiceStorage.EPHEMERAL_STORAGE, ServiceStorage.VOLUMES);
 
     private ServiceKeys() {
     }

@@ -14,6 +14,7 @@ import com.tapstack.tooling.check.rules.NetworkRules;
 import com.tapstack.tooling.check.rules.QueueRules;
 import com.tapstack.tooling.check.rules.RegistryRules;
 import com.tapstack.tooling.check.rules.SidecarRules;
+import com.tapstack.tooling.check.rules.StorageRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class RuleCatalog {
         rules.addAll(DiscoveryRules.rules());
         rules.addAll(SidecarRules.rules());
         rules.addAll(QueueRules.rules());
+        rules.addAll(StorageRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

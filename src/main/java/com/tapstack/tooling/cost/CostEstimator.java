@@ -51,6 +51,7 @@ public final class CostEstimator {
                     addresses * hours * prices.price("publicIpv4Hour")));
         }
         fargate(plan, prices, lines);
+        lines.addAll(StorageCosts.lines(plan, usage, prices));
         if (!albs.isEmpty()) {
             lines.add(line(LOAD_BALANCER, albs.size() + " x " + hours + " h + " + fmt(usage.albLcu()) + " LCU",
                     albs.size() * hours * (prices.price("albHour") + usage.albLcu() * prices.price("albLcuHour"))));

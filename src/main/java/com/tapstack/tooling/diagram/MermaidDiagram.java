@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The architecture as a Mermaid flowchart, drawn from the plan graph (what would be created, not the
  * configuration): the VPC with its subnets per AZ and NAT gateways, the load balancer, the services and who may
- * call whom (read from the security group rules), Cloud Map, ECR, the KMS key and the log groups.
+ * call whom (read from the security group rules), Cloud Map, ECR, the KMS key, the log groups and the EFS file
+ * systems with the services that mount them.
  */
 public final class MermaidDiagram {
 
@@ -120,6 +121,7 @@ public final class MermaidDiagram {
             var retention = groups.stream().map(g -> String.valueOf(g.input("retentionInDays"))).distinct().toList();
             lines.add("  logs[(\"" + groups.size() + " log groups<br/>" + String.join("/", retention) + " days\")]");
         }
+        lines.addAll(StorageDrawing.nodes(plan));
     }
 
     private void drawTraffic(Optional<PlannedResource> balancer) {
@@ -153,6 +155,7 @@ public final class MermaidDiagram {
         if (!plan.byType("aws:ecr/repository:Repository").isEmpty()) {
             lines.add("  kms -.->|encrypts| ecr");
         }
+        lines.addAll(StorageDrawing.edges(plan, this::serviceNode));
     }
 
     /**

@@ -198,6 +198,7 @@ final class ResourceModels {
             return answer(r.physicalName(), "arn", arn, "alarmArns", java.util.List.of());
         });
         ModuleModels.register(MODELS);
+        StorageModels.register(MODELS);
     }
 
     private static Answer securityGroupRule(Request r) {
