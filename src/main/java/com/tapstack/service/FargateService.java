@@ -50,6 +50,7 @@ public final class FargateService extends ComponentResource {
     private final Output<String> taskDefinitionFamily;
     private final Output<String> taskDefinitionArn;
     private final String discoveryName;
+    private final Optional<Output<String>> scheduleName;
 
     public FargateService(String name, ServiceConfig config, ServiceAttachments attachments,
                           SharedPlatform platform, StackScope scope, ComponentResourceOptions options) {
@@ -115,6 +116,29 @@ public final class FargateService extends ComponentResource {
                 .tags(scope.commonTags())
                 .build(), child);
 
+        if (config.schedule().isPresent()) {
+            // A scheduled task: the same task definition, started by EventBridge Scheduler; no ECS service, load
+            // balancer, Cloud Map name, autoscaling or deployment alarms (ScheduledRun).
+            var startsWith = new ArrayList<Resource>(List.of(executionPolicy));
+            taskPolicy.ifPresent(startsWith::add);
+            startsWith.addAll(platform.privateNetwork());
+            startsWith.addAll(attachments.securityGroupRules());
+            if (config.database()) {
+                platform.database().ifPresent(db -> startsWith.addAll(db.readiness()));
+            }
+            var run = new ScheduledRun(name + "-schedule", new ScheduledRun.Task(config.name(), taskDefinition.arn(),
+                    executionRole.arn(), taskRole.arn(), attachments.securityGroupId(), config.exec()),
+                    config.schedule().get(), platform, startsWith, scope,
+                    ComponentResourceOptions.builder().parent(this).build());
+            this.serviceName = run.scheduleName();
+            this.taskDefinitionFamily = taskDefinition.family();
+            this.taskDefinitionArn = taskDefinition.arn();
+            this.discoveryName = "";
+            this.scheduleName = Optional.of(run.scheduleName());
+            registerOutputs(Map.of("scheduleName", run.scheduleName(), "taskDefinitionFamily", taskDefinitionFamily,
+                    "taskDefinitionArn", taskDefinitionArn));
+            return;
+        }
         var discovery = CloudMap.register(name + "-discovery", config.name(), platform.cluster().namespaceId(), scope,
                 child);
 
@@ -161,6 +185,7 @@ public final class FargateService extends ComponentResource {
         this.taskDefinitionArn = DeploymentCheck.runningRevision(service.name(), service.taskDefinition(),
                 taskDefinition.arn(), service.loadBalancers(), targetGroupArn);
         this.discoveryName = CloudMap.discoveryName(config.name(), scope);
+        this.scheduleName = Optional.empty();
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
                 "taskDefinitionArn", taskDefinitionArn, "discoveryName", Output.of(discoveryName)));
     }
@@ -289,8 +314,13 @@ public final class FargateService extends ComponentResource {
         return taskDefinitionArn;
     }
 
-    /** The name other services resolve: {@code api.dev.tap.local}. */
+    /** The name other services resolve: {@code api.dev.tap.local}; empty for a scheduled task. */
     public String discoveryName() {
         return discoveryName;
+    }
+
+    /** A scheduled task's schedule name (serviceName() is then that name too); empty for a service. */
+    public Optional<Output<String>> scheduleName() {
+        return scheduleName;
     }
 }

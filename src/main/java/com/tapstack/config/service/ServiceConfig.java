@@ -37,6 +37,8 @@ import java.util.Optional;
  *                             credentials (DB_HOST, DB_PORT, DB_NAME, PGSSLMODE=require, and DB_USERNAME and
  *                             DB_PASSWORD as secrets)
  * @param run                  Availability Zone rebalancing, stop timeout, version consistency, restart policy
+ * @param schedule             when present, a scheduled task: EventBridge Scheduler runs the task definition on
+ *                             this schedule, and there is no ECS service (no load balancer, Cloud Map, scaling)
  */
 public record ServiceConfig(
         String name,
@@ -64,7 +66,8 @@ public record ServiceConfig(
         List<String> entryPoint,
         boolean exec,
         boolean database,
-        RunSettings run) {
+        RunSettings run,
+        Optional<TaskSchedule> schedule) {
 
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
@@ -124,6 +127,7 @@ public record ServiceConfig(
         builder.exec = exec;
         builder.database = database;
         builder.run = run;
+        builder.schedule = schedule;
         return builder;
     }
 
@@ -156,6 +160,7 @@ public record ServiceConfig(
         private boolean exec = ServiceKeys.EXEC.defaultValue().orElseThrow();
         private boolean database = ServiceKeys.DATABASE.defaultValue().orElseThrow();
         private RunSettings run = RunSettings.defaults();
+        private Optional<TaskSchedule> schedule = Optional.empty();
 
         private Builder(String name, ImageSpec image) {
             this.name = name;
@@ -287,11 +292,16 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder schedule(Optional<TaskSchedule> value) {
+            schedule = value;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
                     hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
                     containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
-                    user, writablePaths, command, entryPoint, exec, database, run);
+                    user, writablePaths, command, entryPoint, exec, database, run, schedule);
         }
     }
 }

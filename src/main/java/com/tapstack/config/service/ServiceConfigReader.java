@@ -53,6 +53,7 @@ public final class ServiceConfigReader {
                     .orElseThrow(() -> services.invalid(name, "is empty", "a mapping of service settings"));
             result.put(name, readService(name, node));
         }
+        ScheduledTaskKeys.refuseCallsToScheduledTasks(services, result);
         checkCalls(services, result);
         checkRouting(services, result);
         return result;
@@ -60,6 +61,7 @@ public final class ServiceConfigReader {
 
     private static ServiceConfig readService(String name, ConfigNode node) {
         node.rejectUnknownFields(ServiceKeys.KEYS.names());
+        ScheduledTaskKeys.refuseServiceKeys(node);
         var image = ImageReader.read(node);
         boolean isPublic = ServiceKeys.PUBLIC.read(node);
         var port = ServiceKeys.PORT.optional(node);
@@ -105,7 +107,8 @@ public final class ServiceConfigReader {
                 ServiceKeys.ENTRY_POINT.read(node),
                 exec(node, readonlyRootFilesystem),
                 usesDatabase(node, environment, secrets),
-                RunSettings.read(node));
+                RunSettings.read(node),
+                TaskSchedule.read(node));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {

@@ -75,7 +75,8 @@ public final class ServiceKeys {
             ContainerHealthCheck.BLOCK, Scaling.DESIRED_COUNT, Scaling.MIN_COUNT, Scaling.MAX_COUNT,
             Scaling.CPU_TARGET, Scaling.MEMORY_TARGET, ENVIRONMENT, SECRETS, PERMISSIONS, CALLS,
             READONLY_ROOT_FILESYSTEM, USER, WRITABLE_PATHS, COMMAND, ENTRY_POINT, EXEC, DATABASE,
-            RunSettings.AZ_REBALANCING, RunSettings.STOP_TIMEOUT, RunSettings.VERSION_CONSISTENCY, RestartPolicy.BLOCK);
+            RunSettings.AZ_REBALANCING, RunSettings.STOP_TIMEOUT, RunSettings.VERSION_CONSISTENCY, RestartPolicy.BLOCK,
+            TaskSchedule.BLOCK);
 
     private ServiceKeys() {
     }
