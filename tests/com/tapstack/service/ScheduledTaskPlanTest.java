@@ -64,8 +64,9 @@ class ScheduledTaskPlanTest {
         assertThat(schedule.input("flexibleTimeWindow")).isEqualTo(Map.of("mode", "OFF"));
         assertThat(schedule.input("kmsKeyArn")).isNull();
         assertThat(schedule.inputAt("target.arn")).isEqualTo(cluster.output("arn"));
+        // Retried up to the next run (the rate is shorter than the default hour), as often as Scheduler allows.
         assertThat(schedule.inputAt("target.retryPolicy")).isEqualTo(Map.of("maximumRetryAttempts", 185L,
-                "maximumEventAgeInSeconds", 3600L));
+                "maximumEventAgeInSeconds", 900L));
         var ecs = (Map<?, ?>) schedule.inputAt("target.ecsParameters");
         assertThat(ecs.get("taskDefinitionArn")).isEqualTo(taskDefinition.output("arn"))
                 .isEqualTo("arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":task-definition/" + PREFIX + "mailer:1");
@@ -157,5 +158,54 @@ class ScheduledTaskPlanTest {
         assertThat(alarm.input("dimensions")).isEqualTo(Map.of("QueueName", PREFIX + "mailer-schedule-dead-letters"));
         // The small fixture has no alarms module: nothing to notify.
         assertThat(alarm.input("alarmActions")).isEqualTo(List.of());
+    }
+
+    @Test
+    void withTheAlarmsModuleTheDeadLetterAlarmNotifiesItsTopicAndNoServiceAlarmWatchesTheTask() {
+        var values = Fixtures.values(Fixtures.FULL).setIn(S, "mailer.schedule", Map.of("expression",
+                "cron(0 3 * * ? *)", "timezone", "Europe/Berlin"));
+        var plan = Fixtures.plan(Fixtures.FULL, values);
+        var services = Fixtures.plan(Fixtures.FULL);
+        var topic = only(plan, "aws:sns/topic:Topic").output("arn");
+        var alarm = named(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "mailer-schedule-failed-runs");
+        assertThat(alarm.input("alarmActions")).isEqualTo(List.of(topic));
+        assertThat(alarm.input("okActions")).isEqualTo(List.of(topic));
+        // The service alarms and dashboard widgets of mailer are gone with its service; no other alarm names it.
+        assertThat(plan.byType("aws:cloudwatch/metricAlarm:MetricAlarm")).filteredOn(a -> a != alarm)
+                .noneMatch(a -> String.valueOf(a.input("dimensions")).contains(PREFIX.replace("qa-t1", "live")
+                        + "mailer") || String.valueOf(a.input("name")).contains("mailer"));
+        assertThat(services.byType("aws:cloudwatch/metricAlarm:MetricAlarm"))
+                .anyMatch(a -> String.valueOf(a.input("name")).contains("mailer"));
+        // Each run reads the secrets afresh: no redeploy on rotation, as a service needs.
+        assertThat(plan.byType("aws:sfn/stateMachine:StateMachine")).noneMatch(m ->
+                String.valueOf(m.input("name")).contains("mailer"));
+        var schedule = only(plan, "aws:scheduler/schedule:Schedule");
+        assertThat(schedule.input("scheduleExpression")).isEqualTo("cron(0 3 * * ? *)");
+        assertThat(schedule.input("scheduleExpressionTimezone")).isEqualTo("Europe/Berlin");
+        assertThat(schedule.inputAt("target.retryPolicy.maximumEventAgeInSeconds")).isEqualTo(3600L);
+    }
+
+    @Test
+    void aDisabledScheduleIsKeptAndSaysSo() {
+        var plan = plan(v -> scheduledMailer(v).setIn(S, "mailer.schedule", Map.of("expression", "rate(1 day)",
+                "enabled", false, "taskCount", 3)));
+        var schedule = only(plan, "aws:scheduler/schedule:Schedule");
+        assertThat(schedule.input("state")).isEqualTo("DISABLED");
+        assertThat(schedule.inputAt("target.ecsParameters.taskCount")).isEqualTo(3L);
+    }
+
+    @Test
+    void theSchedulerRolesStatementsAreOnesAwsKnows() {
+        var account = new com.tapstack.aws.AwsAccount(ACCOUNT, "aws", REGION, "amazonaws.com");
+        var document = SchedulerPolicies.run(account, "arn:aws:ecs:us-east-1:123456789012:task-definition/x-job:7",
+                "arn:aws:ecs:us-east-1:123456789012:cluster/x-cluster", "arn:aws:iam::123456789012:role/x-job-execution",
+                "arn:aws:iam::123456789012:role/x-job-task", "arn:aws:sqs:us-east-1:123456789012:x-job-dead-letters",
+                "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666");
+        assertThat(document.statements()).hasSize(5).allSatisfy(statement -> assertThat(
+                com.tapstack.iam.StatementCheck.problems(statement.actions(), statement.resources(),
+                        statement.conditions().stream().map(com.tapstack.iam.Condition::key).toList(), false))
+                .as(statement.sid()).isEmpty());
+        assertThat(SchedulerPolicies.familyRevisions("arn:aws:ecs:us-east-1:123456789012:task-definition/x-job:7"))
+                .isEqualTo("arn:aws:ecs:us-east-1:123456789012:task-definition/x-job:*");
     }
 }

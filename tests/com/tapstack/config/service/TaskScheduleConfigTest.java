@@ -43,6 +43,18 @@ class TaskScheduleConfigTest {
     }
 
     @Test
+    void retriesStopAtTheNextRunWhenTheRateIsShorterThanAnHour() {
+        assertThat(mailer(mailerWith(Map.of("expression", "rate(15 minutes)"))).schedule().orElseThrow()
+                .maximumEventAgeSeconds()).isEqualTo(900);
+        assertThat(mailer(mailerWith(Map.of("expression", "rate(1 minute)"))).schedule().orElseThrow()
+                .maximumEventAgeSeconds()).isEqualTo(60);
+        assertThat(mailer(mailerWith(Map.of("expression", "rate(2 days)"))).schedule().orElseThrow()
+                .maximumEventAgeSeconds()).isEqualTo(3600);
+        assertThat(mailer(mailerWith(Map.of("expression", "cron(*/5 * * * ? *)"))).schedule().orElseThrow()
+                .maximumEventAgeSeconds()).isEqualTo(3600);
+    }
+
+    @Test
     void everyKeyIsReadAsWritten() {
         var schedule = mailer(mailerWith(Map.of("expression", "cron(30 2 ? * MON-FRI *)", "timezone", "Europe/Berlin",
                 "enabled", false, "maximumRetryAttempts", 3, "maximumEventAge", 900, "taskCount", 2)))

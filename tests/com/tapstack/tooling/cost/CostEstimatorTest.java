@@ -97,7 +97,7 @@ class CostEstimatorTest {
                 .toMap();
         var config = Reference.load("dev", values);
 
-        assertThat(config.costAssumptions()).isEqualTo(new CostAssumptions(10, 0.5, 1));
+        assertThat(config.costAssumptions()).isEqualTo(new CostAssumptions(10, 0.5, 1, 5));
         var estimate = CostEstimator.estimate(Reference.plan("dev", values), config.costAssumptions(), 7, PRICES);
         assertThat(estimate.of(CostEstimator.LOGS)).isCloseTo(300 * p("logsIngestedGB") + 70 * p("logsStoredGBMonth"),
                 within(0.01));

@@ -9,8 +9,9 @@ import com.tapstack.config.ConfigKey.Structured;
  * @param logGBPerDay log data ingested a day across all log groups
  * @param natGBPerDay data through the NAT gateways a day
  * @param albLcu      load balancer capacity units used on average
+ * @param scheduledRunMinutes how long one run of a scheduled task takes
  */
-public record CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu) {
+public record CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu, double scheduledRunMinutes) {
 
     public static final DecimalKey LOG_GB_PER_DAY = DecimalKey.of("logGBPerDay", 0, 100_000, 1,
             "Log data ingested a day, all groups together (GB)");
@@ -18,9 +19,11 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
             "Data through the NAT gateways a day (GB)");
     public static final DecimalKey ALB_LCU = DecimalKey.of("albLcu", 0, 100_000, 1,
             "Load balancer capacity units used on average");
+    public static final DecimalKey SCHEDULED_RUN_MINUTES = DecimalKey.of("scheduledRunMinutes", 0, 10_080, 5,
+            "Minutes one run of a scheduled task takes (Fargate bills each run per second, at least a minute)");
     public static final KeyTable KEYS = KeyTable.of("<project>:costAssumptions", "Cost assumptions", "Usage the cost"
             + " preview (./tap cost, ./tap plan) assumes where the plan cannot tell. Nothing reaches AWS.",
-            LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU);
+            LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU, SCHEDULED_RUN_MINUTES);
     public static final Structured BLOCK = Structured.table("costAssumptions", "the defaults of its keys", "Usage the"
             + " cost preview assumes", KEYS);
 
@@ -28,13 +31,14 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
     public static CostAssumptions read(ConfigNode tap) {
         var node = BLOCK.optional(tap).orElseGet(() -> tap.object(BLOCK.name(), BLOCK.allowed()));
         return new CostAssumptions(LOG_GB_PER_DAY.read(node).doubleValue(), NAT_GB_PER_DAY.read(node).doubleValue(),
-                ALB_LCU.read(node).doubleValue());
+                ALB_LCU.read(node).doubleValue(), SCHEDULED_RUN_MINUTES.read(node).doubleValue());
     }
 
     /** Every assumption at its declared default. */
     public static CostAssumptions defaults() {
         return new CostAssumptions(LOG_GB_PER_DAY.defaultValue().orElseThrow().doubleValue(),
                 NAT_GB_PER_DAY.defaultValue().orElseThrow().doubleValue(),
-                ALB_LCU.defaultValue().orElseThrow().doubleValue());
+                ALB_LCU.defaultValue().orElseThrow().doubleValue(),
+                SCHEDULED_RUN_MINUTES.defaultValue().orElseThrow().doubleValue());
     }
 }

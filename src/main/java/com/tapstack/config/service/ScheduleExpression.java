@@ -91,7 +91,8 @@ public record ScheduleExpression(String text, Optional<Integer> rateMinutes, dou
                     && days.special() == 0) {
                 throw new Invalid("never fires: no chosen month has day " + days.plain().first());
             }
-            daysPerMonth = days.plain().size() + days.special();
+            // Every day of the month is every day of a 30-day month.
+            daysPerMonth = (days.plain().size() == 31 ? 30 : days.plain().size()) + days.special();
         } else {
             var days = dayOfWeek(fields[4]);
             daysPerMonth = days.plain().size() * WEEKS_PER_MONTH + days.special();

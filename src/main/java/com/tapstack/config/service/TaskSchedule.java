@@ -31,9 +31,12 @@ public record TaskSchedule(ScheduleExpression expression, String timezone, boole
     public static final BoolKey ENABLED = BoolKey.of("enabled", true, "The schedule fires (false keeps it, DISABLED)");
     public static final IntKey MAXIMUM_RETRY_ATTEMPTS = IntKey.of("maximumRetryAttempts", 0, 185, 185, "Retries of a"
             + " run Scheduler could not start (RunTask failed); after them the run goes to the dead-letter queue");
-    public static final IntKey MAXIMUM_EVENT_AGE = IntKey.of("maximumEventAge", 60, 86_400, 3600, "Seconds after"
-            + " its time a run may still be started by a retry (AWS's default is a day; an hour keeps a late run"
-            + " from starting beside the next)");
+    /** How long a failed run is retried at most, unless the rate is shorter: then up to the next run. */
+    static final int DEFAULT_EVENT_AGE_SECONDS = 3600;
+    public static final IntKey MAXIMUM_EVENT_AGE = IntKey.derived("maximumEventAge", 60, 86_400,
+            DEFAULT_EVENT_AGE_SECONDS + ", or the rate's interval when shorter", "Seconds after its time a run may"
+                    + " still be started by a retry (AWS's default is a day; this keeps a late run from starting"
+                    + " beside the next)");
     public static final IntKey TASK_COUNT = IntKey.of("taskCount", 1, 10, 1, "Tasks each run starts");
     public static final KeyTable KEYS = KeyTable.of("<project>:services.<name>.schedule", "Schedule of a scheduled"
             + " task", "With the block, the entry is a scheduled task instead of a service: EventBridge Scheduler runs"
@@ -57,14 +60,17 @@ public record TaskSchedule(ScheduleExpression expression, String timezone, boole
             if (!isIanaZone(timezone)) {
                 throw node.invalid(TIMEZONE.name(), "is not an IANA time zone", TIMEZONE.allowed());
             }
+            int defaultAge = expression.rateMinutes().map(minutes -> (int) Math.min(DEFAULT_EVENT_AGE_SECONDS,
+                    Math.max(MAXIMUM_EVENT_AGE.min(), minutes * 60L))).orElse(DEFAULT_EVENT_AGE_SECONDS);
             return new TaskSchedule(expression, timezone, ENABLED.read(node), MAXIMUM_RETRY_ATTEMPTS.read(node),
-                    MAXIMUM_EVENT_AGE.read(node), TASK_COUNT.read(node));
+                    MAXIMUM_EVENT_AGE.optional(node).orElse(defaultAge), TASK_COUNT.read(node));
         });
     }
 
     /**
-     * Java's zone ids are the IANA tz database's region ids (and its old aliases, which Scheduler also reads);
-     * fixed offsets such as +02:00 and Java's SystemV zones are not IANA names. Scheduler's limit is 50 characters.
+     * Java's zone ids are the IANA tz database's region ids, with the aliases of its "backward" file (US/Pacific);
+     * fixed offsets such as +02:00 and Java's SystemV zones are not IANA names. The provider allows 50 characters
+     * (schedule_expression_timezone). Whether Scheduler takes every backward alias was not verified.
      */
     static boolean isIanaZone(String zone) {
         return zone.length() <= 50 && ZoneId.getAvailableZoneIds().contains(zone) && !zone.startsWith("SystemV/");

@@ -11,6 +11,7 @@ import com.tapstack.tooling.check.rules.LoggingRules;
 import com.tapstack.tooling.check.rules.ModuleRules;
 import com.tapstack.tooling.check.rules.NetworkRules;
 import com.tapstack.tooling.check.rules.RegistryRules;
+import com.tapstack.tooling.check.rules.ScheduleRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class RuleCatalog {
         rules.addAll(LifecycleRules.rules());
         rules.addAll(DatabaseRules.rules());
         rules.addAll(ModuleRules.rules());
+        rules.addAll(ScheduleRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

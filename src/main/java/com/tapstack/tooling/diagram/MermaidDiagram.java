@@ -39,6 +39,7 @@ public final class MermaidDiagram {
         drawServices();
         vpc.ifPresent(v -> lines.add("  end"));
         drawSharedParts();
+        lines.addAll(ScheduleNodes.schedules(plan));
         drawTraffic(balancer);
         return String.join("\n", lines) + "\n";
     }
@@ -96,6 +97,7 @@ public final class MermaidDiagram {
             strings(service.inputAt("networkConfiguration.securityGroups")).forEach(group ->
                     serviceNodeByGroup.put(group, node));
         }
+        lines.addAll(ScheduleNodes.tasks(plan, serviceNodeByGroup));
         lines.add("    end");
     }
 
