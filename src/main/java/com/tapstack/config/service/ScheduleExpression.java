@@ -29,7 +29,8 @@ public record ScheduleExpression(String text, Optional<Integer> rateMinutes, dou
     static final int MINUTES_PER_MONTH = 30 * 24 * 60;
     static final double WEEKS_PER_MONTH = 30.0 / 7;
 
-    private static final Pattern RATE = Pattern.compile("^rate\\(([1-9][0-9]{0,8}) (minute|minutes|hour|hours|day|days)\\)$");
+    private static final Pattern RATE = Pattern.compile(
+            "^rate\\(([1-9][0-9]{0,8}) (minute|minutes|hour|hours|day|days)\\)$");
     private static final Pattern CRON = Pattern.compile("^cron\\((.*)\\)$");
     private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
             "OCT", "NOV", "DEC");

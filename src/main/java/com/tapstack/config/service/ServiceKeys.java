@@ -69,7 +69,7 @@ public final class ServiceKeys {
 
     /** Every key of a service, in the order the docs list them. */
     public static final KeyTable KEYS = KeyTable.of("<project>:services.<name>", "A service", "Each entry becomes a"
-            + " Fargate service, from the same code. Names: 1 to 20 lowercase letters, digits or hyphens, starting"
+            + " Fargate service, from the same code (with schedule, a scheduled task instead). Names: 1 to 20 lowercase letters, digits or hyphens, starting"
             + " with a letter.", IMAGE, ECR_REPOSITORY, CPU, MEMORY, ARCHITECTURE, PORT, PUBLIC, PATH_PATTERNS,
             HOST_HEADERS, TargetHealthCheck.BLOCK, HEALTH_CHECK_GRACE_PERIOD, DEREGISTRATION_DELAY,
             ContainerHealthCheck.BLOCK, Scaling.DESIRED_COUNT, Scaling.MIN_COUNT, Scaling.MAX_COUNT,

@@ -53,8 +53,8 @@ final class ScheduledTaskCost {
                 + "on-demand; run length: costAssumptions.scheduledRunMinutes)", Math.round(cost * 100) / 100.0));
         var free = prices.price("schedulerFreeInvocationsMonth");
         var billed = Math.max(0, invocations - free);
-        lines.add(new CostEstimate.Line(CostEstimator.SCHEDULER, CostEstimator.fmt(Math.round(invocations)) + " invocations,"
-                + " the first " + CostEstimator.fmt(free) + " a month free",
+        lines.add(new CostEstimate.Line(CostEstimator.SCHEDULER, CostEstimator.fmt(Math.round(invocations))
+                + " invocations, the first " + CostEstimator.fmt(free) + " a month free",
                 Math.round(billed / 1_000_000 * prices.price("schedulerInvocationsMillion") * 100) / 100.0));
     }
 }

@@ -53,7 +53,8 @@ public final class ScheduleRules {
                     return;
                 }
                 var queueName = queueName(context, queueArn);
-                var heard = context.all(ALARM).stream().anyMatch(alarm -> "AWS/SQS".equals(alarm.inputString("namespace"))
+                var heard = context.all(ALARM).stream()
+                        .anyMatch(alarm -> "AWS/SQS".equals(alarm.inputString("namespace"))
                         && queueName.isPresent() && queueName.get().equals(alarm.inputAt("dimensions.QueueName"))
                         && !strings(alarm.input("alarmActions")).isEmpty());
                 if (!heard) {
