@@ -26,7 +26,9 @@ public enum NameLimit {
     SCALING_POLICY("Application Auto Scaling policy", 256),
     LOG_GROUP("CloudWatch log group", 512),
     SECRET("Secrets Manager secret", 512),
-    TAG_VALUE("Name tag", 256);
+    TAG_VALUE("Name tag", 256),
+    /** Schedules and schedule groups: 1 to 64 of [0-9A-Za-z_.-] (CreateSchedule, CreateScheduleGroup). */
+    SCHEDULER("EventBridge Scheduler schedule or group", 64);
 
     private final String description;
     private final int maxLength;

@@ -54,6 +54,7 @@ public final class FargateService extends ComponentResource {
     private final Output<String> taskDefinitionFamily;
     private final Output<String> taskDefinitionArn;
     private final Optional<String> discoveryName;
+    private final Optional<Output<String>> scheduleName;
 
     public FargateService(String name, ServiceConfig config, ServiceAttachments attachments,
                           SharedPlatform platform, StackScope scope, ComponentResourceOptions options) {
@@ -64,7 +65,8 @@ public final class FargateService extends ComponentResource {
         var serviceKey = scope.key("services." + config.name());
 
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
-        var serviceConnect = platform.cluster().serviceConnectNamespaceArn();
+        // A scheduled task is started by RunTask, which has no Service Connect configuration: it runs no proxy.
+        var serviceConnect = platform.cluster().serviceConnectNamespaceArn().filter(ns -> config.schedule().isEmpty());
         // With Service Connect every task runs ECS's proxy, which logs to a group of its own ('/' keeps the name apart
         // from every service's group: service names have none).
         var proxyLogGroup = serviceConnect.map(namespace -> platform.logGroups().create(name + "-proxy-logs",
@@ -159,28 +161,47 @@ public final class FargateService extends ComponentResource {
                 TaskDefinitionEphemeralStorageArgs.builder().sizeInGib(gib).build()));
         var taskDefinition = new TaskDefinition(name + "-task-definition", definition.build(), child);
 
+        // Everything a task needs at its first start, so the first run does not race it: a task that cannot pull,
+        // log, connect or mount fails, and a service's first deployment has no revision to roll back to.
+        var firstStart = new ArrayList<Resource>();
+        firstStart.add(executionPolicy);
+        taskPolicy.ifPresent(firstStart::add);
+        queuePolicy.ifPresent(firstStart::add);
+        firstStart.addAll(platform.privateNetwork());
+        firstStart.addAll(attachments.securityGroupRules());
+        if (config.database()) {
+            platform.database().ifPresent(db -> firstStart.addAll(db.readiness()));
+        }
+        // A task mounts its file systems at start: without a mount target in its subnet, the NFS rules or the
+        // grant it fails ("ResourceInitializationError: failed to invoke EFS utils commands").
+        attachments.fileSystems().forEach(mounted -> firstStart.addAll(mounted.readiness()));
+        storagePolicy.ifPresent(firstStart::add);
+
+        if (config.schedule().isPresent()) {
+            // A scheduled task: the same task definition, started by EventBridge Scheduler; no ECS service, load
+            // balancer, Cloud Map name, autoscaling or deployment alarms (ScheduledRun).
+            var run = new ScheduledRun(name + "-schedule", new ScheduledRun.Task(config.name(), taskDefinition.arn(),
+                    executionRole.arn(), taskRole.arn(), attachments.securityGroupId(), config.exec()),
+                    config.schedule().get(), platform, firstStart, scope,
+                    ComponentResourceOptions.builder().parent(this).build());
+            this.serviceName = run.scheduleName();
+            this.taskDefinitionFamily = taskDefinition.family();
+            this.taskDefinitionArn = taskDefinition.arn();
+            this.discoveryName = Optional.empty();
+            this.scheduleName = Optional.of(run.scheduleName());
+            registerOutputs(Map.of("scheduleName", run.scheduleName(), "taskDefinitionFamily", taskDefinitionFamily,
+                    "taskDefinitionArn", taskDefinitionArn));
+            return;
+        }
         // With Service Connect, ECS creates the endpoint's Cloud Map service itself (named by its discovery name,
         // unique in the namespace): a registration of ours would be a second one that no caller uses.
         var discovery = serviceConnect.isPresent() ? Optional.<com.pulumi.aws.servicediscovery.Service>empty()
                 : Optional.of(CloudMap.register(name + "-discovery", config.name(), platform.cluster().namespaceId(),
                         scope, child));
 
-        // Everything a task needs at its first start, so the first deployment does not race it: a task that cannot
-        // pull, log or connect fails, and a service's first deployment has no revision to roll back to.
         var dependencies = new ArrayList<Resource>();
         dependencies.add(platform.cluster().capacityProviders());
-        dependencies.add(executionPolicy);
-        taskPolicy.ifPresent(dependencies::add);
-        queuePolicy.ifPresent(dependencies::add);
-        dependencies.addAll(platform.privateNetwork());
-        dependencies.addAll(attachments.securityGroupRules());
-        if (config.database()) {
-            platform.database().ifPresent(db -> dependencies.addAll(db.readiness()));
-        }
-        // A task mounts its file systems at start: without a mount target in its subnet, the NFS rules or the
-        // grant it fails ("ResourceInitializationError: failed to invoke EFS utils commands").
-        attachments.fileSystems().forEach(mounted -> dependencies.addAll(mounted.readiness()));
-        storagePolicy.ifPresent(dependencies::add);
+        dependencies.addAll(firstStart);
         var targetGroupArn = attachments.targetGroupArn();
         dependencies.addAll(attachments.routing());
         var alarms = Optional.ofNullable(platform.deploymentAlarms().get(config.name()));
@@ -224,6 +245,7 @@ public final class FargateService extends ComponentResource {
         // client-only service has none).
         this.discoveryName = serviceConnect.isEmpty() ? Optional.of(CloudMap.discoveryName(config.name(), scope))
                 : config.serviceConnect().map(endpoint -> ServiceConnect.dnsName(endpoint, config.name(), scope));
+        this.scheduleName = Optional.empty();
         registerOutputs(Map.of("serviceName", serviceName, "taskDefinitionFamily", taskDefinitionFamily,
                 "taskDefinitionArn", taskDefinitionArn, "discoveryName", Output.of(discoveryName.orElse(""))));
     }
@@ -399,9 +421,14 @@ public final class FargateService extends ComponentResource {
 
     /**
      * The name other services resolve: {@code api.dev.tap.local}; with Service Connect the endpoint's client alias,
-     * empty for a service without a port.
+     * empty for a service without a port and for a scheduled task.
      */
     public Optional<String> discoveryName() {
         return discoveryName;
+    }
+
+    /** A scheduled task's schedule name (serviceName() is then that name too); empty for a service. */
+    public Optional<Output<String>> scheduleName() {
+        return scheduleName;
     }
 }

@@ -29,7 +29,8 @@ final class StackOutputs {
         services.add(Output.tuple(service.serviceName(), service.taskDefinitionFamily(), service.taskDefinitionArn(),
                 repositoryUrl).applyValue(t -> {
             var values = new LinkedHashMap<String, String>();
-            values.put("serviceName", t.t1);
+            // A scheduled task has a schedule where a service has its ECS service and Cloud Map name.
+            values.put(service.scheduleName().isPresent() ? "scheduleName" : "serviceName", t.t1);
             values.put("taskDefinitionFamily", t.t2);
             values.put("taskDefinitionArn", t.t3);
             service.discoveryName().ifPresent(discoveryName -> values.put("discoveryName", discoveryName));

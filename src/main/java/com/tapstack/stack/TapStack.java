@@ -109,9 +109,11 @@ public final class TapStack extends ComponentResource {
 
         // Alarms before the services: a service's deployments roll back on its own alarms.
         var configs = List.copyOf(platform.services().values());
+        // Scheduled tasks have no ECS service to watch; their dead-letter alarm is their own (ScheduledRun).
+        var services = configs.stream().filter(service -> service.schedule().isEmpty()).toList();
         var alarms = modules.alarms().map(alarmConfig -> new Alarms(name + "-alarms", alarmConfig,
-                monitored(config, scope, cluster, configs, loadBalancer, database), configs.size(),
-                configs.stream().map(ServiceConfig::name).toList(), configs.stream().map(ServiceConfig::isPublic).toList(),
+                monitored(config, scope, cluster, services, loadBalancer, database), services.size(),
+                services.stream().map(ServiceConfig::name).toList(), services.stream().map(ServiceConfig::isPublic).toList(),
                 modules.database().map(db -> new WatchedDatabase(db.aurora(), db.serverless(), db.instances())),
                 key.arn(), scope, child));
 

@@ -42,6 +42,8 @@ import java.util.Optional;
  * @param sidecars             extra containers of the task, by name
  * @param queue                the queue the service works off, when it is a queue worker
  * @param storage              the task's ephemeral storage size and the EFS file systems it mounts
+ * @param schedule             when present, a scheduled task: EventBridge Scheduler runs the task definition on
+ *                             this schedule, and there is no ECS service (no load balancer, Cloud Map, scaling)
  */
 public record ServiceConfig(
         String name,
@@ -70,7 +72,8 @@ public record ServiceConfig(
         boolean exec,
         boolean database,
         RunSettings run,
-        Optional<ServiceConnectSettings> serviceConnect, List<Sidecar> sidecars, Optional<QueueSettings> queue, ServiceStorage storage) {
+        Optional<ServiceConnectSettings> serviceConnect, List<Sidecar> sidecars, Optional<QueueSettings> queue,
+        ServiceStorage storage, Optional<TaskSchedule> schedule) {
 
     /** Variables a service that uses the database receives; its own settings may not take these names. */
     public static final List<String> DATABASE_VARIABLES = List.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USERNAME",
@@ -140,6 +143,7 @@ public record ServiceConfig(
         builder.sidecars = sidecars;
         builder.queue = queue;
         builder.storage = storage;
+        builder.schedule = schedule;
         return builder;
     }
 
@@ -176,6 +180,7 @@ public record ServiceConfig(
         private List<Sidecar> sidecars = List.of();
         private Optional<QueueSettings> queue = Optional.empty();
         private ServiceStorage storage = ServiceStorage.none();
+        private Optional<TaskSchedule> schedule = Optional.empty();
 
         private Builder(String name, ImageSpec image) {
             this.name = name;
@@ -327,12 +332,17 @@ public record ServiceConfig(
             return this;
         }
 
+        public Builder schedule(Optional<TaskSchedule> value) {
+            schedule = value;
+            return this;
+        }
+
         public ServiceConfig build() {
             return new ServiceConfig(name, image, ecrRepository, size, architecture, port, isPublic, pathPatterns,
                     hostHeaders, targetHealthCheck, healthCheckGracePeriodSeconds, deregistrationDelaySeconds,
                     containerHealthCheck, scaling, environment, secrets, permissions, calls, readonlyRootFilesystem,
                     user, writablePaths, command, entryPoint, exec, database, run, serviceConnect, sidecars, queue,
-                    storage);
+                    storage, schedule);
         }
     }
 }

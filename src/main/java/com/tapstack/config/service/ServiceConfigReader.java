@@ -53,6 +53,7 @@ public final class ServiceConfigReader {
                     .orElseThrow(() -> services.invalid(name, "is empty", "a mapping of service settings"));
             result.put(name, readService(name, node));
         }
+        ScheduledTaskKeys.refuseCallsToScheduledTasks(services, result);
         checkCalls(services, result);
         checkRouting(services, result);
         QueueSettings.checkProducers(services, result);
@@ -61,6 +62,7 @@ public final class ServiceConfigReader {
 
     private static ServiceConfig readService(String name, ConfigNode node) {
         node.rejectUnknownFields(ServiceKeys.KEYS.names());
+        ScheduledTaskKeys.refuseServiceKeys(node);
         var image = ImageReader.read(node);
         boolean isPublic = ServiceKeys.PUBLIC.read(node);
         var port = ServiceKeys.PORT.optional(node);
@@ -114,7 +116,8 @@ public final class ServiceConfigReader {
                 SidecarReader.read(node, name, size, readonlyRootFilesystem,
                         !ServiceKeys.WRITABLE_PATHS.read(node).isEmpty(), port),
                 QueueSettings.readFor(node, isPublic),
-                ServiceStorage.read(node, name, user, writablePaths));
+                ServiceStorage.read(node, name, user, writablePaths),
+                TaskSchedule.read(node));
     }
 
     private static boolean usesDatabase(ConfigNode node, Map<String, String> environment, Map<String, SecretRef> secrets) {

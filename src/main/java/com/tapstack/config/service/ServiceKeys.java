@@ -72,14 +72,15 @@ public final class ServiceKeys {
 
     /** Every key of a service, in the order the docs list them. */
     public static final KeyTable KEYS = KeyTable.of("<project>:services.<name>", "A service", "Each entry becomes a"
-            + " Fargate service, from the same code. Names: 1 to 20 lowercase letters, digits or hyphens, starting"
+            + " Fargate service, from the same code (with schedule, a scheduled task instead). Names: 1 to 20 lowercase letters, digits or hyphens, starting"
             + " with a letter.", IMAGE, ECR_REPOSITORY, CPU, MEMORY, ARCHITECTURE, PORT, PUBLIC, PATH_PATTERNS,
             HOST_HEADERS, TargetHealthCheck.BLOCK, HEALTH_CHECK_GRACE_PERIOD, DEREGISTRATION_DELAY,
             ContainerHealthCheck.BLOCK, Scaling.DESIRED_COUNT, Scaling.MIN_COUNT, Scaling.MAX_COUNT,
             Scaling.CPU_TARGET, Scaling.MEMORY_TARGET, ENVIRONMENT, SECRETS, PERMISSIONS, CALLS,
             READONLY_ROOT_FILESYSTEM, USER, WRITABLE_PATHS, COMMAND, ENTRY_POINT, EXEC, DATABASE,
             RunSettings.AZ_REBALANCING, RunSettings.STOP_TIMEOUT, RunSettings.VERSION_CONSISTENCY, RestartPolicy.BLOCK,
-            ServiceConnectSettings.BLOCK, SIDECARS, QueueSettings.BLOCK, ServiceStorage.EPHEMERAL_STORAGE, ServiceStorage.VOLUMES);
+            ServiceConnectSettings.BLOCK, SIDECARS, QueueSettings.BLOCK, ServiceStorage.EPHEMERAL_STORAGE,
+            ServiceStorage.VOLUMES, TaskSchedule.BLOCK);
 
     private ServiceKeys() {
     }

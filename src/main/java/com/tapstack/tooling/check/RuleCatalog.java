@@ -15,6 +15,7 @@ import com.tapstack.tooling.check.rules.QueueRules;
 import com.tapstack.tooling.check.rules.RegistryRules;
 import com.tapstack.tooling.check.rules.SidecarRules;
 import com.tapstack.tooling.check.rules.StorageRules;
+import com.tapstack.tooling.check.rules.ScheduleRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class RuleCatalog {
         rules.addAll(SidecarRules.rules());
         rules.addAll(QueueRules.rules());
         rules.addAll(StorageRules.rules());
+        rules.addAll(ScheduleRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

@@ -28,6 +28,8 @@ public final class CostEstimator {
     public static final String MONITORING = "Alarms and dashboards";
     public static final String WAF = "WAF";
     public static final String QUEUES = "SQS queues";
+    public static final String SCHEDULED_TASKS = "Scheduled tasks";
+    public static final String SCHEDULER = "EventBridge Scheduler";
     private static final int DAYS_PER_MONTH = 30;
 
     private CostEstimator() {
@@ -52,6 +54,7 @@ public final class CostEstimator {
         }
         fargate(plan, prices, lines);
         lines.addAll(StorageCosts.lines(plan, usage, prices));
+        ScheduledTaskCost.add(plan, usage, prices, lines);
         if (!albs.isEmpty()) {
             lines.add(line(LOAD_BALANCER, albs.size() + " x " + hours + " h + " + fmt(usage.albLcu()) + " LCU",
                     albs.size() * hours * (prices.price("albHour") + usage.albLcu() * prices.price("albLcuHour"))));

@@ -42,6 +42,7 @@ public final class MermaidDiagram {
         drawServices();
         vpc.ifPresent(v -> lines.add("  end"));
         drawSharedParts();
+        lines.addAll(ScheduleNodes.schedules(plan));
         drawTraffic(balancer);
         new QueueEdges(plan, this::serviceNode).draw(lines);
         return String.join("\n", lines) + "\n";
@@ -104,6 +105,7 @@ public final class MermaidDiagram {
                 serviceConnectNodes.add(node);
             }
         }
+        lines.addAll(ScheduleNodes.tasks(plan, serviceNodeByGroup));
         lines.add("    end");
     }
 

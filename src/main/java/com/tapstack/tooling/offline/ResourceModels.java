@@ -140,6 +140,15 @@ final class ResourceModels {
             return answer(url, "arn", r.account().arn("sqs", r.physicalName()), "url", url);
         });
         MODELS.put("aws:sqs/queuePolicy:QueuePolicy", r -> answer(r.string("queueUrl")));
+        // A schedule group's id is its name; a schedule's is <group>/<name> (terraform-provider-aws
+        // internal/service/scheduler: ResourceScheduleIDFromARN), its ARN schedule/<group>/<name>.
+        MODELS.put("aws:scheduler/scheduleGroup:ScheduleGroup", r -> answer(r.physicalName(),
+                "arn", r.account().arn("scheduler", "schedule-group/" + r.physicalName()), "state", "ACTIVE"));
+        MODELS.put("aws:scheduler/schedule:Schedule", r -> {
+            var group = r.string("groupName") == null ? "default" : r.string("groupName");
+            return answer(group + "/" + r.physicalName(), "arn", r.account().arn("scheduler", "schedule/" + group + "/"
+                    + r.physicalName()));
+        });
         MODELS.put("aws:ecs/cluster:Cluster", r -> {
             var arn = r.account().arn("ecs", "cluster/" + r.physicalName());
             return answer(arn, "arn", arn);
