@@ -165,12 +165,18 @@ public final class MermaidDiagram {
      * for writable paths, with the ready-made kind each is: "<br/>sidecars: log-router (firelens), ...".
      */
     private String sidecars(PlannedResource service, Optional<PlannedResource> task) {
-        var own = discoveryName(service).orElse("");
         var json = task.map(t -> t.inputString("containerDefinitions")).orElse("[]");
         var names = new ArrayList<String>();
+        // ContainerDefinitions writes the init container (when there is one), the service's container, then the
+        // sidecars: what follows the service's container is a sidecar (its Cloud Map name is gone with Service Connect).
+        var serviceContainerSeen = false;
         for (var container : maps(new com.google.gson.Gson().fromJson(json, List.class))) {
             var name = String.valueOf(container.get("name"));
-            if (name.equals(own) || name.equals(com.tapstack.config.service.Sidecar.INIT_CONTAINER)) {
+            if (name.equals(com.tapstack.config.service.Sidecar.INIT_CONTAINER)) {
+                continue;
+            }
+            if (!serviceContainerSeen) {
+                serviceContainerSeen = true;
                 continue;
             }
             var otel = maps(container.get("environment")).stream().anyMatch(variable ->
