@@ -11,7 +11,8 @@ import java.util.Optional;
  * The VPC is 10.0.0.0/16 with DNS support and host names on; public subnet j is 10.0.(4j).0/22 and private subnet
  * i 10.0.(128+4i).0/22, each in the i-th (j-th) zone of the region's catalogue, round robin; public subnets share
  * one route table with a default route to an internet gateway, each private subnet has its own with a default
- * route to the NAT gateway of its zone; the main route table has only the local route; the VPC has no endpoints
+ * route to the NAT gateway of its zone; the main route table (and any table it did not answer for a subnet) has only
+ * the local route; the VPC has no endpoints
  * (the lookup fails as terraform-provider-aws does when nothing matches). Ids nobody configured are answered as
  * private subnets of the configured VPC. Tests edit the answers with AwsAnswers to make a misfit.
  */
@@ -23,6 +24,8 @@ final class ExistingVpcAnswers {
     private final SimulatedAccount account;
     private final FakeIds ids;
     private final ExistingVpcConfig config;
+    /** Route tables answered for subnets nobody configured, to their subnet. */
+    private final Map<String, String> unconfiguredTables = new java.util.concurrent.ConcurrentHashMap<>();
 
     ExistingVpcAnswers(SimulatedAccount account, FakeIds ids) {
         this.account = account;
@@ -117,11 +120,14 @@ final class ExistingVpcAnswers {
         if (id.equals(publicTable())) {
             routes.add(route("gatewayId", ids.ec2("igw", config.vpcId())));
             config.publicSubnetIds().forEach(subnet -> associations.add(association(id, subnet)));
-        } else if (!id.equals(mainRouteTable())) {
-            var subnet = privateSubnetOf(id);
-            var zones = RegionCatalog.region(account.region()).zones();
-            routes.add(route("natGatewayId", ids.ec2("nat", zones.get(privateIndex(subnet) % zones.size()).id())));
-            associations.add(association(id, subnet));
+        } else {
+            // Any other table is a private subnet's, or else the main one, which has only the local route.
+            privateSubnetOf(id).ifPresent(subnet -> {
+                var zones = RegionCatalog.region(account.region()).zones();
+                routes.add(route("natGatewayId", ids.ec2("nat", zones.get(privateIndex(subnet) % zones.size())
+                        .id())));
+                associations.add(association(id, subnet));
+            });
         }
         var answer = new HashMap<String, Object>();
         answer.put("id", id);
@@ -164,7 +170,14 @@ final class ExistingVpcAnswers {
     }
 
     private String tableOf(String subnet) {
-        return config.publicSubnetIds().contains(subnet) ? publicTable() : ids.ec2("rtb", "private/" + subnet);
+        if (config.publicSubnetIds().contains(subnet)) {
+            return publicTable();
+        }
+        var table = ids.ec2("rtb", "private/" + subnet);
+        if (!config.privateSubnetIds().contains(subnet)) {
+            unconfiguredTables.put(table, subnet);
+        }
+        return table;
     }
 
     private String publicTable() {
@@ -175,9 +188,10 @@ final class ExistingVpcAnswers {
         return ids.ec2("rtb", "main/" + config.vpcId());
     }
 
-    private String privateSubnetOf(String table) {
+    /** The private subnet whose own table this is; ids nobody configured are answered by their own table too. */
+    private Optional<String> privateSubnetOf(String table) {
         return config.privateSubnetIds().stream().filter(subnet -> tableOf(subnet).equals(table)).findFirst()
-                .orElse("");
+                .or(() -> Optional.ofNullable(unconfiguredTables.get(table)));
     }
 
     /** A configured private subnet's position; an id nobody configured gets a stable one past them. */
