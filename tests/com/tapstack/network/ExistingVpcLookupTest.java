@@ -233,4 +233,26 @@ class ExistingVpcLookupTest {
                         + " runs tasks the load balancer would not reach; allowed: public subnets of"
                         + " vpc-0123456789abcdef0, one per availability zone, in every zone of privateSubnetIds");
     }
+
+    @Test
+    void aVpcSharedFromAnotherAccountStops() {
+        assertStops(ExistingVpcConfigTest.existing(), aws -> AwsAnswers.lookup(aws, AwsAnswers.invoked(GET_VPC),
+                        answer -> answer.put("ownerId", "444455556666")),
+                FILE + "vpcId: \"vpc-0123456789abcdef0\" belongs to account 444455556666, not to 123456789012 that"
+                        + " deploys, and Cloud Map's private DNS namespace needs a VPC of its own account; allowed: the"
+                        + " id of an available VPC in us-east-1 with DNS support and DNS host names on, owned by the"
+                        + " deploying account");
+    }
+
+    @Test
+    void anEndpointTheStackWouldCreateNextToTheVpcsOwnStops() {
+        var values = ExistingVpcConfigTest.existing().set(Fixtures.key("endpoints"),
+                Map.of("interfaces", List.of("logs")));
+
+        assertStops(values, aws -> everyEndpoint(aws, new ArrayList<>()),
+                "Pulumi.small.yaml: shop:endpoints.interfaces: \"logs\": vpc-0123456789abcdef0 already has an"
+                        + " interface endpoint for it with private DNS (vpce-0123456789abcdef0), and AWS refuses a"
+                        + " second one; allowed: the interfaces vpc-0123456789abcdef0 does not have yet; its own serve"
+                        + " the tasks");
+    }
 }

@@ -126,6 +126,18 @@ public record ExistingNetwork(String vpcId, String vpcCidr, List<Subnet> private
                         ? "host names" : "support") + " off, which Cloud Map's private DNS namespace needs",
                         vpcAllowed + " (aws ec2 modify-vpc-attribute --enable-dns-support / --enable-dns-hostnames)");
             }
+            // Cloud Map's namespace is a Route 53 private hosted zone, and a zone can be created only with a VPC of
+            // the same account (Route 53 developer guide, "Creating a private hosted zone"): a VPC shared through
+            // AWS RAM from another account cannot take it.
+            var account = await(com.pulumi.aws.AwsFunctions.getCallerIdentityPlain(
+                    com.pulumi.aws.inputs.GetCallerIdentityPlainArgs.builder().build(), options))
+                    .orElseThrow(failure -> error(vpcKey, "the deploying account could not be read (" + failure
+                            + ")", vpcAllowed)).accountId();
+            if (!account.equals(vpc.ownerId())) {
+                throw error(vpcKey, quote(config.vpcId()) + " belongs to account " + vpc.ownerId() + ", not to "
+                        + account + " that deploys, and Cloud Map's private DNS namespace needs a VPC of its own"
+                        + " account", vpcAllowed + ", owned by the deploying account");
+            }
             mainRouteTableId = vpc.mainRouteTableId();
             var privateSubnets = subnets(ExistingVpcConfig.PRIVATE_SUBNETS.name(), config.privateSubnetIds());
             var publicSubnets = subnets(ExistingVpcConfig.PUBLIC_SUBNETS.name(), config.publicSubnetIds());
@@ -133,6 +145,7 @@ public record ExistingNetwork(String vpcId, String vpcCidr, List<Subnet> private
             checkPublicZones(publicSubnets, privateSubnets);
             publicSubnets.forEach(this::checkRoutedToInternet);
             privateSubnets.forEach(this::checkWayOut);
+            checkNoConflictingEndpoints();
             return new ExistingNetwork(config.vpcId(), vpc.cidrBlock(), privateSubnets, publicSubnets);
         }
 
@@ -198,9 +211,10 @@ public record ExistingNetwork(String vpcId, String vpcCidr, List<Subnet> private
         }
 
         /**
-         * One public subnet per AZ (an ALB takes one subnet per zone), and one in every zone a task runs in: a load
-         * balancer sends no traffic to targets in a zone it is not enabled in (ELB user guide, "Availability Zones
-         * for your Application Load Balancer").
+         * One public subnet per AZ (an ALB takes one subnet per zone, ELBv2 API CreateLoadBalancer "Subnets"), and
+         * one in every zone a task runs in: "If you register targets in an Availability Zone but do not enable the
+         * Availability Zone, these registered targets do not receive traffic" (ELB user guide, How Elastic Load
+         * Balancing works, Availability Zones and load balancer nodes).
          */
         private void checkPublicZones(List<Subnet> publicSubnets, List<Subnet> privateSubnets) {
             if (publicSubnets.isEmpty()) {
@@ -271,6 +285,23 @@ public record ExistingNetwork(String vpcId, String vpcCidr, List<Subnet> private
                     .map(gateway -> !gateway.routeTableIds().contains(subnet.routeTableId())).orElse(true)) {
                 throw error(key, noWayOut + ", and no S3 gateway endpoint is on route table " + subnet.routeTableId()
                         + " (ECR keeps image layers in S3)", allowed);
+            }
+        }
+
+        /**
+         * An interface endpoint the stack creates (private DNS on) next to one the VPC has for the same service with
+         * private DNS: AWS refuses the second ("private-dns-enabled cannot be set because there is already a
+         * conflicting DNS domain", hashicorp/terraform-provider-aws#17535). The tasks use the VPC's one instead.
+         */
+        private void checkNoConflictingEndpoints() {
+            for (var name : checks.createdInterfaces().orElse(List.of())) {
+                var existing = endpoint(name).filter(e -> Boolean.TRUE.equals(e.privateDnsEnabled()));
+                if (existing.isPresent()) {
+                    throw new ConfigException(checks.configFile(), checks.namespace() + ":endpoints.interfaces",
+                            quote(name) + ": " + config.vpcId() + " already has an interface endpoint for it with"
+                                    + " private DNS (" + existing.get().id() + "), and AWS refuses a second one",
+                            "the interfaces " + config.vpcId() + " does not have yet; its own serve the tasks");
+                }
             }
         }
 

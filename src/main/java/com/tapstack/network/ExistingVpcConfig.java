@@ -48,7 +48,8 @@ public record ExistingVpcConfig(String vpcId, List<String> privateSubnetIds, Lis
             + " log is created (the VPC's owner keeps those). The ids are looked up at every run and the stack"
             + " stops, before it registers anything, on a subnet outside the VPC, too few AZs or a private subnet"
             + " with no way out. The keys that size a new VPC (vpcCidr, azCount, natStrategy, availabilityZones) are"
-            + " refused next to it.", VPC, PRIVATE_SUBNETS, PUBLIC_SUBNETS);
+            + " refused next to it, unless set to their defaults (which cannot be told from unset).", VPC,
+            PRIVATE_SUBNETS, PUBLIC_SUBNETS);
     public static final Structured BLOCK = Structured.table("existingVpc", "off (the stack creates its VPC)",
             "Deploy into an existing VPC and its subnets", KEYS);
     /** The keys that size a VPC this stack creates: meaningless, and so refused, next to an existing one. */
