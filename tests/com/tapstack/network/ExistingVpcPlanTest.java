@@ -2,7 +2,6 @@ package com.tapstack.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tapstack.support.AwsAnswers;
 import com.tapstack.support.Fixtures;
 import com.tapstack.support.PlanAssertions;
 import com.tapstack.support.StackValues;
@@ -133,5 +132,14 @@ class ExistingVpcPlanTest {
                 .contains(CostEstimator.PUBLIC_IPV4);
         assertThat(MermaidDiagram.render(PLAN)).contains("subgraph vpc[\"Existing VPC " + VPC + " (not managed by"
                 + " this stack): 4 private, 3 public subnets\"]").doesNotContain("NAT gateway");
+    }
+
+    @Test
+    void theChecksLeaveTheUsersSubnetsToTheLookupsButStillCheckPlannedOnes() {
+        // Without NAT routes in the plan TAP602 would report every service; the lookups checked the way out.
+        assertThat(com.tapstack.support.Checks.findings(PLAN, true, "TAP602")).isEmpty();
+        var planned = Fixtures.plan(Fixtures.SMALL, Fixtures.values(Fixtures.SMALL).set(Fixtures.key("natStrategy"),
+                "none"));
+        assertThat(com.tapstack.support.Checks.findings(planned, false, "TAP602")).isNotEmpty();
     }
 }
