@@ -244,7 +244,7 @@ public record ExistingNetwork(String vpcId, String vpcCidr, List<Subnet> private
 
         private void checkRoutedToInternet(Subnet subnet) {
             var route = defaultRoute(subnet);
-            if (route.isEmpty() || !route.get().gatewayId().startsWith("igw-")) {
+            if (route.isEmpty() || !String.valueOf(route.get().gatewayId()).startsWith("igw-")) {
                 throw error(ExistingVpcConfig.PUBLIC_SUBNETS.name(), quote(subnet.id()) + " has no default route to"
                         + " an internet gateway (route table " + subnet.routeTableId() + " sends 0.0.0.0/0 "
                         + route.map(Lookup::target).orElse("nowhere") + "), so the load balancer is unreachable",
