@@ -35,7 +35,7 @@ class BadConfigTest {
                         "Pulumi.dev.yaml: " + Reference.NS + "logRetention: is not a known key (did you mean " + Reference.NS + "logRetentionDays?);"
                                 + " allowed: " + Reference.NS + "alarms, " + Reference.NS + "albLogs, " + Reference.NS + "availabilityZones, " + Reference.NS + "azCount, " + Reference.NS + "checkSuppressions,"
                                 + " " + Reference.NS + "costAssumptions, " + Reference.NS + "costCenter, " + Reference.NS + "database, " + Reference.NS + "dns, " + Reference.NS + "ecrKeepImages, " + Reference.NS + "ecrUntaggedExpiryDays, " + Reference.NS + "endpoints,"
-                                + " " + Reference.NS + "environment, " + Reference.NS + "environmentSuffix, " + Reference.NS + "https, " + Reference.NS + "kmsDeletionWindowDays,"
+                                + " " + Reference.NS + "environment, " + Reference.NS + "environmentSuffix, " + Reference.NS + "existingVpc, " + Reference.NS + "https, " + Reference.NS + "kmsDeletionWindowDays,"
                                 + " " + Reference.NS + "logRetentionDays, " + Reference.NS + "natStrategy, " + Reference.NS + "onDemandBase, " + Reference.NS + "owner, " + Reference.NS + "parameters,"
                                 + " " + Reference.NS + "protect, " + Reference.NS + "services, " + Reference.NS + "spotWeight, " + Reference.NS + "tags, " + Reference.NS + "vpcCidr, " + Reference.NS + "waf"),
                 broken("one AZ with a public service", v -> v.set(Reference.NS + "azCount", 1),

@@ -62,6 +62,35 @@ public final class AwsAnswers {
         };
     }
 
+    /**
+     * Lookups that {@code match} answered by {@code answer} instead of the simulator: a failure (nothing found), or
+     * an answer the simulator never gives (an endpoint the VPC has).
+     */
+    public static Mocks answer(Mocks aws, Predicate<Mocks.CallArgs> match,
+                               java.util.function.Function<Mocks.CallArgs, CompletableFuture<Map<String, Object>>> answer) {
+        return new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                return aws.newResourceAsync(args);
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                return match.test(args) ? answer.apply(args) : aws.callAsync(args);
+            }
+        };
+    }
+
+    /** Matches the lookups of one function token, e.g. {@code aws:ec2/getSubnet:getSubnet}. */
+    public static Predicate<Mocks.CallArgs> invoked(String token) {
+        return args -> token.equals(args.token);
+    }
+
+    /** Matches the lookups of one function token whose argument {@code name} is {@code value}. */
+    public static Predicate<Mocks.CallArgs> invoked(String token, String name, Object value) {
+        return args -> token.equals(args.token) && args.args != null && value.equals(args.args.get(name));
+    }
+
     /** Matches the resources of one type whose {@code name} input ends with {@code suffix}. */
     public static Predicate<Mocks.ResourceArgs> named(String type, String suffix) {
         return args -> args.type.equals(type) && String.valueOf(args.inputs.get("name")).endsWith(suffix);

@@ -30,7 +30,9 @@ import java.util.Map;
 /**
  * The VPC: one public and one private subnet in each AZ, an internet gateway for the public subnets, NAT
  * gateways per the strategy, and route tables so that private subnets reach the internet only through NAT.
- * Public subnets do not hand out public IPs: only the ALB and NAT gateways live there.
+ * Public subnets do not hand out public IPs: only the ALB and NAT gateways live there. With an existing VPC
+ * ({@link ExistingNetwork}, looked up and checked before anything is registered) it creates nothing and hands on
+ * the user's ids.
  */
 public final class Network extends ComponentResource {
 
@@ -46,10 +48,35 @@ public final class Network extends ComponentResource {
     private final Output<List<String>> availabilityZoneIds;
     /** What a task in a private subnet needs before it can reach anything: associations and NAT routes. */
     private final List<Resource> privateEgress = new ArrayList<>();
+    private final List<Output<String>> endpointSubnetIds = new ArrayList<>();
 
     public Network(String name, NetworkConfig config, StackScope scope, EncryptedLogGroups logGroups,
                    ComponentResourceOptions options) {
+        this(name, config, scope, logGroups, java.util.Optional.empty(), options);
+    }
+
+    /** @param existing the user's VPC, already looked up and checked: nothing is created then */
+    public Network(String name, NetworkConfig config, StackScope scope, EncryptedLogGroups logGroups,
+                   java.util.Optional<ExistingNetwork> existing, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        if (existing.isPresent()) {
+            var found = existing.get();
+            this.vpcId = Output.of(found.vpcId());
+            this.vpcCidr = Output.of(found.vpcCidr());
+            found.publicSubnetIds().forEach(id -> publicSubnetIds.add(Output.of(id)));
+            found.privateSubnetIds().forEach(id -> privateSubnetIds.add(Output.of(id)));
+            found.privateRouteTableIds().forEach(id -> privateRouteTableIds.add(Output.of(id)));
+            found.endpointSubnetIds().forEach(id -> endpointSubnetIds.add(Output.of(id)));
+            this.availabilityZoneIds = Output.of(found.zoneIds());
+            // No flow log: the VPC is its owner's, who decides how its traffic is logged (a second flow log on it
+            // would double the cost of what may already be logged).
+            registerOutputs(Map.of(
+                    "availabilityZoneIds", availabilityZoneIds,
+                    "vpcId", vpcId,
+                    "publicSubnetIds", publicSubnetIds(),
+                    "privateSubnetIds", privateSubnetIds()));
+            return;
+        }
         var child = CustomResourceOptions.builder().parent(this).build();
         var zones = AvailabilityZones.choose(this, config, scope.region(), scope.configFile(), scope.project());
 
@@ -114,6 +141,7 @@ public final class Network extends ComponentResource {
                         .build(), child));
             }
             privateSubnetIds.add(subnet.id());
+            endpointSubnetIds.add(subnet.id());
             privateZoneIds.add(subnet.availabilityZoneId());
         }
 
@@ -198,6 +226,11 @@ public final class Network extends ComponentResource {
 
     public Output<List<String>> privateSubnetIds() {
         return Output.all(privateSubnetIds);
+    }
+
+    /** One private subnet per AZ: what an interface endpoint takes (at most one subnet per AZ). */
+    public Output<List<String>> endpointSubnetIds() {
+        return Output.all(endpointSubnetIds);
     }
 
     /**

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * subnets the first blocks of the upper half, one of each per AZ.
  *
  * @param zoneIds the AZs by zone id ({@code use1-az1}), as recorded in the stack file; empty: looked up on every run
+ * @param existingVpc a VPC the user has, deployed into instead of creating one; the other values are then unused
  */
-public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrategy, List<String> zoneIds) {
+public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrategy, List<String> zoneIds,
+                            java.util.Optional<ExistingVpcConfig> existingVpc) {
 
     public static final int MIN_AZ_COUNT = 1;
     public static final int MAX_AZ_COUNT = 6;
@@ -51,7 +53,12 @@ public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrate
                     + " need VPC endpoints)");
     /** The network's keys, in the order the docs list them. */
     public static final List<com.tapstack.config.ConfigKey> KEYS = List.of(VPC_CIDR, AZ_COUNT, AVAILABILITY_ZONES,
-            NAT_STRATEGY);
+            NAT_STRATEGY, ExistingVpcConfig.BLOCK);
+
+    /** A VPC this stack creates. */
+    public NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrategy, List<String> zoneIds) {
+        this(vpcCidr, azCount, natStrategy, zoneIds, java.util.Optional.empty());
+    }
 
     public NetworkConfig {
         zoneIds = List.copyOf(zoneIds);
@@ -102,8 +109,15 @@ public record NetworkConfig(Ipv4Cidr vpcCidr, int azCount, NatStrategy natStrate
 
     /** Reads the network keys of the project namespace. */
     public static NetworkConfig read(ConfigNode tap) {
+        var existing = ExistingVpcConfig.read(tap);
         int azCount = AZ_COUNT.read(tap);
-        return new NetworkConfig(vpcCidr(tap, azCount), azCount, NAT_STRATEGY.read(tap), zoneIds(tap, azCount));
+        return new NetworkConfig(vpcCidr(tap, azCount), azCount, NAT_STRATEGY.read(tap), zoneIds(tap, azCount),
+                existing);
+    }
+
+    /** Whether the stack deploys into a VPC the user has rather than creating one. */
+    public boolean existing() {
+        return existingVpc.isPresent();
     }
 
     /**

@@ -18,6 +18,7 @@ import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.modules.storage.StorageConfig;
 import com.tapstack.naming.NameLimit;
 import com.tapstack.naming.Naming;
+import com.tapstack.network.ExistingVpcConfig;
 import com.tapstack.network.NetworkConfig;
 import com.tapstack.text.OneLine;
 import java.util.ArrayList;
@@ -88,6 +89,7 @@ public final class ConfigLoader {
         crossCheck(tap, platform, modules);
         checkPartitions(tap, region, platform, modules);
         SecurityGroupQuotas.check(tap, platform, modules);
+        ExistingVpcConfig.checkPublicSubnets(tap, network.existingVpc(), platform.hasPublicServices());
         if (platform.hasPublicServices() && network.azCount() < 2) {
             throw tap.invalid(NetworkConfig.AZ_COUNT.name(), "is too few for the load balancer a public service needs"
                     + " (AWS requires subnets in two AZs)", "2 to " + NetworkConfig.MAX_AZ_COUNT + " when a service"

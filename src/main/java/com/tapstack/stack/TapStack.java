@@ -23,7 +23,9 @@ import com.tapstack.modules.storage.FileSystems;
 import com.tapstack.modules.storage.StorageConfig;
 import com.tapstack.modules.waf.WebFirewall;
 import com.tapstack.naming.StackTags;
+import com.tapstack.network.ExistingNetwork;
 import com.tapstack.network.Network;
+import com.tapstack.network.TaskNeeds;
 import com.tapstack.network.ServiceSecurityGroups;
 import com.tapstack.platform.EcsCluster;
 import com.tapstack.queue.WorkQueue;
@@ -60,6 +62,13 @@ public final class TapStack extends ComponentResource {
         var modules = config.modules();
         var platform = config.platform();
 
+        // An existing VPC is looked up and checked before anything is registered: a misfit stops the run clean.
+        var existingNetwork = config.network().existingVpc().map(vpc -> ExistingNetwork.lookUp(vpc,
+                new ExistingNetwork.Checks(config.region(), config.configFile(), config.project(),
+                        config.protect() || modules.database().isPresent(),
+                        TaskNeeds.of(platform.services().values()), modules.endpoints().map(e -> e.interfaces())),
+                this));
+
         var suffix = config.environmentSuffix().map(Output::of).orElseGet(() ->
                 new RandomString(name + "-suffix", RandomStringArgs.nameSafe(GENERATED_SUFFIX_LENGTH),
                         // The suffix is in every physical name: replacing it would replace everything.
@@ -73,7 +82,7 @@ public final class TapStack extends ComponentResource {
         var key = new StackKey(name + "-key", config.kmsDeletionWindowDays(), modules.alarms().isPresent(),
                 encryptEphemeralStorage ? Optional.of(EcsCluster.nameOf(scope)) : Optional.empty(), scope, child);
         var logGroups = new EncryptedLogGroups(key.arn(), config.logRetentionDays(), scope);
-        var network = new Network(name + "-network", config.network(), scope, logGroups, child);
+        var network = new Network(name + "-network", config.network(), scope, logGroups, existingNetwork, child);
 
         // Platform: parameters, images, cluster, traffic rules, private endpoints, database.
         var parameters = modules.parameters().isEmpty() ? Optional.<StackParameters>empty()
@@ -85,7 +94,7 @@ public final class TapStack extends ComponentResource {
                 network.vpcCidr(), modules.https().isPresent(), modules.database().map(db -> db.port()),
                 modules.endpoints().isPresent(), scope, child);
         var endpoints = modules.endpoints().map(e -> new VpcEndpoints(name + "-endpoints", e.interfaces(),
-                network.vpcId(), network.privateSubnetIds(), network.privateRouteTableIds(),
+                network.vpcId(), network.endpointSubnetIds(), network.privateRouteTableIds(),
                 securityGroups.endpointGroupIds(), scope, child));
         var fileSystems = modules.storage().map(storage -> new FileSystems(name + "-storage", storage,
                 platform.services().values(), network.vpcId(), network.privateSubnetIds(), config.network().azCount(),

@@ -35,12 +35,13 @@ public final class MermaidDiagram {
         lines.add("flowchart LR");
         lines.add("  internet((Internet))");
         var vpc = plan.byType("aws:ec2/vpc:Vpc").stream().findFirst();
-        vpc.ifPresent(v -> lines.add("  subgraph vpc[\"VPC " + v.input("cidrBlock") + "\"]"));
+        var vpcLabel = vpc.map(v -> "VPC " + v.input("cidrBlock")).or(() -> ExistingVpcLabel.of(plan));
+        vpcLabel.ifPresent(label -> lines.add("  subgraph vpc[\"" + label + "\"]"));
         drawZones();
         var balancer = plan.byType("aws:lb/loadBalancer:LoadBalancer").stream().findFirst();
         balancer.ifPresent(this::drawBalancer);
         drawServices();
-        vpc.ifPresent(v -> lines.add("  end"));
+        vpcLabel.ifPresent(v -> lines.add("  end"));
         drawSharedParts();
         lines.addAll(ScheduleNodes.schedules(plan));
         drawTraffic(balancer);

@@ -16,10 +16,12 @@ public final class AwsSimulator implements Mocks {
 
     private final SimulatedAccount account;
     private final FakeIds ids;
+    private final ExistingVpcAnswers existingVpc;
 
     public AwsSimulator(SimulatedAccount account, String stackName) {
         this.account = account;
         this.ids = new FakeIds(account.accountId() + "/" + account.region() + "/" + stackName);
+        this.existingVpc = new ExistingVpcAnswers(account, ids);
     }
 
     public SimulatedAccount account() {
@@ -58,6 +60,9 @@ public final class AwsSimulator implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        if (ExistingVpcAnswers.ENDPOINT_LOOKUP.equals(args.token)) {
+            return CompletableFuture.failedFuture(ExistingVpcAnswers.noEndpoint());
+        }
         var answer = switch (String.valueOf(args.token)) {
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.<String, Object>of(
                     "id", account.accountId(),
@@ -82,7 +87,8 @@ public final class AwsSimulator implements Mocks {
                     "state", "available");
             case "aws:ecr/getImage:getImage" -> ecrImage(args);
             case "aws:rds/getEngineVersion:getEngineVersion" -> EngineVersions.answer(args.args);
-            default -> null;
+            default -> existingVpc.answer(String.valueOf(args.token), args.args == null ? Map.of() : args.args)
+                    .orElse(null);
         };
         if (answer == null) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException(

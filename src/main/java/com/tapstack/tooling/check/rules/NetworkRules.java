@@ -63,7 +63,10 @@ public final class NetworkRules {
                         continue;
                     }
                     var subnets = ComputeRules.strings(service.inputAt("networkConfiguration.subnets"));
-                    var withoutNat = subnets.stream().filter(subnet -> context.defaultRouteOfSubnet(subnet)
+                    // A subnet the plan does not create is the user's (tap:existingVpc): the program looked its
+                    // routes and endpoints up and stopped unless the tasks have a way out, before planning anything.
+                    var withoutNat = subnets.stream().filter(subnet -> context.resolve(subnet).isPresent())
+                            .filter(subnet -> context.defaultRouteOfSubnet(subnet)
                             .map(route -> route.get("natGatewayId") == null).orElse(true)).toList();
                     if (withoutNat.isEmpty()) {
                         continue;
