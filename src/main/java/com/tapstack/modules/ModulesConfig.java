@@ -7,6 +7,7 @@ import com.tapstack.modules.dns.DnsConfig;
 import com.tapstack.modules.endpoints.EndpointsConfig;
 import com.tapstack.modules.https.HttpsConfig;
 import com.tapstack.modules.parameters.ParameterConfig;
+import com.tapstack.modules.pullthrough.PullThroughCacheConfig;
 import com.tapstack.modules.waf.WafConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,18 @@ import java.util.Optional;
 public record ModulesConfig(Optional<DatabaseConfig> database, Map<String, ParameterConfig> parameters,
                             Optional<HttpsConfig> https, Optional<DnsConfig> dns, Optional<WafConfig> waf,
                             Optional<EndpointsConfig> endpoints, Optional<AlbLogsConfig> albLogs,
-                            Optional<AlarmsConfig> alarms) {
+                            Optional<AlarmsConfig> alarms, Optional<PullThroughCacheConfig> pullThroughCache) {
 
     public ModulesConfig {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** The modules without the pull through cache. */
+    public ModulesConfig(Optional<DatabaseConfig> database, Map<String, ParameterConfig> parameters,
+                         Optional<HttpsConfig> https, Optional<DnsConfig> dns, Optional<WafConfig> waf,
+                         Optional<EndpointsConfig> endpoints, Optional<AlbLogsConfig> albLogs,
+                         Optional<AlarmsConfig> alarms) {
+        this(database, parameters, https, dns, waf, endpoints, albLogs, alarms, Optional.empty());
     }
 
     public static ModulesConfig none() {

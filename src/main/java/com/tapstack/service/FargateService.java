@@ -60,9 +60,10 @@ public final class FargateService extends ComponentResource {
         var serviceKey = scope.key("services." + config.name());
 
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
-        var image = ResolvedImage.resolve(config.image(), attachments.repository(), account, this,
+        var image = platform.imageCache().flatMap(cache -> cache.resolve(config.image(), account, scope.naming()))
+                .orElseGet(() -> ResolvedImage.resolve(config.image(), attachments.repository(), account, this,
                 new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
-                        platform.ecrUntaggedExpiryDays()));
+                        platform.ecrUntaggedExpiryDays())));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
         var connection = databaseEnvironment(config, platform);
 
@@ -75,7 +76,8 @@ public final class FargateService extends ComponentResource {
                 .name("start-task")
                 .role(executionRole.id())
                 .policy(Output.tuple(account, repositoryArn, logGroup.arn(), secrets).applyValue(t ->
-                        AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson(),
+                        AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, image.pullThroughCache(), t.t3,
+                                t.t4).toJson(),
                                 scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
 
@@ -125,6 +127,10 @@ public final class FargateService extends ComponentResource {
         dependencies.add(executionPolicy);
         taskPolicy.ifPresent(dependencies::add);
         dependencies.addAll(platform.privateNetwork());
+        if (image.pullThroughCache()) {
+            // The first pull creates the cached repository: its rule, template and the template's role come first.
+            platform.imageCache().ifPresent(cache -> dependencies.addAll(cache.readiness()));
+        }
         dependencies.addAll(attachments.securityGroupRules());
         if (config.database()) {
             platform.database().ifPresent(db -> dependencies.addAll(db.readiness()));

@@ -19,6 +19,9 @@ public final class TaskPolicies {
 
     public static final List<String> ECR_PULL_ACTIONS = List.of("ecr:BatchCheckLayerAvailability",
             "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage");
+    /** A first pull through a pull through cache: fetch the image upstream and create its repository. */
+    public static final List<String> PULL_THROUGH_ACTIONS = List.of("ecr:BatchImportUpstreamImage",
+            "ecr:CreateRepository");
     public static final List<String> EXEC_CHANNEL_ACTIONS = List.of("ssmmessages:CreateControlChannel",
             "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
 
@@ -50,9 +53,25 @@ public final class TaskPolicies {
      */
     public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn, String logGroupArn,
                                            List<ResolvedSecret> secrets) {
+        return execution(account, repositoryArn, false, logGroupArn, secrets);
+    }
+
+    /**
+     * As {@link #execution(AwsAccount, Optional, String, List)}; with {@code pullThroughCache} the repository is a
+     * pull through cache's, and the first pull of an image also needs ecr:BatchImportUpstreamImage (ECR fetches it
+     * from upstream) and ecr:CreateRepository (the cached repository does not exist yet), both on that repository
+     * (ECR user guide, pull-through-cache-iam.html).
+     */
+    public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn,
+                                           boolean pullThroughCache, String logGroupArn,
+                                           List<ResolvedSecret> secrets) {
         var statements = new ArrayList<Statement>();
         repositoryArn.ifPresent(arn -> {
             statements.add(Statement.allow("PullImage").actions(ECR_PULL_ACTIONS).resources(arn).build());
+            if (pullThroughCache) {
+                statements.add(Statement.allow("ImportCachedImage").actions(PULL_THROUGH_ACTIONS).resources(arn)
+                        .build());
+            }
             // ecr:GetAuthorizationToken authorizes the registry login and has no resource to scope it to:
             // AWS accepts only "*" for it.
             statements.add(Statement.allow("EcrLogin").actions("ecr:GetAuthorizationToken").resources("*").build());

@@ -85,6 +85,8 @@ public final class ConfigLoader {
         var platform = PlatformConfig.read(tap);
         var modules = ModulesReader.read(tap, region, platform.hasPublicServices());
         crossCheck(tap, platform, modules);
+        com.tapstack.modules.pullthrough.PullThroughCacheConfig.requireCredentials(tap, platform,
+                modules.pullThroughCache());
         checkPartitions(tap, region, platform, modules);
         SecurityGroupQuotas.check(tap, platform, modules);
         if (platform.hasPublicServices() && network.azCount() < 2) {

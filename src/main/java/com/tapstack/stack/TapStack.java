@@ -19,6 +19,7 @@ import com.tapstack.modules.endpoints.VpcEndpoints;
 import com.tapstack.modules.https.HttpsCertificate;
 import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.modules.parameters.StackParameters;
+import com.tapstack.modules.pullthrough.PullThroughCache;
 import com.tapstack.modules.waf.WebFirewall;
 import com.tapstack.naming.StackTags;
 import com.tapstack.network.Network;
@@ -29,6 +30,7 @@ import com.tapstack.random.RandomStringArgs;
 import com.tapstack.registry.ContainerRegistry;
 import com.tapstack.scope.StackScope;
 import com.tapstack.service.FargateService;
+import com.tapstack.service.ImageCache;
 import com.tapstack.service.SecretSources;
 import com.tapstack.service.ServiceAttachments;
 import com.tapstack.service.SharedPlatform;
@@ -116,6 +118,10 @@ public final class TapStack extends ComponentResource {
                 database.map(db -> new SharedPlatform.DatabaseConnection(db.endpoint(), db.port(),
                         modules.database().orElseThrow().databaseName(), db.readiness())),
                 alarms.map(Alarms::deploymentAlarms).orElse(Map.of()), alarms.map(Alarms::topicArn));
+        // Public images through ECR, so tasks reach them without NAT.
+        shared = shared.withImageCache(modules.pullThroughCache().map(cache -> new PullThroughCache(
+                name + "-pull-through", cache, platform, key.arn(), scope, child)).map(cache ->
+                new ImageCache(cache.registries(), cache.readiness())));
         for (var service : configs) {
             var attachments = new ServiceAttachments(registry.repositoryOf(service), securityGroups.groupIdOf(service),
                     securityGroups.rulesOf(service), loadBalancer.flatMap(lb -> lb.targetGroupArnOf(service)),
