@@ -9,8 +9,9 @@ import com.tapstack.config.ConfigKey.Structured;
  * @param logGBPerDay log data ingested a day across all log groups
  * @param natGBPerDay data through the NAT gateways a day
  * @param albLcu      load balancer capacity units used on average
+ * @param cachedImageGB what one image pulled through the pull through cache keeps in ECR, all its platforms
  */
-public record CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu) {
+public record CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu, double cachedImageGB) {
 
     public static final DecimalKey LOG_GB_PER_DAY = DecimalKey.of("logGBPerDay", 0, 100_000, 1,
             "Log data ingested a day, all groups together (GB)");
@@ -18,9 +19,16 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
             "Data through the NAT gateways a day (GB)");
     public static final DecimalKey ALB_LCU = DecimalKey.of("albLcu", 0, 100_000, 1,
             "Load balancer capacity units used on average");
+    public static final DecimalKey CACHED_IMAGE_GB = DecimalKey.of("cachedImageGB", 0, 1000, 0.5,
+            "ECR storage of one image pulled through the pull through cache, all its platforms (GB)");
     public static final KeyTable KEYS = KeyTable.of("<project>:costAssumptions", "Cost assumptions", "Usage the cost"
             + " preview (./tap cost, ./tap plan) assumes where the plan cannot tell. Nothing reaches AWS.",
-            LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU);
+            LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU, CACHED_IMAGE_GB);
+
+    /** The assumptions, with a cached image at its declared size. */
+    public CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu) {
+        this(logGBPerDay, natGBPerDay, albLcu, CACHED_IMAGE_GB.defaultValue().orElseThrow().doubleValue());
+    }
     public static final Structured BLOCK = Structured.table("costAssumptions", "the defaults of its keys", "Usage the"
             + " cost preview assumes", KEYS);
 
@@ -28,7 +36,7 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
     public static CostAssumptions read(ConfigNode tap) {
         var node = BLOCK.optional(tap).orElseGet(() -> tap.object(BLOCK.name(), BLOCK.allowed()));
         return new CostAssumptions(LOG_GB_PER_DAY.read(node).doubleValue(), NAT_GB_PER_DAY.read(node).doubleValue(),
-                ALB_LCU.read(node).doubleValue());
+                ALB_LCU.read(node).doubleValue(), CACHED_IMAGE_GB.read(node).doubleValue());
     }
 
     /** Every assumption at its declared default. */

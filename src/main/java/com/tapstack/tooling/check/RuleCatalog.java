@@ -10,6 +10,7 @@ import com.tapstack.tooling.check.rules.LoadBalancerRules;
 import com.tapstack.tooling.check.rules.LoggingRules;
 import com.tapstack.tooling.check.rules.ModuleRules;
 import com.tapstack.tooling.check.rules.NetworkRules;
+import com.tapstack.tooling.check.rules.PullThroughRules;
 import com.tapstack.tooling.check.rules.RegistryRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,7 @@ public final class RuleCatalog {
         rules.addAll(LifecycleRules.rules());
         rules.addAll(DatabaseRules.rules());
         rules.addAll(ModuleRules.rules());
+        rules.addAll(PullThroughRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

@@ -27,6 +27,7 @@ public final class CostEstimator {
     public static final String SECRETS = "Secrets Manager";
     public static final String MONITORING = "Alarms and dashboards";
     public static final String WAF = "WAF";
+    public static final String PULL_THROUGH_CACHE = CachedImages.FAMILY;
     private static final int DAYS_PER_MONTH = 30;
 
     private CostEstimator() {
@@ -93,6 +94,7 @@ public final class CostEstimator {
             lines.add(line(WAF, acls.size() + " web ACL, " + rules + " rules",
                     acls.size() * prices.price("wafWebAclMonth") + rules * prices.price("wafRuleMonth")));
         }
+        lines.addAll(CachedImages.lines(plan, usage.cachedImageGB(), prices));
         return new CostEstimate(prices, lines);
     }
 

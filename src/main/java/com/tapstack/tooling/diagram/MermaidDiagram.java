@@ -40,6 +40,7 @@ public final class MermaidDiagram {
         vpc.ifPresent(v -> lines.add("  end"));
         drawSharedParts();
         drawTraffic(balancer);
+        lines.addAll(PullThroughDrawing.lines(plan));
         return String.join("\n", lines) + "\n";
     }
 
