@@ -48,16 +48,18 @@ class UpstreamImageTest {
     void theCachedRepositoryIsThePrefixThenTheUpstreamPath() {
         var naming = new Naming("tap", "dev", "x7k2p9");
         var image = UpstreamImage.of("nginx@" + D).orElseThrow();
-        assertThat(image.cachedRepository(image.registry().cachePrefix(naming))).isEqualTo("tap-dev-x7k2p9-docker-hub/library/nginx");
-        assertThat(PublicRegistry.ECR_PUBLIC.cachePrefix(naming)).isEqualTo("tap-dev-x7k2p9-ecr-public");
+        assertThat(image.cachedRepository(image.registry().cachePrefix(naming))).isEqualTo("tap-dev-x7k2p9-docker/library/nginx");
+        assertThat(PublicRegistry.ECR_PUBLIC.cachePrefix(naming)).isEqualTo("tap-dev-x7k2p9-ecr-pub");
     }
 
     @Test
-    void aPrefixOverThirtyCharactersIsCutAndHashed() {
-        var naming = new Naming("ledger", "staging", "pr12345");
-        var prefix = PublicRegistry.DOCKER_HUB.cachePrefix(naming);
-        assertThat(prefix).isEqualTo("ledger-stagi-" + Naming.hash("ledger-staging-pr12345-") + "-docker-hub")
-                .hasSizeLessThanOrEqualTo(PublicRegistry.MAX_PREFIX_LENGTH)
-                .matches("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
+    void everyPrefixANameAllowsFitsAwssThirtyCharactersAndPattern() {
+        // The loader keeps <project>-<environment>-<suffix>- within 22 characters (32, less a part's 10).
+        var naming = new Naming("ledger", "staging", "s".repeat(Naming.maxSuffixLength("ledger", "staging")));
+        for (var registry : PublicRegistry.values()) {
+            assertThat(registry.cachePrefix(naming)).hasSizeLessThanOrEqualTo(PublicRegistry.MAX_PREFIX_LENGTH)
+                    .matches("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
+        }
+        assertThat(naming.prefix()).hasSize(22);
     }
 }

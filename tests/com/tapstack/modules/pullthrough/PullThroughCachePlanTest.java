@@ -81,13 +81,13 @@ class PullThroughCachePlanTest {
         var rules = plan.byType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule");
         assertThat(rules).extracting(r -> r.input("ecrRepositoryPrefix"), r -> r.input("upstreamRegistryUrl"))
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("shop-qa-t1-docker-hub", "registry-1.docker.io"),
+                        org.assertj.core.groups.Tuple.tuple("shop-qa-t1-docker", "registry-1.docker.io"),
                         org.assertj.core.groups.Tuple.tuple("shop-qa-t1-ghcr", "ghcr.io"));
         assertThat(named(plan, "aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "-ghcr").inputs())
                 .containsOnlyKeys("ecrRepositoryPrefix", "upstreamRegistryUrl", "credentialArn")
                 .containsEntry("credentialArn", GHCR_SECRET);
         // A name is looked up: the rule gets the ARN with the suffix Secrets Manager appended.
-        assertThat(named(plan, "aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "-docker-hub")
+        assertThat(named(plan, "aws:ecr/pullThroughCacheRule:PullThroughCacheRule", "-docker")
                 .inputString("credentialArn")).matches("arn:aws:secretsmanager:us-east-1:" + ACCOUNT
                 + ":secret:ecr-pullthroughcache/docker-hub-[A-Za-z0-9]{6}");
     }
@@ -99,12 +99,12 @@ class PullThroughCachePlanTest {
         assertThat(plan.byType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"))
                 .extracting(PlannedResource::inputs).containsExactlyInAnyOrder(
                         Map.of("ecrRepositoryPrefix", "shop-qa-t1-quay", "upstreamRegistryUrl", "quay.io"),
-                        Map.of("ecrRepositoryPrefix", "shop-qa-t1-ecr-public", "upstreamRegistryUrl",
+                        Map.of("ecrRepositoryPrefix", "shop-qa-t1-ecr-pub", "upstreamRegistryUrl",
                                 "public.ecr.aws"));
         assertThat(container(plan, "storefront").get("image"))
                 .isEqualTo(REGISTRY + "shop-qa-t1-quay/acme/storefront@sha256:" + A);
         assertThat(container(plan, "mailer").get("image"))
-                .isEqualTo(REGISTRY + "shop-qa-t1-ecr-public/nginx/nginx@sha256:" + B);
+                .isEqualTo(REGISTRY + "shop-qa-t1-ecr-pub/nginx/nginx@sha256:" + B);
     }
 
     @Test
@@ -113,7 +113,7 @@ class PullThroughCachePlanTest {
         assertThat(container(plan, "storefront").get("image"))
                 .isEqualTo(REGISTRY + "shop-qa-t1-ghcr/acme/storefront@sha256:" + A);
         assertThat(container(plan, "mailer").get("image"))
-                .isEqualTo(REGISTRY + "shop-qa-t1-docker-hub/library/nginx@sha256:" + B);
+                .isEqualTo(REGISTRY + "shop-qa-t1-docker/library/nginx@sha256:" + B);
         // An image already in ECR is not touched.
         assertThat(String.valueOf(container(plan, "orders").get("image"))).startsWith(REGISTRY + "shop-qa-t1-orders@");
     }
@@ -125,7 +125,7 @@ class PullThroughCachePlanTest {
         var role = named(plan, "aws:iam/role:Role", "-template-role");
         var templates = plan.byType("aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate");
         assertThat(templates).extracting(t -> t.input("prefix"))
-                .containsExactlyInAnyOrder("shop-qa-t1-ghcr", "shop-qa-t1-docker-hub");
+                .containsExactlyInAnyOrder("shop-qa-t1-ghcr", "shop-qa-t1-docker");
         var ghcr = named(plan, "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate", "-ghcr-template");
         assertThat(ghcr.input("appliedFors")).isEqualTo(List.of("PULL_THROUGH_CACHE"));
         assertThat(ghcr.input("encryptionConfigurations")).isEqualTo(List.of(Map.of("encryptionType", "KMS",
@@ -152,7 +152,7 @@ class PullThroughCachePlanTest {
         assertThat(statements(named(plan, "aws:iam/rolePolicy:RolePolicy", "-template-policy"))).containsExactly(
                 Map.of("Sid", "CreateCachedRepositories", "Effect", "Allow",
                         "Action", List.of("ecr:CreateRepository", "ecr:TagResource"),
-                        "Resource", List.of("arn:aws:ecr:us-east-1:" + ACCOUNT + ":repository/shop-qa-t1-docker-hub/*",
+                        "Resource", List.of("arn:aws:ecr:us-east-1:" + ACCOUNT + ":repository/shop-qa-t1-docker/*",
                                 "arn:aws:ecr:us-east-1:" + ACCOUNT + ":repository/shop-qa-t1-ghcr/*")),
                 Map.of("Sid", "EncryptWithStackKey", "Effect", "Allow",
                         "Action", List.of("kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey"),
@@ -189,14 +189,13 @@ class PullThroughCachePlanTest {
     }
 
     @Test
-    void aLongDeploymentPrefixIsCutAndHashedWithinAwssThirtyCharacters() {
-        var plan = plan(v -> cached(v).set(Fixtures.key("environmentSuffix"), "longersuffix1"));
-        var prefixes = plan.byType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule").stream()
-                .map(r -> r.inputString("ecrRepositoryPrefix")).toList();
-        var hash = com.tapstack.naming.Naming.hash("shop-qa-longersuffix1-");
-        assertThat(prefixes).containsExactlyInAnyOrder("shop-qa-long-" + hash + "-docker-hub",
-                "shop-qa-longersuffix1-ghcr");
-        assertThat(prefixes).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(30));
+    void theLongestSuffixTheLoaderAllowsStillFitsAwssThirtyCharacters() {
+        var longest = "s".repeat(com.tapstack.naming.Naming.maxSuffixLength("shop", "qa"));
+        var plan = plan(v -> cached(v).set(Fixtures.key("environmentSuffix"), longest));
+        assertThat(plan.byType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"))
+                .extracting(r -> r.inputString("ecrRepositoryPrefix"))
+                .containsExactlyInAnyOrder("shop-qa-" + longest + "-docker", "shop-qa-" + longest + "-ghcr")
+                .allSatisfy(prefix -> assertThat(prefix).hasSizeLessThanOrEqualTo(30));
     }
 
     static Stream<Arguments> refused() {

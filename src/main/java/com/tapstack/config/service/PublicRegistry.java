@@ -12,11 +12,11 @@ import java.util.Optional;
  * and ECR Public do not (ECR user guide, pull-through-cache.html, "supported upstream registries").
  */
 public enum PublicRegistry {
-    DOCKER_HUB("docker-hub", "registry-1.docker.io", true, "Docker Hub", List.of("docker.io", "index.docker.io",
+    DOCKER_HUB("docker", "registry-1.docker.io", true, "Docker Hub", List.of("docker.io", "index.docker.io",
             "registry-1.docker.io")),
     GITHUB("ghcr", "ghcr.io", true, "GitHub Container Registry", List.of("ghcr.io")),
     QUAY("quay", "quay.io", false, "Quay", List.of("quay.io")),
-    ECR_PUBLIC("ecr-public", "public.ecr.aws", false, "the ECR Public Gallery", List.of("public.ecr.aws"));
+    ECR_PUBLIC("ecr-pub", "public.ecr.aws", false, "the ECR Public Gallery", List.of("public.ecr.aws"));
 
     /** AWS's limit on a rule's ecrRepositoryPrefix (2 to 30 characters; CreatePullThroughCacheRule). */
     public static final int MAX_PREFIX_LENGTH = 30;
@@ -35,7 +35,7 @@ public enum PublicRegistry {
         this.hosts = hosts;
     }
 
-    /** The short name in the cache's repository prefix and in resource names ({@code ghcr}). */
+    /** The short name in the cache's repository prefix and in resource names ({@code ghcr}); at most 8 characters. */
     public String key() {
         return key;
     }
@@ -60,19 +60,18 @@ public enum PublicRegistry {
     }
 
     /**
-     * This deployment's repository prefix for the registry: {@code <project>-<environment>-<suffix>-<key>}, so two
-     * deployments in one account never share a rule (a rule's prefix is unique in the registry). Where that passes
-     * AWS's 30 characters, the deployment prefix is cut and a hash of it keeps it unique:
-     * {@code <start>-<hash>-<key>}.
+     * This deployment's repository prefix for the registry, {@code <project>-<environment>-<suffix>-<key>}: a rule's
+     * prefix is unique in the account's registry, so two deployments never share a rule, and the cached
+     * repositories start with the deployment's name prefix like every other name. It always fits AWS's 30
+     * characters: the loader keeps the name prefix within {@code 32 - Naming.MIN_PART_LENGTH} = 22 characters
+     * (the load balancer's limit), and no key is longer than 8.
      */
     public String cachePrefix(Naming naming) {
-        var full = naming.prefix() + key;
-        if (full.length() <= MAX_PREFIX_LENGTH) {
-            return full;
+        var prefix = naming.prefix() + key;
+        if (prefix.length() > MAX_PREFIX_LENGTH) {
+            throw new IllegalStateException(prefix + " is longer than a pull through cache prefix may be; the config"
+                    + " loader should have refused the suffix");
         }
-        var hash = Naming.hash(naming.prefix());
-        int room = MAX_PREFIX_LENGTH - key.length() - hash.length() - 2;
-        var head = naming.prefix().substring(0, room).replaceAll("-+$", "");
-        return head + "-" + hash + "-" + key;
+        return prefix;
     }
 }

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 public record PullThroughCacheConfig(Optional<String> dockerHubCredential, Optional<String> githubCredential) {
 
     /**
-     * The secret holds the upstream user and token as {"username", "accessToken"} (ECR user guide,
-     * pull-through-cache-creating-secret.html). CreatePullThroughCacheRule's credentialArn pattern: the secret's
+     * The secret holds the upstream user and token as {"username", "accessToken"} and must be encrypted with the
+     * default aws/secretsmanager key (ECR user guide, pull-through-cache-creating-secret.html: ECR's service-linked
+     * role reads it). CreatePullThroughCacheRule's credentialArn pattern: the secret's
      * name must start with ecr-pullthroughcache/, and ECR reads it only in the rule's account and region.
      */
     static final Pattern SECRET_ARN = Pattern.compile(
@@ -34,7 +35,7 @@ public record PullThroughCacheConfig(Optional<String> dockerHubCredential, Optio
     static final Pattern SECRET_NAME = Pattern.compile("^ecr-pullthroughcache/[A-Za-z0-9/_+=.@-]{1,490}$");
     static final String CREDENTIAL_ALLOWED = "the ARN or the name of a Secrets Manager secret named"
             + " ecr-pullthroughcache/<name> in the stack's account and region, holding {\"username\": ...,"
-            + " \"accessToken\": ...}";
+            + " \"accessToken\": ...} under the default aws/secretsmanager key";
 
     public static final TextKey DOCKER_HUB_CREDENTIAL = TextKey.derived("dockerHubCredential", "none (required for an"
             + " image from Docker Hub)", CREDENTIAL_ALLOWED,
