@@ -198,6 +198,10 @@ class PullThroughCachePlanTest {
                 .allSatisfy(prefix -> assertThat(prefix).hasSizeLessThanOrEqualTo(30));
     }
 
+    static final String ALLOWED = "the ARN or the name of a Secrets Manager secret named ecr-pullthroughcache/<name>"
+            + " in the stack's account and region, holding {\"username\": ..., \"accessToken\": ...} under the default"
+            + " aws/secretsmanager key";
+
     static Stream<Arguments> refused() {
         var file = "Pulumi." + Fixtures.SMALL + ".yaml: " + CACHE;
         return Stream.of(
@@ -205,28 +209,28 @@ class PullThroughCachePlanTest {
                         "ghcr.io/acme/storefront@sha256:" + A).set(CACHE, Map.of()),
                         file + ".githubCredential: is missing, and " + S + ".storefront.image comes from GitHub"
                                 + " Container Registry, which ECR's pull through cache reaches only with a credential;"
-                                + " allowed: " + PullThroughCacheConfig.CREDENTIAL_ALLOWED),
+                                + " allowed: " + ALLOWED),
                 BrokenConfig.broken("Docker Hub without its credential", v -> v.setIn(S, "mailer.image",
                         "docker.io/library/nginx@sha256:" + B).set(CACHE, Map.of()),
                         file + ".dockerHubCredential: is missing, and " + S + ".mailer.image comes from Docker Hub,"
                                 + " which ECR's pull through cache reaches only with a credential; allowed: "
-                                + PullThroughCacheConfig.CREDENTIAL_ALLOWED),
+                                + ALLOWED),
                 BrokenConfig.broken("a secret of another region", v -> cached(v).set(CACHE, Map.of("githubCredential",
                         "arn:aws:secretsmanager:eu-west-1:" + ACCOUNT + ":secret:ecr-pullthroughcache/ghcr-AbCdEf")),
                         file + ".githubCredential: \"arn:aws:secretsmanager:eu-west-1:" + ACCOUNT + ":secret:"
                                 + "ecr-pullthroughcache/ghcr-AbCdEf\" is a secret in eu-west-1, and ECR reads the"
                                 + " credential only in the rule's region us-east-1; allowed: "
-                                + PullThroughCacheConfig.CREDENTIAL_ALLOWED),
+                                + ALLOWED),
                 BrokenConfig.broken("a secret name without ECR's prefix", v -> cached(v).set(CACHE,
                         Map.of("githubCredential", "ghcr-token")),
                         file + ".githubCredential: \"ghcr-token\" is not a secret name starting with"
                                 + " ecr-pullthroughcache/ (ECR refuses others); allowed: "
-                                + PullThroughCacheConfig.CREDENTIAL_ALLOWED),
+                                + ALLOWED),
                 BrokenConfig.broken("an ARN of another secret", v -> cached(v).set(CACHE, Map.of("dockerHubCredential",
                         "arn:aws:secretsmanager:us-east-1:" + ACCOUNT + ":secret:dockerhub-AbCdEf")),
                         file + ".dockerHubCredential: \"arn:aws:secretsmanager:us-east-1:" + ACCOUNT
                                 + ":secret:dockerhub-AbCdEf\" is not the ARN of a secret named"
-                                + " ecr-pullthroughcache/<name>; allowed: " + PullThroughCacheConfig.CREDENTIAL_ALLOWED),
+                                + " ecr-pullthroughcache/<name>; allowed: " + ALLOWED),
                 BrokenConfig.broken("a cache with nothing to cache", v -> v.set(CACHE, Map.of()),
                         file + ": caches nothing: no service's image comes from Docker Hub, ghcr.io, Quay or the"
                                 + " ECR Public Gallery; allowed: no pullThroughCache block, or a service image from"
