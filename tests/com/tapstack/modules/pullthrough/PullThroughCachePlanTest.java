@@ -134,11 +134,18 @@ class PullThroughCachePlanTest {
         assertThat(ghcr.input("customRoleArn")).isEqualTo(role.output("arn"));
         assertThat(ghcr.input("description")).isEqualTo("Repositories cached from ghcr.io");
         assertThat(ghcr.input("lifecyclePolicy")).isEqualTo("{\"rules\":[{\"rulePriority\":1,\"description\":"
-                + "\"Keep the newest 10 cached images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":"
-                + "\"imageCountMoreThan\",\"countNumber\":10},\"action\":{\"type\":\"expire\"}}]}");
+                + "\"Keep the newest 100 cached images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":"
+                + "\"imageCountMoreThan\",\"countNumber\":100},\"action\":{\"type\":\"expire\"}}]}");
         @SuppressWarnings("unchecked")
         var tags = (Map<String, Object>) ghcr.input("resourceTags");
         assertThat(tags).containsEntry("Project", "shop").containsEntry("Environment", "qa");
+    }
+
+    @Test
+    void theCacheKeepsTheConfiguredNumberOfImages() {
+        var plan = plan(v -> cached(v).setIn(CACHE, "keepImages", 250));
+        assertThat(plan.byType("aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate"))
+                .allSatisfy(t -> assertThat(t.inputString("lifecyclePolicy")).contains("\"countNumber\":250"));
     }
 
     @Test
@@ -235,9 +242,11 @@ class PullThroughCachePlanTest {
                         file + ": caches nothing: no service's image comes from Docker Hub, ghcr.io, Quay or the"
                                 + " ECR Public Gallery; allowed: no pullThroughCache block, or a service image from"
                                 + " one of them"),
+                BrokenConfig.broken("too few images kept for a multi-architecture image", v -> cached(v)
+                        .setIn(CACHE, "keepImages", 10), file + ".keepImages: 10 is out of range; allowed: 20 to 10000"),
                 BrokenConfig.broken("an unknown key", v -> cached(v).setIn(CACHE, "quayCredential", "x"),
                         file + ".quayCredential: is not a known key; allowed: " + CACHE + ".dockerHubCredential, "
-                                + CACHE + ".githubCredential"));
+                                + CACHE + ".githubCredential, " + CACHE + ".keepImages"));
     }
 
     @ParameterizedTest(name = "{0}")

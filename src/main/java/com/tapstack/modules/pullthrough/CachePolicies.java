@@ -39,7 +39,6 @@ public final class CachePolicies {
      * The cached repositories' lifecycle: keep the newest {@code keepImages} images, whatever their tags. No
      * expiry of untagged images by age, unlike the stack's own repositories: images pulled by digest may be
      * cached untagged (not verified), and an expired image must come from upstream again at the next task start.
-     * A multi-architecture image counts as its index plus one image per platform.
      */
     public static String lifecycle(int keepImages) {
         var selection = new java.util.LinkedHashMap<String, Object>();

@@ -34,7 +34,7 @@ import java.util.Set;
  * through cache rule under this deployment's prefix and a repository creation template for that prefix (applied
  * to pull through cache only), so the repositories ECR creates at the first pull are encrypted with the stack
  * key, keep immutable tags (images run by digest; ECR then cannot move a cached tag, which nothing here pulls),
- * are tagged and have a lifecycle policy. KMS and tags in a template need a role ECR assumes
+ * are tagged and keep the newest {@code keepImages} images. KMS and tags in a template need a role ECR assumes
  * (repository-creation-templates-create.html); it may create repositories only under these prefixes.
  *
  * <p>Not set here: scan on push. A template has no scanning setting, and the registry's scanning configuration is
@@ -85,7 +85,7 @@ public final class PullThroughCache extends ComponentResource {
                             .encryptionConfigurations(RepositoryCreationTemplateEncryptionConfigurationArgs.builder()
                                     .encryptionType("KMS").kmsKey(kmsKeyArn).build())
                             .imageTagMutability("IMMUTABLE")
-                            .lifecyclePolicy(CachePolicies.lifecycle(platform.ecrKeepImages()))
+                            .lifecyclePolicy(CachePolicies.lifecycle(config.keepImages()))
                             .resourceTags(scope.commonTags())
                             .build(),
                     CustomResourceOptions.builder().parent(this).dependsOn(policy).build()));

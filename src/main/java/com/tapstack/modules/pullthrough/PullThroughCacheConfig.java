@@ -1,5 +1,6 @@
 package com.tapstack.modules.pullthrough;
 
+import com.tapstack.config.ConfigKey.IntKey;
 import com.tapstack.config.ConfigKey.Structured;
 import com.tapstack.config.ConfigKey.TextKey;
 import com.tapstack.config.ConfigNode;
@@ -20,8 +21,10 @@ import java.util.regex.Pattern;
  *
  * @param dockerHubCredential the secret's ARN or name, for images of Docker Hub
  * @param githubCredential    the secret's ARN or name, for images of ghcr.io
+ * @param keepImages          images each cached repository keeps
  */
-public record PullThroughCacheConfig(Optional<String> dockerHubCredential, Optional<String> githubCredential) {
+public record PullThroughCacheConfig(Optional<String> dockerHubCredential, Optional<String> githubCredential,
+                                     int keepImages) {
 
     /**
      * The secret holds the upstream user and token as {"username", "accessToken"} and must be encrypted with the
@@ -44,17 +47,24 @@ public record PullThroughCacheConfig(Optional<String> dockerHubCredential, Optio
             + " from ghcr.io)", CREDENTIAL_ALLOWED,
             "GitHub Container Registry's credential (a token that may read packages); required when an image comes"
                     + " from ghcr.io");
+    /**
+     * Not the stack repositories' ecrKeepImages: an image pulled by the digest of its index is cached as the index
+     * plus one image per platform (ECR user guide, pull-through-cache.html, multi-architecture images), so a count
+     * sized for single images would expire platforms of the image a service runs.
+     */
+    public static final IntKey KEEP_IMAGES = IntKey.of("keepImages", 20, 10_000, 100, "Images each cached repository"
+            + " keeps, newest first; a multi-architecture image counts as its index plus one image per platform");
     public static final KeyTable KEYS = KeyTable.of("<project>:pullThroughCache", "ECR pull through cache", "Images"
             + " of Docker Hub, ghcr.io, Quay and the ECR Public Gallery are pulled through this account's ECR (one"
             + " rule per registry the services use, repositories encrypted with the stack key), so tasks reach"
-            + " them without NAT. Off without the block.", DOCKER_HUB_CREDENTIAL, GITHUB_CREDENTIAL);
+            + " them without NAT. Off without the block.", DOCKER_HUB_CREDENTIAL, GITHUB_CREDENTIAL, KEEP_IMAGES);
     public static final Structured BLOCK = Structured.table("pullThroughCache", "off", "Pull public images through"
             + " ECR", KEYS);
 
     /** The block's settings, or empty without it. */
     public static Optional<PullThroughCacheConfig> read(ConfigNode parent, String region) {
         return BLOCK.optional(parent).map(node -> new PullThroughCacheConfig(credential(node, DOCKER_HUB_CREDENTIAL,
-                region), credential(node, GITHUB_CREDENTIAL, region)));
+                region), credential(node, GITHUB_CREDENTIAL, region), KEEP_IMAGES.read(node)));
     }
 
     /** The configured credential of a registry that needs one. */
