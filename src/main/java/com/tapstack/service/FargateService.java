@@ -62,8 +62,8 @@ public final class FargateService extends ComponentResource {
         var logGroup = platform.logGroups().create(name + "-logs", config.name(), this);
         var image = platform.imageCache().flatMap(cache -> cache.resolve(config.image(), account, scope.naming()))
                 .orElseGet(() -> ResolvedImage.resolve(config.image(), attachments.repository(), account, this,
-                new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
-                        platform.ecrUntaggedExpiryDays())));
+                        new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
+                                platform.ecrUntaggedExpiryDays())));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
         var connection = databaseEnvironment(config, platform);
 
@@ -77,8 +77,7 @@ public final class FargateService extends ComponentResource {
                 .role(executionRole.id())
                 .policy(Output.tuple(account, repositoryArn, logGroup.arn(), secrets).applyValue(t ->
                         AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, image.pullThroughCache(), t.t3,
-                                t.t4).toJson(),
-                                scope.configFile(), serviceKey + ".secrets", "execution")))
+                                t.t4).toJson(), scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
 
         var taskRole = role(name + "-task", config.name() + "-task",
