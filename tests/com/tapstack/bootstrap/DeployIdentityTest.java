@@ -138,6 +138,7 @@ class DeployIdentityTest {
                                 + environment + "/") || resource.contains("acme-pulumi-state")
                                 || resource.contains("aws-service-role") || resource.endsWith(":key/*")
                                 || resource.contains("secret:rds!") || resource.contains("managedruleset")
+                                || resource.contains("secret:ecr-pullthroughcache/")
                                 || resource.contains(":default") || resource.endsWith(":global-cluster:*"))
                                 .as(statement.get("Sid") + " " + resource + ": scoped to the environment").isTrue();
                     }

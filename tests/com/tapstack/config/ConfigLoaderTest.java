@@ -58,7 +58,8 @@ class ConfigLoaderTest {
                         Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(new EndpointsConfig(List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"))),
                         Optional.of(new AlbLogsConfig(90)),
-                        Optional.of(new AlarmsConfig(List.of(), 80, 80, 10, 80, 90, 512, 5)), Optional.empty()))
+                        Optional.of(new AlarmsConfig(List.of(), 80, 80, 10, 80, 90, 512, 5)), Optional.empty(),
+                        Optional.empty()))
                 .build());
         assertThat(config.platform().spotWeight()).isZero();
         assertThat(config.platform().ecrKeepImages()).isEqualTo(30);

@@ -28,7 +28,7 @@ class QueueWorkerToolingTest {
     }
 
     static CostEstimate.Line queueLine(Plan plan, double millionRequests) {
-        return CostEstimator.estimate(plan, new CostAssumptions(1, 1, 1, millionRequests, 10, 5), 7, PriceTable.shipped())
+        return CostEstimator.estimate(plan, new CostAssumptions(1, 1, 1, millionRequests, 10, 5, 0.5), 7, PriceTable.shipped())
                 .lines().stream().filter(l -> l.family().equals(CostEstimator.QUEUES)).findFirst().orElseThrow();
     }
 

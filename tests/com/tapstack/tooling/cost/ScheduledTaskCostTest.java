@@ -22,7 +22,7 @@ class ScheduledTaskCostTest {
     }
 
     static CostEstimate estimate(Plan plan, double runMinutes) {
-        return CostEstimator.estimate(plan, new CostAssumptions(1, 1, 1, 1, 10, runMinutes), 7, PRICES);
+        return CostEstimator.estimate(plan, new CostAssumptions(1, 1, 1, 1, 10, runMinutes, 0.5), 7, PRICES);
     }
 
     @Test

@@ -20,10 +20,14 @@ public final class DeployPermissions {
 
     /** Services that create their service-linked roles on first use, by the deploying principal. */
     static final List<String> SERVICE_LINKED = List.of("ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com",
-            "ecs.application-autoscaling.amazonaws.com", "rds.amazonaws.com");
+            "ecs.application-autoscaling.amazonaws.com", "rds.amazonaws.com",
+            // ECR's roles for pull through cache and repository creation templates (slr-pullthroughcache, slr-rct).
+            "pullthroughcache.ecr.amazonaws.com", "ecr.amazonaws.com");
     /** Services the stack's roles are handed to. */
     static final List<String> PASSED_TO = List.of("ecs-tasks.amazonaws.com", "vpc-flow-logs.amazonaws.com",
-            "states.amazonaws.com", "events.amazonaws.com", "monitoring.rds.amazonaws.com");
+            "states.amazonaws.com", "events.amazonaws.com", "monitoring.rds.amazonaws.com",
+            // A repository creation template's role (repository-creation-templates-create: iam:PassRole).
+            "ecr.amazonaws.com");
 
     /** The managed policies of a role, by the part of their name. */
     public static final List<String> PARTS = List.of("network", "compute", "platform", "modules");
@@ -131,6 +135,16 @@ public final class DeployPermissions {
                         "ecr:DeleteLifecyclePolicy", "ecr:PutImageScanningConfiguration", "ecr:PutImageTagMutability",
                         "ecr:TagResource", "ecr:UntagResource", "ecr:ListTagsForResource")
                         .resources(arn.regional("ecr", "repository/" + p + "*")).build(),
+                // Pull through cache rules and repository creation templates have no resource type (Service
+                // Authorization Reference); a credential named by the stack file is looked up by its name.
+                inRegion(Statement.allow("PullThroughCache").actions("ecr:CreatePullThroughCacheRule",
+                        "ecr:UpdatePullThroughCacheRule", "ecr:DeletePullThroughCacheRule",
+                        "ecr:DescribePullThroughCacheRules", "ecr:CreateRepositoryCreationTemplate",
+                        "ecr:UpdateRepositoryCreationTemplate", "ecr:DeleteRepositoryCreationTemplate",
+                        "ecr:DescribeRepositoryCreationTemplates").resources("*"), region).build(),
+                Statement.allow("PullThroughCacheCredentials").actions("secretsmanager:DescribeSecret",
+                        "secretsmanager:GetResourcePolicy")
+                        .resources(arn.regional("secretsmanager", "secret:ecr-pullthroughcache/*")).build(),
                 Statement.allow("LogGroups").actions("logs:CreateLogGroup", "logs:DeleteLogGroup",
                         "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy", "logs:AssociateKmsKey",
                         "logs:DisassociateKmsKey", "logs:TagResource", "logs:UntagResource",

@@ -13,10 +13,11 @@ import com.tapstack.config.ConfigKey.Structured;
  *                    including empty ones, deletes), in millions
  * @param efsGBPerFileSystem data each EFS file system holds on average
  * @param scheduledRunMinutes how long one run of a scheduled task takes
+ * @param cachedImageGB what one image pulled through the pull through cache keeps in ECR, all its platforms
  */
 public record CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu,
                               double queueMillionRequestsPerMonth, double efsGBPerFileSystem,
-                              double scheduledRunMinutes) {
+                              double scheduledRunMinutes, double cachedImageGB) {
 
     public static final DecimalKey LOG_GB_PER_DAY = DecimalKey.of("logGBPerDay", 0, 100_000, 1,
             "Log data ingested a day, all groups together (GB)");
@@ -31,10 +32,12 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
             "Data each EFS file system holds on average (GB, Standard storage class)");
     public static final DecimalKey SCHEDULED_RUN_MINUTES = DecimalKey.of("scheduledRunMinutes", 0, 10_080, 5,
             "Minutes one run of a scheduled task takes (Fargate bills each run per second, at least a minute)");
+    public static final DecimalKey CACHED_IMAGE_GB = DecimalKey.of("cachedImageGB", 0, 1000, 0.5,
+            "ECR storage of one image pulled through the pull through cache, all its platforms (GB)");
     public static final KeyTable KEYS = KeyTable.of("<project>:costAssumptions", "Cost assumptions", "Usage the cost"
             + " preview (./tap cost, ./tap plan) assumes where the plan cannot tell. Nothing reaches AWS.",
             LOG_GB_PER_DAY, NAT_GB_PER_DAY, ALB_LCU, QUEUE_MILLION_REQUESTS, EFS_GB_PER_FILE_SYSTEM,
-            SCHEDULED_RUN_MINUTES);
+            SCHEDULED_RUN_MINUTES, CACHED_IMAGE_GB);
     public static final Structured BLOCK = Structured.table("costAssumptions", "the defaults of its keys", "Usage the"
             + " cost preview assumes", KEYS);
 
@@ -42,7 +45,8 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
     public CostAssumptions(double logGBPerDay, double natGBPerDay, double albLcu) {
         this(logGBPerDay, natGBPerDay, albLcu, QUEUE_MILLION_REQUESTS.defaultValue().orElseThrow().doubleValue(),
                 EFS_GB_PER_FILE_SYSTEM.defaultValue().orElseThrow().doubleValue(),
-                SCHEDULED_RUN_MINUTES.defaultValue().orElseThrow().doubleValue());
+                SCHEDULED_RUN_MINUTES.defaultValue().orElseThrow().doubleValue(),
+                CACHED_IMAGE_GB.defaultValue().orElseThrow().doubleValue());
     }
 
     /** The block's values over the defaults. */
@@ -50,7 +54,8 @@ public record CostAssumptions(double logGBPerDay, double natGBPerDay, double alb
         var node = BLOCK.optional(tap).orElseGet(() -> tap.object(BLOCK.name(), BLOCK.allowed()));
         return new CostAssumptions(LOG_GB_PER_DAY.read(node).doubleValue(), NAT_GB_PER_DAY.read(node).doubleValue(),
                 ALB_LCU.read(node).doubleValue(), QUEUE_MILLION_REQUESTS.read(node).doubleValue(),
-                EFS_GB_PER_FILE_SYSTEM.read(node).doubleValue(), SCHEDULED_RUN_MINUTES.read(node).doubleValue());
+                EFS_GB_PER_FILE_SYSTEM.read(node).doubleValue(), SCHEDULED_RUN_MINUTES.read(node).doubleValue(),
+                CACHED_IMAGE_GB.read(node).doubleValue());
     }
 
     /** Every assumption at its declared default. */

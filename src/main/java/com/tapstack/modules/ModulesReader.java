@@ -10,6 +10,7 @@ import com.tapstack.modules.endpoints.EndpointsConfig;
 import com.tapstack.modules.https.HttpsConfig;
 import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.modules.storage.StorageConfig;
+import com.tapstack.modules.pullthrough.PullThroughCacheConfig;
 import com.tapstack.modules.waf.WafConfig;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class ModulesReader {
     /** Each module's block, in the order the docs list them. */
     public static final List<ConfigKey.Structured> BLOCKS = List.of(DatabaseConfig.BLOCK, ParameterConfig.BLOCK,
             HttpsConfig.BLOCK, DnsConfig.BLOCK, WafConfig.BLOCK, EndpointsConfig.BLOCK, AlbLogsConfig.BLOCK,
-            AlarmsConfig.BLOCK, StorageConfig.BLOCK);
+            AlarmsConfig.BLOCK, StorageConfig.BLOCK, PullThroughCacheConfig.BLOCK);
 
     private ModulesReader() {
     }
@@ -35,7 +36,8 @@ public final class ModulesReader {
         requireLoadBalancer(tap, hasLoadBalancer, WafConfig.BLOCK, waf.isPresent());
         requireLoadBalancer(tap, hasLoadBalancer, AlbLogsConfig.BLOCK, albLogs.isPresent());
         return new ModulesConfig(DatabaseConfig.read(tap), ParameterConfig.read(tap), https, dns, waf,
-                EndpointsConfig.read(tap), albLogs, AlarmsConfig.read(tap), StorageConfig.read(tap));
+                EndpointsConfig.read(tap), albLogs, AlarmsConfig.read(tap), StorageConfig.read(tap),
+                PullThroughCacheConfig.read(tap, region));
     }
 
     private static void requireLoadBalancer(ConfigNode tap, boolean hasLoadBalancer, ConfigKey block,

@@ -73,9 +73,10 @@ public final class FargateService extends ComponentResource {
                 config.name() + "/" + ServiceConnect.LOG_STREAM_PREFIX, this));
         var logGroupArns = proxyLogGroup.map(proxy -> Output.all(logGroup.arn(), proxy.arn()))
                 .orElse(logGroup.arn().applyValue(List::of));
-        var image = ResolvedImage.resolve(config.image(), attachments.repository(), account, this,
-                new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
-                        platform.ecrUntaggedExpiryDays()));
+        var image = platform.imageCache().flatMap(cache -> cache.resolve(config.image(), account, scope.naming()))
+                .orElseGet(() -> ResolvedImage.resolve(config.image(), attachments.repository(), account, this,
+                        new ResolvedImage.UntaggedImage(scope.configFile(), serviceKey + ".image.digest",
+                                platform.ecrUntaggedExpiryDays())));
         var secrets = Output.tuple(account, platform.secretSources()).applyValue(t -> secretsOf(config, t.t1, t.t2));
         var queues = attachments.queues();
         var connection = Output.tuple(databaseEnvironment(config, platform), queues.environment()).applyValue(t -> {
@@ -98,8 +99,8 @@ public final class FargateService extends ComponentResource {
                 .name("start-task")
                 .role(executionRole.id())
                 .policy(Output.tuple(account, repositoryArns, logGroupArns, secrets).applyValue(t ->
-                        AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4).toJson(),
-                                scope.configFile(), serviceKey + ".secrets", "execution")))
+                        AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, image.pullThroughCache(), t.t3,
+                                t.t4).toJson(), scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
 
         var taskRole = role(name + "-task", taskRolePart(config),
@@ -176,6 +177,10 @@ public final class FargateService extends ComponentResource {
         // grant it fails ("ResourceInitializationError: failed to invoke EFS utils commands").
         attachments.fileSystems().forEach(mounted -> firstStart.addAll(mounted.readiness()));
         storagePolicy.ifPresent(firstStart::add);
+        if (image.pullThroughCache()) {
+            // The first pull creates the cached repository: its rule, template and the template's role come first.
+            platform.imageCache().ifPresent(cache -> firstStart.addAll(cache.readiness()));
+        }
 
         if (config.schedule().isPresent()) {
             // A scheduled task: the same task definition, started by EventBridge Scheduler; no ECS service, load

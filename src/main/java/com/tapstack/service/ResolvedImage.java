@@ -20,8 +20,17 @@ import java.util.Optional;
  * lifecycle rule that keeps images in use, so a tagged image can still expire once more than {@code
  * ecrKeepImages} newer images are pushed to the repository between deployments; the lookup then fails the next
  * deployment with "image not found" instead of letting the service run on an image it cannot start again.
+ *
+ * <p>{@code pullThroughCache}: the image comes through the stack's pull through cache ({@link ImageCache}), so the
+ * execution role may also import it from upstream and create its repository at the first pull.
  */
-public record ResolvedImage(Output<String> reference, Optional<Output<String>> repositoryArn) {
+public record ResolvedImage(Output<String> reference, Optional<Output<String>> repositoryArn,
+                            boolean pullThroughCache) {
+
+    /** An image pulled as it is (not through the pull through cache). */
+    public ResolvedImage(Output<String> reference, Optional<Output<String>> repositoryArn) {
+        this(reference, repositoryArn, false);
+    }
 
     /** {@code <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>@sha256:<digest>}. */
     static final java.util.regex.Pattern ECR_REFERENCE = java.util.regex.Pattern.compile(

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param database       how to reach the database, when the stack has one
  * @param deploymentAlarms per service name, the alarms its deployments roll back on (empty without alarms)
  * @param alarmTopicArn  where alarms notify, with the alarms module
+ * @param imageCache     the ECR pull through cache public images come through, with that module
  */
 public record SharedPlatform(
         Cluster cluster,
@@ -31,11 +32,27 @@ public record SharedPlatform(
         Output<SecretSources> secretSources,
         Optional<DatabaseConnection> database,
         Map<String, DeploymentAlarms> deploymentAlarms,
-        Optional<Output<String>> alarmTopicArn) {
+        Optional<Output<String>> alarmTopicArn,
+        Optional<ImageCache> imageCache) {
 
     public SharedPlatform {
         privateNetwork = List.copyOf(privateNetwork);
         deploymentAlarms = Map.copyOf(deploymentAlarms);
+    }
+
+    /** The platform without a pull through cache. */
+    public SharedPlatform(Cluster cluster, Output<List<String>> privateSubnetIds, List<Resource> privateNetwork,
+                          Output<String> kmsKeyArn, EncryptedLogGroups logGroups, int ecrUntaggedExpiryDays,
+                          Output<SecretSources> secretSources, Optional<DatabaseConnection> database,
+                          Map<String, DeploymentAlarms> deploymentAlarms, Optional<Output<String>> alarmTopicArn) {
+        this(cluster, privateSubnetIds, privateNetwork, kmsKeyArn, logGroups, ecrUntaggedExpiryDays, secretSources,
+                database, deploymentAlarms, alarmTopicArn, Optional.empty());
+    }
+
+    /** The same platform, with public images pulled through {@code cache}. */
+    public SharedPlatform withImageCache(Optional<ImageCache> cache) {
+        return new SharedPlatform(cluster, privateSubnetIds, privateNetwork, kmsKeyArn, logGroups,
+                ecrUntaggedExpiryDays, secretSources, database, deploymentAlarms, alarmTopicArn, cache);
     }
 
     /**

@@ -19,6 +19,9 @@ public final class TaskPolicies {
 
     public static final List<String> ECR_PULL_ACTIONS = List.of("ecr:BatchCheckLayerAvailability",
             "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage");
+    /** A first pull through a pull through cache: fetch the image upstream and create its repository. */
+    public static final List<String> PULL_THROUGH_ACTIONS = List.of("ecr:BatchImportUpstreamImage",
+            "ecr:CreateRepository");
     public static final List<String> EXEC_CHANNEL_ACTIONS = List.of("ssmmessages:CreateControlChannel",
             "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
 
@@ -50,20 +53,41 @@ public final class TaskPolicies {
      */
     public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn, String logGroupArn,
                                            List<ResolvedSecret> secrets) {
-        return execution(account, repositoryArn.map(List::of).orElse(List.of()), List.of(logGroupArn), secrets);
+        return execution(account, repositoryArn.map(List::of).orElse(List.of()), false, List.of(logGroupArn), secrets);
+    }
+
+    /** As {@link #execution(AwsAccount, List, boolean, List, List)}, for the service's image alone. */
+    public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn,
+                                           boolean pullThroughCache, String logGroupArn,
+                                           List<ResolvedSecret> secrets) {
+        return execution(account, repositoryArn.map(List::of).orElse(List.of()), pullThroughCache,
+                List.of(logGroupArn), secrets);
+    }
+
+    /** As {@link #execution(AwsAccount, List, boolean, List, List)}, with no image from a pull through cache. */
+    public static PolicyDocument execution(AwsAccount account, List<String> repositoryArns,
+                                           List<String> logGroupArns, List<ResolvedSecret> secrets) {
+        return execution(account, repositoryArns, false, logGroupArns, secrets);
     }
 
     /**
-     * The same, pulling from every ECR repository the task's images come from (the service's and its sidecars',
-     * in that order) and writing each of {@code logGroupArns}: the service's group and, with Service Connect, its
-     * proxy's (the proxy logs through the awslogs driver, which runs with the execution role).
+     * Pulling from every ECR repository the task's images come from (the service's first, then its sidecars') and
+     * writing each of {@code logGroupArns}: the service's group and, with Service Connect, its proxy's (the proxy
+     * logs through the awslogs driver, which runs with the execution role). With {@code pullThroughCache} the first
+     * repository is a pull through cache's, and the first pull of an image also needs ecr:BatchImportUpstreamImage
+     * (ECR fetches it from upstream) and ecr:CreateRepository (the cached repository does not exist yet), both on
+     * that repository (ECR user guide, pull-through-cache-iam.html).
      */
-    public static PolicyDocument execution(AwsAccount account, List<String> repositoryArns,
+    public static PolicyDocument execution(AwsAccount account, List<String> repositoryArns, boolean pullThroughCache,
                                            List<String> logGroupArns, List<ResolvedSecret> secrets) {
         var statements = new ArrayList<Statement>();
         if (!repositoryArns.isEmpty()) {
             statements.add(Statement.allow("PullImage").actions(ECR_PULL_ACTIONS)
                     .resources(repositoryArns.stream().distinct().toList()).build());
+            if (pullThroughCache) {
+                statements.add(Statement.allow("ImportCachedImage").actions(PULL_THROUGH_ACTIONS)
+                        .resources(repositoryArns.get(0)).build());
+            }
             // ecr:GetAuthorizationToken authorizes the registry login and has no resource to scope it to:
             // AWS accepts only "*" for it.
             statements.add(Statement.allow("EcrLogin").actions("ecr:GetAuthorizationToken").resources("*").build());

@@ -87,6 +87,8 @@ public final class ConfigLoader {
         var platform = PlatformConfig.read(tap);
         var modules = ModulesReader.read(tap, region, platform.hasPublicServices());
         crossCheck(tap, platform, modules);
+        com.tapstack.modules.pullthrough.PullThroughCacheConfig.requireCredentials(tap, platform,
+                modules.pullThroughCache());
         checkPartitions(tap, region, platform, modules);
         SecurityGroupQuotas.check(tap, platform, modules);
         ExistingVpcConfig.checkPublicSubnets(tap, network.existingVpc(), platform.hasPublicServices());

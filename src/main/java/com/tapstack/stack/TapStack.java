@@ -21,6 +21,7 @@ import com.tapstack.modules.parameters.ParameterConfig;
 import com.tapstack.modules.parameters.StackParameters;
 import com.tapstack.modules.storage.FileSystems;
 import com.tapstack.modules.storage.StorageConfig;
+import com.tapstack.modules.pullthrough.PullThroughCache;
 import com.tapstack.modules.waf.WebFirewall;
 import com.tapstack.naming.StackTags;
 import com.tapstack.network.ExistingNetwork;
@@ -35,6 +36,7 @@ import com.tapstack.registry.ContainerRegistry;
 import com.tapstack.scope.StackScope;
 import com.tapstack.service.FargateService;
 import com.tapstack.service.QueueAccess;
+import com.tapstack.service.ImageCache;
 import com.tapstack.service.SecretSources;
 import com.tapstack.service.ServiceAttachments;
 import com.tapstack.service.SharedPlatform;
@@ -142,6 +144,10 @@ public final class TapStack extends ComponentResource {
         configs.forEach(service -> service.queue().ifPresent(queue -> queues.put(service.name(),
                 new WorkQueue(name + "-" + service.name() + "-queue", service.name(), queue, key.arn(),
                         alarms.map(Alarms::topicArn), scope, child))));
+        // Public images through ECR, so tasks reach them without NAT.
+        shared = shared.withImageCache(modules.pullThroughCache().map(cache -> new PullThroughCache(
+                name + "-pull-through", cache, platform, key.arn(), scope, child)).map(cache ->
+                new ImageCache(cache.registries(), cache.readiness())));
         for (var service : configs) {
             var attachments = new ServiceAttachments(registry.repositoryOf(service), securityGroups.groupIdOf(service),
                     securityGroups.rulesOf(service), loadBalancer.flatMap(lb -> lb.targetGroupArnOf(service)),

@@ -63,7 +63,8 @@ class PrivatePathsTest {
         assertThat(findingsByService(values)).isEqualTo(Map.of(P + "mailer", "has no route to a NAT gateway, and image"
                 + " ghcr.io/shop/mailer@sha256:" + "7".repeat(64) + " is outside this region's ECR, the only registry"
                 + " tasks reach without NAT (through its endpoints); push it to ECR (image: {repository: self, digest:"
-                + " ...}) or use shop:natStrategy single or perAz"));
+                + " ...}), pull it through shop:pullThroughCache (Docker Hub, ghcr.io, Quay, ECR Public) or use"
+                + " shop:natStrategy single or perAz"));
     }
 
     @Test

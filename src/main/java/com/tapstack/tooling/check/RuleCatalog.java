@@ -12,6 +12,7 @@ import com.tapstack.tooling.check.rules.LoggingRules;
 import com.tapstack.tooling.check.rules.ModuleRules;
 import com.tapstack.tooling.check.rules.NetworkRules;
 import com.tapstack.tooling.check.rules.QueueRules;
+import com.tapstack.tooling.check.rules.PullThroughRules;
 import com.tapstack.tooling.check.rules.RegistryRules;
 import com.tapstack.tooling.check.rules.SidecarRules;
 import com.tapstack.tooling.check.rules.StorageRules;
@@ -44,6 +45,7 @@ public final class RuleCatalog {
         rules.addAll(QueueRules.rules());
         rules.addAll(StorageRules.rules());
         rules.addAll(ScheduleRules.rules());
+        rules.addAll(PullThroughRules.rules());
         rules.sort(Comparator.comparing(Rule::id));
         ALL = List.copyOf(rules);
     }

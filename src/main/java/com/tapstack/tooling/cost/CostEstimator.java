@@ -30,6 +30,7 @@ public final class CostEstimator {
     public static final String QUEUES = "SQS queues";
     public static final String SCHEDULED_TASKS = "Scheduled tasks";
     public static final String SCHEDULER = "EventBridge Scheduler";
+    public static final String PULL_THROUGH_CACHE = CachedImages.FAMILY;
     private static final int DAYS_PER_MONTH = 30;
 
     private CostEstimator() {
@@ -99,6 +100,7 @@ public final class CostEstimator {
                     acls.size() * prices.price("wafWebAclMonth") + rules * prices.price("wafRuleMonth")));
         }
         QueueCosts.add(plan, usage, prices, lines);
+        lines.addAll(CachedImages.lines(plan, usage.cachedImageGB(), prices));
         return new CostEstimate(prices, lines);
     }
 

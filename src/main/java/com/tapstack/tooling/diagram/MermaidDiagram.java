@@ -46,6 +46,7 @@ public final class MermaidDiagram {
         lines.addAll(ScheduleNodes.schedules(plan));
         drawTraffic(balancer);
         new QueueEdges(plan, this::serviceNode).draw(lines);
+        lines.addAll(PullThroughDrawing.lines(plan));
         return String.join("\n", lines) + "\n";
     }
 

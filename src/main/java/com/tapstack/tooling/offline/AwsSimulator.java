@@ -58,6 +58,18 @@ public final class AwsSimulator implements Mocks {
                 "imagePushedAt", 1_767_225_600, "imageSizeInBytes", 52_428_800);
     }
 
+    /**
+     * A secret looked up by name (a pull through cache's credential): its ARN ends in the name, a hyphen and the six
+     * characters Secrets Manager appends, stable per name.
+     */
+    private Map<String, Object> secret(CallArgs args) {
+        var name = String.valueOf(args.args.get("name"));
+        var arn = account.arn("secretsmanager", "secret:" + name + "-" + ids.text("secret/" + name, 6,
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
+        return Map.of("id", arn, "arn", arn, "name", name, "description", "", "kmsKeyId", "", "policy", "",
+                "tags", Map.of());
+    }
+
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         if (ExistingVpcAnswers.ENDPOINT_LOOKUP.equals(args.token)) {
@@ -87,6 +99,7 @@ public final class AwsSimulator implements Mocks {
                     "state", "available");
             case "aws:ecr/getImage:getImage" -> ecrImage(args);
             case "aws:rds/getEngineVersion:getEngineVersion" -> EngineVersions.answer(args.args);
+            case "aws:secretsmanager/getSecret:getSecret" -> secret(args);
             default -> existingVpc.answer(String.valueOf(args.token), args.args == null ? Map.of() : args.args)
                     .orElse(null);
         };

@@ -131,6 +131,12 @@ final class ResourceModels {
                     "repositoryUrl", r.account().accountId() + ".dkr.ecr." + r.account().region() + "."
                             + r.account().dnsSuffix() + "/" + name);
         });
+        // A pull through cache rule and a repository creation template are known by their prefix (their id in the
+        // provider), in the account's registry.
+        MODELS.put("aws:ecr/pullThroughCacheRule:PullThroughCacheRule", r -> answer(r.string("ecrRepositoryPrefix"),
+                "registryId", r.account().accountId()));
+        MODELS.put("aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate", r -> answer(r.string("prefix"),
+                "registryId", r.account().accountId()));
         MODELS.put("aws:ecr/lifecyclePolicy:LifecyclePolicy", r -> answer(r.string("repository"),
                 "registryId", r.account().accountId()));
         MODELS.put("aws:sqs/queue:Queue", r -> {

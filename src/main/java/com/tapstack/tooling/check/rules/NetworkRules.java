@@ -76,7 +76,9 @@ public final class NetworkRules {
                         findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
                                 + " and image " + image + " is outside this region's ECR, the only registry tasks"
                                 + " reach without NAT (through its endpoints); push it to ECR (image: {repository:"
-                                + " self, digest: ...}) or use " + context.key("natStrategy") + " single or perAz");
+                                + " self, digest: ...}), pull it through " + context.key("pullThroughCache")
+                                + " (Docker Hub, ghcr.io, Quay, ECR Public) or use " + context.key("natStrategy")
+                                + " single or perAz");
                     }
                     if (!paths.missing().isEmpty()) {
                         findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
