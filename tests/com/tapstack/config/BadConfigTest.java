@@ -33,11 +33,13 @@ class BadConfigTest {
                         "Pulumi.dev.yaml: " + Reference.NS + "logRetentionDays: \"a week\" is not a whole number; allowed: " + RETENTIONS),
                 broken("unknown key", v -> v.set(Reference.NS + "logRetention", 7),
                         "Pulumi.dev.yaml: " + Reference.NS + "logRetention: is not a known key (did you mean " + Reference.NS + "logRetentionDays?);"
-                                + " allowed: " + Reference.NS + "alarms, " + Reference.NS + "albLogs, " + Reference.NS + "availabilityZones, " + Reference.NS + "azCount, " + Reference.NS + "checkSuppressions,"
-                                + " " + Reference.NS + "costAssumptions, " + Reference.NS + "costCenter, " + Reference.NS + "database, " + Reference.NS + "dns, " + Reference.NS + "ecrKeepImages, " + Reference.NS + "ecrUntaggedExpiryDays, " + Reference.NS + "endpoints,"
-                                + " " + Reference.NS + "environment, " + Reference.NS + "environmentSuffix, " + Reference.NS + "existingVpc, " + Reference.NS + "https, " + Reference.NS + "kmsDeletionWindowDays,"
-                                + " " + Reference.NS + "logRetentionDays, " + Reference.NS + "natStrategy, " + Reference.NS + "onDemandBase, " + Reference.NS + "owner, " + Reference.NS + "parameters,"
-                                + " " + Reference.NS + "protect, " + Reference.NS + "services, " + Reference.NS + "spotWeight, " + Reference.NS + "tags, " + Reference.NS + "vpcCidr, " + Reference.NS + "waf"),
+                                + " allowed: " + String.join(", ", Stream.of("alarms", "albLogs", "availabilityZones",
+                                        "azCount", "checkSuppressions", "costAssumptions", "costCenter", "database",
+                                        "discovery", "dns", "ecrKeepImages", "ecrUntaggedExpiryDays", "endpoints",
+                                        "environment", "environmentSuffix", "existingVpc", "https",
+                                        "kmsDeletionWindowDays", "logRetentionDays", "natStrategy", "onDemandBase",
+                                        "owner", "parameters", "protect", "pullThroughCache", "services", "spotWeight",
+                                        "storage", "tags", "vpcCidr", "waf").map(key -> Reference.NS + key).toList())),
                 broken("one AZ with a public service", v -> v.set(Reference.NS + "azCount", 1),
                         "Pulumi.dev.yaml: " + Reference.NS + "azCount: 1 is too few for the load balancer a public service needs (AWS"
                                 + " requires subnets in two AZs); allowed: 2 to 6 when a service is public"),
