@@ -47,6 +47,18 @@ class ExistingVpcPlanTest {
     private static final Plan PLAN = Fixtures.plan(Fixtures.FULL, full());
 
     @Test
+    void anEfsFileSystemGetsOneMountTargetPerAzNotPerSubnet() {
+        // EFS takes one mount target per AZ and file system (CreateMountTarget: MountTargetConflict); the user's
+        // fourth private subnet shares euw1-az1 with the first.
+        var plan = Fixtures.plan(Fixtures.FULL, full().set(Fixtures.key("storage"),
+                Map.of("fileSystems", Map.of("shared", Map.of()))).setIn(Fixtures.key("services"), "orders.volumes",
+                List.of(Map.of("fileSystem", "shared", "path", "/data"))));
+
+        assertThat(plan.byType("aws:efs/mountTarget:MountTarget")).extracting(target -> target.input("subnetId"))
+                .containsExactly(PRIVATE.get(0), PRIVATE.get(1), PRIVATE.get(2));
+    }
+
+    @Test
     void noNetworkResourceIsCreated() {
         assertThat(NETWORK_TYPES).allSatisfy(type -> assertThat(PLAN.byType(type)).as(type).isEmpty());
         assertThat(Fixtures.plan(Fixtures.FULL).byType("aws:ec2/flowLog:FlowLog")).as("a created VPC has one")

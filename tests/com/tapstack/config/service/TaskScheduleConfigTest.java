@@ -124,6 +124,11 @@ class TaskScheduleConfigTest {
                         + " service, and this entry has a schedule; allowed: no port next to schedule (a scheduled task"
                         + " has no ECS service, load balancer, port or autoscaling; taskCount in schedule sets how many"
                         + " tasks a run starts)"),
+                BrokenConfig.broken("a scheduled task that works off a queue", mailerWith(Map.of("expression",
+                        "rate(1 day)")).andThen(v -> v.setIn(S, "mailer.queue", Map.of()))::apply, mailer + "queue: is a"
+                        + " setting of a service, and this entry has a schedule; allowed: no queue next to schedule (a"
+                        + " scheduled task has no ECS service, load balancer, port or autoscaling; taskCount in schedule"
+                        + " sets how many tasks a run starts)"),
                 BrokenConfig.broken("a service that calls a scheduled task", mailerWith(Map.of("expression",
                         "rate(1 day)")).andThen(v -> v.setIn(S, "orders.calls", java.util.List.of("mailer")))::apply,
                         FILE + "orders.calls: \"mailer\" is a scheduled task, which listens on nothing; allowed: names"

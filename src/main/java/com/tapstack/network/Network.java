@@ -234,6 +234,14 @@ public final class Network extends ComponentResource {
     }
 
     /**
+     * The same, one entry per AZ, for a resource per AZ (an EFS mount target: EFS allows one per AZ and file
+     * system): their number is known when the stack is built, for a created VPC and for an existing one alike.
+     */
+    public List<Output<String>> subnetPerAz() {
+        return List.copyOf(endpointSubnetIds);
+    }
+
+    /**
      * The private subnets' route table associations and default routes to NAT: a task started before them has
      * no way out (image pull, logs, secrets), and the first deployment of a service has nothing to roll back to.
      */

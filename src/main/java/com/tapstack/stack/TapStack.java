@@ -99,7 +99,7 @@ public final class TapStack extends ComponentResource {
                 network.vpcId(), network.endpointSubnetIds(), network.privateRouteTableIds(),
                 securityGroups.endpointGroupIds(), scope, child));
         var fileSystems = modules.storage().map(storage -> new FileSystems(name + "-storage", storage,
-                platform.services().values(), network.vpcId(), network.privateSubnetIds(), config.network().azCount(),
+                platform.services().values(), network.vpcId(), network.subnetPerAz(),
                 securityGroups::groupIdOf, key.arn(), scope, child));
         var database = modules.database().map(db -> new Database(name + "-database", db, network.privateSubnetIds(),
                 securityGroups.databaseGroupId().orElseThrow(), key.arn(), scope, logGroups, child));

@@ -17,7 +17,7 @@ final class ScheduledTaskKeys {
             ServiceKeys.PATH_PATTERNS, ServiceKeys.HOST_HEADERS, TargetHealthCheck.BLOCK,
             ServiceKeys.HEALTH_CHECK_GRACE_PERIOD, ServiceKeys.DEREGISTRATION_DELAY, Scaling.DESIRED_COUNT,
             Scaling.MIN_COUNT, Scaling.MAX_COUNT, Scaling.CPU_TARGET, Scaling.MEMORY_TARGET,
-            RunSettings.AZ_REBALANCING);
+            RunSettings.AZ_REBALANCING, QueueSettings.BLOCK);
 
     private ScheduledTaskKeys() {
     }

@@ -55,12 +55,12 @@ public final class FileSystems extends ComponentResource {
     private final Map<String, List<MountedFileSystem>> byService = new LinkedHashMap<>();
 
     /**
-     * @param privateSubnetIds the private subnets, one per AZ: a mount target goes in each
-     * @param azCount          how many there are (a resource per AZ needs the count before the ids are known)
+     * @param subnetPerAz      one private subnet per AZ: a mount target goes in each (EFS allows one mount target
+     *                         per AZ and file system: CreateMountTarget, MountTargetConflict)
      * @param serviceGroupIds  a service's security group id
      */
     public FileSystems(String name, StorageConfig storage, Collection<ServiceConfig> services, Output<String> vpcId,
-                       Output<List<String>> privateSubnetIds, int azCount,
+                       List<Output<String>> subnetPerAz,
                        Function<ServiceConfig, Output<String>> serviceGroupIds, Output<String> kmsKeyArn,
                        StackScope scope, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -94,11 +94,10 @@ public final class FileSystems extends ComponentResource {
                             .status(scope.protect() ? "ENABLED" : "DISABLED").build())
                     .build(), child);
             var readiness = new ArrayList<Resource>();
-            for (int az = 0; az < azCount; az++) {
-                int index = az;
+            for (int az = 0; az < subnetPerAz.size(); az++) {
                 readiness.add(new MountTarget(logical + "-mount-" + az, MountTargetArgs.builder()
                         .fileSystemId(fileSystem.id())
-                        .subnetId(privateSubnetIds.applyValue(ids -> ids.get(index)))
+                        .subnetId(subnetPerAz.get(az))
                         .securityGroups(group.id().applyValue(List::of))
                         .build(),
                         // One mount target per AZ and file system: a replacement (a new subnet) must go first.
