@@ -40,6 +40,34 @@ class ExampleStackFilesTest {
         assertThat(check.out()).contains("0 critical, 0 high").contains("PASSED");
     }
 
+    /** What each capability of issue 15 puts in a plan: the full example must keep every one of them on. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> capabilities() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("Service Connect", "\"serviceConnectConfiguration\""),
+                org.junit.jupiter.params.provider.Arguments.of("a scheduled task", "aws:scheduler/schedule:Schedule"),
+                org.junit.jupiter.params.provider.Arguments.of("a queue worker", "\"redrivePolicy\""),
+                org.junit.jupiter.params.provider.Arguments.of("a FireLens sidecar", "firelensConfiguration"),
+                org.junit.jupiter.params.provider.Arguments.of("an ADOT sidecar", "AOT_CONFIG_CONTENT"),
+                org.junit.jupiter.params.provider.Arguments.of("ephemeral storage", "\"ephemeralStorage\""),
+                org.junit.jupiter.params.provider.Arguments.of("ephemeral storage encryption",
+                        "\"fargateEphemeralStorageKmsKeyId\""),
+                org.junit.jupiter.params.provider.Arguments.of("EFS", "aws:efs/accessPoint:AccessPoint"),
+                org.junit.jupiter.params.provider.Arguments.of("the pull through cache",
+                        "aws:ecr/pullThroughCacheRule:PullThroughCacheRule"),
+                org.junit.jupiter.params.provider.Arguments.of("a restart policy", "restartAttemptPeriod"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("capabilities")
+    void theFullExampleTurnsEveryCapabilityOn(String capability, String inPlan, @org.junit.jupiter.api.io.TempDir
+            Path dir) throws IOException {
+        var json = dir.resolve("full.json");
+        var plan = tap("plan", "examples/Pulumi.full.yaml", "--json", json.toString());
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(Files.readString(json)).as(capability).contains(inPlan);
+    }
+
     @org.junit.jupiter.api.Test
     void theExistingVpcExampleIsAmongThem() throws IOException {
         assertThat(examples()).contains("examples/Pulumi.existing-vpc.yaml");
