@@ -182,6 +182,20 @@ class ExistingVpcLookupTest {
     }
 
     @Test
+    void aQueueWorkerAndItsProducersWithoutAWayOutNeedTheSqsEndpoint() {
+        var values = ExistingVpcConfigTest.existing().set(Fixtures.key("endpoints"),
+                        Map.of("interfaces", List.of("ecr.api", "ecr.dkr", "logs", "ssmmessages", "kms")))
+                .setIn(Fixtures.key("services"), "mailer.queue", Map.of("producers", List.of("orders")));
+
+        assertStops(values, noWayOut(),
+                FILE + "privateSubnetIds: \"subnet-0a1b2c3d4e5f60001\" has no route out (route table " + MAIN
+                        + " sends 0.0.0.0/0 nowhere, not to a NAT gateway, transit gateway or network interface), and"
+                        + " vpc-0123456789abcdef0 has no interface endpoint for sqs (SQS (queue workers and their"
+                        + " producers)); allowed: private subnets routed through a NAT gateway, or with VPC endpoints"
+                        + " for what the tasks use (shop:endpoints)");
+    }
+
+    @Test
     void aPrivateSubnetWithoutAWayOutRunsOnTheEndpointsTheVpcHas() {
         var asked = new ArrayList<String>();
 

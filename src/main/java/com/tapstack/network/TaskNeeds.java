@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * developer guides (ECR "Amazon ECR interface VPC endpoints (AWS PrivateLink)", ECS "Amazon ECS interface VPC
  * endpoints", ECS Exec): Fargate 1.4.0 pulls from ECR through ecr.api and ecr.dkr plus the S3 gateway endpoint
  * (the layers live in S3); the awslogs driver needs logs; secrets need secretsmanager or ssm, whichever holds them;
- * ECS Exec needs ssmmessages, and kms for sessions encrypted with a key (this stack encrypts them with its key).
+ * ECS Exec needs ssmmessages, and kms for sessions encrypted with a key (this stack encrypts them with its key);
+ * a queue worker and its producers need sqs, an ADOT collector sidecar xray (its traces go to X-Ray). Sidecar
+ * images are pulled like the service's; with the pull through cache on, an image of a registry it caches is pulled
+ * from ECR.
  * The check rule TAP602 reads the same facts from a plan (tooling/check/rules/PrivatePaths).
  *
  * @param interfaces  endpoint service suffix (ecr.api, logs...) to what needs it
@@ -33,20 +36,41 @@ public record TaskNeeds(java.util.SortedMap<String, String> interfaces, boolean 
     }
 
     public static TaskNeeds of(Collection<ServiceConfig> services) {
+        return of(services, false);
+    }
+
+    /** With {@code pullThroughCache}: the images of the public registries it caches come from ECR. */
+    public static TaskNeeds of(Collection<ServiceConfig> services, boolean pullThroughCache) {
         var interfaces = new TreeMap<String, String>();
         var outside = new TreeSet<String>();
         boolean s3 = false;
+        var producers = services.stream().flatMap(s -> s.queue().stream()).flatMap(q -> q.producers().stream())
+                .collect(java.util.stream.Collectors.toSet());
         for (var service : services) {
             interfaces.put("logs", "CloudWatch Logs (awslogs)");
-            boolean ecr = service.image() instanceof ImageSpec.Ecr
-                    || service.image() instanceof ImageSpec.External external
-                    && ECR_REGISTRY.matcher(external.reference()).matches();
-            if (ecr) {
-                interfaces.put("ecr.api", "ECR (image pull)");
-                interfaces.put("ecr.dkr", "ECR (image pull)");
-                s3 = true;
+            var references = new java.util.ArrayList<String>();
+            if (service.image() instanceof ImageSpec.Ecr) {
+                references.add("");
             } else if (service.image() instanceof ImageSpec.External external) {
-                outside.add(external.reference());
+                references.add(external.reference());
+            }
+            service.sidecars().forEach(sidecar -> references.add(sidecar.image()));
+            for (var reference : references) {
+                boolean ecr = reference.isEmpty() || ECR_REGISTRY.matcher(reference).matches()
+                        || pullThroughCache && com.tapstack.config.service.UpstreamImage.of(reference).isPresent();
+                if (ecr) {
+                    interfaces.put("ecr.api", "ECR (image pull)");
+                    interfaces.put("ecr.dkr", "ECR (image pull)");
+                    s3 = true;
+                } else {
+                    outside.add(reference);
+                }
+            }
+            if (service.queue().isPresent() || producers.contains(service.name())) {
+                interfaces.put("sqs", "SQS (queue workers and their producers)");
+            }
+            if (service.sidecar(com.tapstack.config.service.SidecarKind.OTEL).isPresent()) {
+                interfaces.put("xray", "X-Ray (the ADOT collector's traces)");
             }
             for (var secret : service.secrets().values()) {
                 if (secret instanceof SecretRef.SecretsManager) {

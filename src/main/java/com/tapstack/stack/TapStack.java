@@ -68,7 +68,8 @@ public final class TapStack extends ComponentResource {
         var existingNetwork = config.network().existingVpc().map(vpc -> ExistingNetwork.lookUp(vpc,
                 new ExistingNetwork.Checks(config.region(), config.configFile(), config.project(),
                         config.protect() || modules.database().isPresent(),
-                        TaskNeeds.of(platform.services().values()), modules.endpoints().map(e -> e.interfaces())),
+                        TaskNeeds.of(platform.services().values(), modules.pullThroughCache().isPresent()),
+                        modules.endpoints().map(e -> e.interfaces())),
                 this));
 
         var suffix = config.environmentSuffix().map(Output::of).orElseGet(() ->

@@ -44,6 +44,20 @@ class PrivatePathsTest {
     }
 
     @Test
+    void aQueueWorkerAndItsProducerNeedTheSqsEndpoint() {
+        var values = withoutNat().set(Fixtures.key("endpoints"), Map.of("interfaces", List.of("ecr.api", "ecr.dkr",
+                "logs", "ssmmessages", "kms"))).setIn(Fixtures.key("services"), "mailer.queue",
+                Map.of("producers", List.of("orders")));
+
+        assertThat(findingsByService(values)).isEqualTo(Map.of(
+                P + "mailer", "has no route to a NAT gateway, and its tasks have no private path to sqs for SQS (queue"
+                        + " URL QUEUE_URL); add shop:endpoints.interfaces sqs or use shop:natStrategy single or perAz",
+                P + "orders", "has no route to a NAT gateway, and its tasks have no private path to sqs for SQS (queue"
+                        + " URL MAILER_QUEUE_URL); add shop:endpoints.interfaces sqs or use shop:natStrategy single or"
+                        + " perAz"));
+    }
+
+    @Test
     void ecrEndpointsAloneLeaveExecWithoutItsChannelAndItsKey() {
         var values = withoutNat().set(Fixtures.key("endpoints"), Map.of());
 

@@ -16,7 +16,7 @@ public record EndpointsConfig(List<String> interfaces) {
 
     /** The interface endpoints this stack knows how to create and secure. */
     public static final List<String> INTERFACE_SERVICES = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager",
-            "ssm", "ssmmessages", "kms", "sts", "monitoring");
+            "ssm", "ssmmessages", "kms", "sts", "monitoring", "sqs", "xray");
     public static final ListKey INTERFACES = ListKey.of("interfaces", List.of("ecr.api", "ecr.dkr", "logs",
             "secretsmanager", "ssm"), String.join(", ", INTERFACE_SERVICES), "Interface endpoints with private DNS");
     public static final KeyTable KEYS = KeyTable.of("<project>:endpoints", "VPC endpoints", "Interface endpoints in"

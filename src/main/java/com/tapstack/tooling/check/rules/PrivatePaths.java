@@ -38,6 +38,15 @@ record PrivatePaths(List<String> missing, List<String> missingInterfaces, List<S
             if (container.get("logConfiguration") instanceof Map<?, ?> log && "awslogs".equals(log.get("logDriver"))) {
                 needs.put("logs", "CloudWatch Logs (awslogs)");
             }
+            for (var variable : ComputeRules.maps(container.get("environment"))) {
+                var value = String.valueOf(variable.get("value"));
+                if (value.startsWith("https://sqs.")) {
+                    needs.put("sqs", "SQS (queue URL " + variable.get("name") + ")");
+                }
+                if (com.tapstack.config.service.Sidecar.COLLECTOR_CONFIG_VARIABLE.equals(variable.get("name"))) {
+                    needs.put("xray", "X-Ray (the ADOT collector's traces)");
+                }
+            }
             for (var secret : ComputeRules.maps(container.get("secrets"))) {
                 var valueFrom = String.valueOf(secret.get("valueFrom"));
                 needs.put(valueFrom.contains(":secretsmanager:") ? "secretsmanager" : "ssm",
