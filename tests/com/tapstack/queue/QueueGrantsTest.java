@@ -14,22 +14,24 @@ class QueueGrantsTest {
     static final String OWN = "arn:aws:sqs:eu-west-1:123456789012:p-orders-queue";
     static final String B = "arn:aws:sqs:eu-west-1:123456789012:p-b-queue";
     static final String A = "arn:aws:sqs:eu-west-1:123456789012:p-a-queue";
+    static final String SQS = "sqs.eu-west-1.amazonaws.com";
 
     @Test
     void nothingToGrantIsNoDocument() {
-        assertThat(QueueGrants.of(Optional.empty(), List.of(), KEY)).isEmpty();
+        assertThat(QueueGrants.of(Optional.empty(), List.of(), KEY, SQS)).isEmpty();
     }
 
     @Test
     void aWorkerThatAlsoProducesGetsBothAndTheSendersKeyActionsOnce() {
-        var json = QueueGrants.of(Optional.of(OWN), List.of(B, A), KEY).orElseThrow().toJson();
+        var json = QueueGrants.of(Optional.of(OWN), List.of(B, A), KEY, SQS).orElseThrow().toJson();
         assertThat(json).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Sid\":\"ConsumeQueue\",\"Effect\":\"Allow\",\"Action\":[\"sqs:ReceiveMessage\","
                 + "\"sqs:DeleteMessage\",\"sqs:ChangeMessageVisibility\"],\"Resource\":[\"" + OWN + "\"]},"
                 + "{\"Sid\":\"SendToQueues\",\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\"],\"Resource\":[\""
                 + A + "\",\"" + B + "\"]},"
                 + "{\"Sid\":\"UseStackKeyForQueues\",\"Effect\":\"Allow\",\"Action\":[\"kms:GenerateDataKey\","
-                + "\"kms:Decrypt\"],\"Resource\":[\"" + KEY + "\"]}]}");
+                + "\"kms:Decrypt\"],\"Resource\":[\"" + KEY + "\"],\"Condition\":{\"StringEquals\":{"
+                + "\"kms:ViaService\":\"" + SQS + "\"}}}]}");
     }
 
     @Test

@@ -117,13 +117,15 @@ class QueueWorkerPlanTest {
     void theWorkerMayReceiveDeleteAndHandBackTheProducersOnlySend() {
         var plan = plan(QueueWorkerPlanTest::worker);
         var key = (String) plan.byType("aws:kms/key:Key").get(0).output("arn");
+        // The stack key, only through SQS in the stack's region (the small fixture's us-east-1).
+        var throughSqs = "\"Condition\":{\"StringEquals\":{\"kms:ViaService\":\"sqs.us-east-1.amazonaws.com\"}}";
         var worker = named(plan, "aws:iam/rolePolicy:RolePolicy", "mailer-queues-policy");
         assertThat(worker.inputs()).containsEntry("name", "queues").containsEntry("role", PREFIX + "mailer-task");
         assertThat(worker.inputString("policy")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Sid\":\"ConsumeQueue\",\"Effect\":\"Allow\",\"Action\":[\"sqs:ReceiveMessage\","
                 + "\"sqs:DeleteMessage\",\"sqs:ChangeMessageVisibility\"],\"Resource\":[\"" + QUEUE_ARN + "\"]},"
                 + "{\"Sid\":\"UseStackKeyForQueues\",\"Effect\":\"Allow\",\"Action\":[\"kms:Decrypt\"],"
-                + "\"Resource\":[\"" + key + "\"]}]}");
+                + "\"Resource\":[\"" + key + "\"]," + throughSqs + "}]}");
         for (var producer : List.of("orders", "storefront")) {
             var policy = named(plan, "aws:iam/rolePolicy:RolePolicy", producer + "-queues-policy");
             assertThat(policy.inputs()).containsEntry("role", PREFIX + producer + "-task");
@@ -131,7 +133,7 @@ class QueueWorkerPlanTest {
                     + "{\"Sid\":\"SendToQueues\",\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\"],"
                     + "\"Resource\":[\"" + QUEUE_ARN + "\"]},"
                     + "{\"Sid\":\"UseStackKeyForQueues\",\"Effect\":\"Allow\",\"Action\":[\"kms:GenerateDataKey\","
-                    + "\"kms:Decrypt\"],\"Resource\":[\"" + key + "\"]}]}");
+                    + "\"kms:Decrypt\"],\"Resource\":[\"" + key + "\"]," + throughSqs + "}]}");
         }
         // The execution roles do not change: ECS itself never touches the queue.
         assertThat(named(plan, "aws:iam/rolePolicy:RolePolicy", "mailer-execution-policy").inputString("policy"))

@@ -37,8 +37,12 @@ public final class QueueGrants {
      *
      * @param ownQueueArn the queue the service works off, if it is a queue worker
      * @param sendTo      the queues it may send to
+     * @param sqsEndpoint SQS in the stack's region ({@code sqs.<region>.amazonaws.com}): the stack key also encrypts
+     *                    logs, parameters, file systems and sessions, so the role may use it only through SQS
+     *                    (kms:ViaService; KMS developer guide, conditions-kms.html#conditions-kms-via-service)
      */
-    public static Optional<PolicyDocument> of(Optional<String> ownQueueArn, List<String> sendTo, String keyArn) {
+    public static Optional<PolicyDocument> of(Optional<String> ownQueueArn, List<String> sendTo, String keyArn,
+                                              String sqsEndpoint) {
         var statements = new ArrayList<Statement>();
         ownQueueArn.ifPresent(arn -> statements.add(Statement.allow("ConsumeQueue").actions(CONSUME_ACTIONS)
                 .resources(arn).build()));
@@ -50,7 +54,8 @@ public final class QueueGrants {
             return Optional.empty();
         }
         var keyActions = sendTo.isEmpty() ? CONSUME_KEY_ACTIONS : SEND_KEY_ACTIONS;
-        statements.add(Statement.allow("UseStackKeyForQueues").actions(keyActions).resources(keyArn).build());
+        statements.add(Statement.allow("UseStackKeyForQueues").actions(keyActions).resources(keyArn)
+                .condition("StringEquals", "kms:ViaService", sqsEndpoint).build());
         return Optional.of(new PolicyDocument(statements));
     }
 }

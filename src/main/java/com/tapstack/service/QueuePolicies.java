@@ -29,8 +29,9 @@ final class QueuePolicies {
         return Optional.of(new RolePolicy(logicalName, RolePolicyArgs.builder()
                 .name(POLICY_NAME)
                 .role(taskRole.id())
-                .policy(Output.tuple(own, sendTo, keyArn).applyValue(t -> AwsSizeLimits.rolePolicy(
-                        QueueGrants.of(t.t1, t.t2, t.t3).orElseThrow().toJson(), scope.configFile(),
+                .policy(Output.tuple(own, sendTo, keyArn, scope.account()).applyValue(t -> AwsSizeLimits.rolePolicy(
+                        QueueGrants.of(t.t1, t.t2, t.t3, "sqs." + t.t4.region() + "." + t.t4.dnsSuffix())
+                                .orElseThrow().toJson(), scope.configFile(),
                         serviceKey + ".queue", "task")))
                 .build(), options));
     }
