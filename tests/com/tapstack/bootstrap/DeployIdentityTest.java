@@ -136,7 +136,7 @@ class DeployIdentityTest {
                         assertThat(resource).as(statement.get("Sid").toString()).doesNotContain("shop-" + other + "-");
                         assertThat(resource.contains("shop-" + environment + "-") || resource.contains("/shop/"
                                 + environment + "/") || resource.contains("acme-pulumi-state")
-                                || resource.contains("aws-service-role") || resource.endsWith(":key/*")
+                                || resource.contains("aws-service-role") || tagScoped(resource, conditionKeys)
                                 || resource.contains("secret:rds!") || resource.contains("managedruleset")
                                 || resource.contains("secret:ecr-pullthroughcache/")
                                 || resource.contains(":default") || resource.endsWith(":global-cluster:*"))
@@ -149,6 +149,151 @@ class DeployIdentityTest {
         // The roles it may create and write trust policies for, it may not assume.
         assertThat(policies).filteredOn(p -> p.inputString("name").endsWith("-platform")).allSatisfy(p ->
                 assertThat(p.inputString("policy")).contains("\"Sid\":\"NoRoleChaining\",\"Effect\":\"Deny\""));
+    }
+
+    /** A resource whose ARN is a generated id (a key, a file system, an access point), held to the stack's tags. */
+    static boolean tagScoped(String resource, List<String> conditionKeys) {
+        var generatedId = resource.endsWith(":key/*") || resource.endsWith(":file-system/*")
+                || resource.endsWith(":access-point/*");
+        return generatedId && (conditionKeys.containsAll(List.of("aws:ResourceTag/Project", "aws:ResourceTag/Environment"))
+                || conditionKeys.containsAll(List.of("aws:RequestTag/Project", "aws:RequestTag/Environment")));
+    }
+
+    /** The dev role's statements, by sid, from its four policies. */
+    static Map<String, com.google.gson.JsonObject> devStatements() {
+        var statements = new LinkedHashMap<String, com.google.gson.JsonObject>();
+        var policies = plan(shop()).byType("aws:iam/policy:Policy").stream()
+                .filter(p -> p.inputString("name").contains("-deploy-dev-")).toList();
+        assertThat(policies).hasSize(DeployPermissions.PARTS.size());
+        for (var policy : policies) {
+            for (var element : JsonParser.parseString(policy.inputString("policy")).getAsJsonObject()
+                    .getAsJsonArray("Statement")) {
+                var statement = element.getAsJsonObject();
+                statements.put(statement.get("Sid").getAsString(), statement);
+            }
+        }
+        return statements;
+    }
+
+    static String conditionValue(com.google.gson.JsonObject statement, String operator, String key) {
+        return statement.getAsJsonObject("Condition").getAsJsonObject(operator).get(key).toString();
+    }
+
+    static final String ARN = "arn:aws:%s:eu-central-1:210987654321:%s";
+
+    @Test
+    void scheduledTasksAreManagedByNameAndTheirRolePassedToScheduler() {
+        var statements = devStatements();
+        var schedules = statements.get("Schedules");
+        assertThat(strings(schedules.get("Action"))).containsExactlyInAnyOrder("scheduler:CreateScheduleGroup",
+                "scheduler:DeleteScheduleGroup", "scheduler:GetScheduleGroup", "scheduler:TagResource",
+                "scheduler:UntagResource", "scheduler:ListTagsForResource", "scheduler:CreateSchedule",
+                "scheduler:UpdateSchedule", "scheduler:GetSchedule", "scheduler:DeleteSchedule");
+        assertThat(strings(schedules.get("Resource"))).containsExactly(
+                ARN.formatted("scheduler", "schedule-group/shop-dev-*"),
+                ARN.formatted("scheduler", "schedule/shop-dev-*/shop-dev-*"));
+        assertThat(schedules.has("Condition")).isFalse();
+        assertThat(conditionValue(statements.get("PassStackRoles"), "StringEquals", "iam:PassedToService"))
+                .contains("\"scheduler.amazonaws.com\"");
+        // ScheduledRun's names: the group and schedule <prefix><task>, its role, dead-letter queue and alarm.
+        assertGrants(statements, "scheduler:CreateSchedule", ARN.formatted("scheduler", "schedule/shop-dev-nightly/shop-dev-nightly"));
+        assertGrants(statements, "scheduler:CreateScheduleGroup", ARN.formatted("scheduler", "schedule-group/shop-dev-nightly"));
+        assertGrants(statements, "iam:PassRole", "arn:aws:iam::210987654321:role/shop-dev-nightly-scheduler");
+        assertGrants(statements, "sqs:CreateQueue", ARN.formatted("sqs", "shop-dev-nightly-schedule-dead-letters"));
+        assertGrants(statements, "cloudwatch:PutMetricAlarm", ARN.formatted("cloudwatch", "alarm:shop-dev-nightly-schedule-failed"));
+    }
+
+    @Test
+    void queueWorkersServiceConnectAndSidecarsNeedNothingNewTheirNamesAreCovered() {
+        var statements = devStatements();
+        for (var queue : List.of("shop-dev-orders-queue", "shop-dev-orders-queue-dlq")) {
+            for (var action : List.of("sqs:CreateQueue", "sqs:SetQueueAttributes", "sqs:GetQueueAttributes",
+                    "sqs:TagQueue", "sqs:ListQueueTags", "sqs:DeleteQueue")) {
+                assertGrants(statements, action, ARN.formatted("sqs", queue));
+            }
+        }
+        for (var alarm : List.of("alarm:shop-dev-orders-queue-dead-letters", "alarm:shop-dev-orders-queue-wake",
+                "alarm:TargetTracking-service/shop-dev-cluster/shop-dev-orders-AlarmHigh-1a2b")) {
+            assertGrants(statements, "cloudwatch:PutMetricAlarm", ARN.formatted("cloudwatch", alarm));
+            assertGrants(statements, "cloudwatch:DeleteAlarms", ARN.formatted("cloudwatch", alarm));
+        }
+        assertGrants(statements, "application-autoscaling:PutScalingPolicy", "*");
+        for (var group : List.of("shop-dev-orders/otel-metrics", "shop-dev-orders/service-connect")) {
+            assertGrants(statements, "logs:CreateLogGroup", ARN.formatted("logs", "log-group:" + group));
+            assertGrants(statements, "logs:PutRetentionPolicy", ARN.formatted("logs", "log-group:" + group));
+        }
+        // The existing VPC's lookups.
+        for (var action : List.of("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeSubnets",
+                "ec2:DescribeRouteTables", "ec2:DescribeVpcEndpoints", "ec2:DescribePrefixLists",
+                "sts:GetCallerIdentity")) {
+            assertGrants(statements, action, "*");
+        }
+    }
+
+    @Test
+    void fileSystemsAreManagedByTheStacksTagsAndTheirMountTargetsInterfacesHeldToTheRegion() {
+        var statements = devStatements();
+        var fileSystems = List.of(ARN.formatted("elasticfilesystem", "file-system/*"),
+                ARN.formatted("elasticfilesystem", "access-point/*"));
+
+        var create = statements.get("CreateFileSystems");
+        assertThat(strings(create.get("Action"))).containsExactly("elasticfilesystem:CreateFileSystem");
+        assertThat(strings(create.get("Resource"))).containsExactly("*");
+        assertThat(conditionValue(create, "StringEquals", "aws:RequestTag/Project")).isEqualTo("\"shop\"");
+        assertThat(conditionValue(create, "StringEquals", "aws:RequestTag/Environment")).isEqualTo("\"dev\"");
+        assertThat(conditionValue(create, "StringEquals", "aws:RequestedRegion")).isEqualTo("\"eu-central-1\"");
+        assertThat(conditionValue(create, "Bool", "elasticfilesystem:Encrypted")).isEqualTo("\"true\"");
+
+        var tagNew = statements.get("TagNewFileSystems");
+        assertThat(strings(tagNew.get("Action"))).containsExactly("elasticfilesystem:TagResource");
+        assertThat(strings(tagNew.get("Resource"))).isEqualTo(fileSystems);
+        assertThat(conditionValue(tagNew, "StringEquals", "elasticfilesystem:CreateAction"))
+                .isEqualTo("[\"CreateFileSystem\",\"CreateAccessPoint\"]");
+        assertThat(conditionValue(tagNew, "StringEquals", "aws:RequestTag/Environment")).isEqualTo("\"dev\"");
+
+        var manage = statements.get("StackFileSystems");
+        assertThat(strings(manage.get("Action"))).containsExactlyInAnyOrder("elasticfilesystem:UpdateFileSystem",
+                "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:CreateMountTarget",
+                "elasticfilesystem:DeleteMountTarget", "elasticfilesystem:ModifyMountTargetSecurityGroups",
+                "elasticfilesystem:CreateAccessPoint", "elasticfilesystem:DeleteAccessPoint",
+                "elasticfilesystem:PutBackupPolicy", "elasticfilesystem:PutFileSystemPolicy",
+                "elasticfilesystem:DeleteFileSystemPolicy", "elasticfilesystem:TagResource",
+                "elasticfilesystem:UntagResource");
+        assertThat(strings(manage.get("Resource"))).isEqualTo(fileSystems);
+        assertThat(conditionValue(manage, "StringEquals", "aws:ResourceTag/Project")).isEqualTo("\"shop\"");
+        assertThat(conditionValue(manage, "StringEquals", "aws:ResourceTag/Environment")).isEqualTo("\"dev\"");
+
+        var reads = statements.get("FileSystemReads");
+        assertThat(strings(reads.get("Action"))).allMatch(a -> a.startsWith("elasticfilesystem:Describe")
+                || a.equals("elasticfilesystem:ListTagsForResource")).hasSize(8);
+        assertThat(strings(reads.get("Resource"))).containsExactly("*");
+
+        var interfaces = statements.get("MountTargetInterfaces");
+        assertThat(strings(interfaces.get("Action"))).containsExactlyInAnyOrder("ec2:CreateNetworkInterface",
+                "ec2:ModifyNetworkInterfaceAttribute", "ec2:DeleteNetworkInterface");
+        assertThat(strings(interfaces.get("Resource"))).containsExactly("*");
+        assertThat(conditionValue(interfaces, "StringEquals", "aws:RequestedRegion")).isEqualTo("\"eu-central-1\"");
+        // CreateMountTarget's other EC2 permissions, DescribeMountTargetSecurityGroups' and the EFS service role.
+        for (var action : List.of("ec2:DescribeSubnets", "ec2:DescribeNetworkInterfaces",
+                "ec2:DescribeNetworkInterfaceAttribute")) {
+            assertGrants(statements, action, "*");
+        }
+        assertThat(conditionValue(statements.get("ServiceLinkedRoles"), "StringEquals", "iam:AWSServiceName"))
+                .contains("\"elasticfilesystem.amazonaws.com\"");
+        // An encrypted file system's KMS permissions, on the stack key (by its tags), the ECS cluster's ephemeral
+        // storage key (DescribeKey) among them.
+        assertThat(strings(statements.get("ManageStackKey").get("Action"))).contains("kms:DescribeKey",
+                "kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext");
+    }
+
+    /** Some Allow statement has the action on a resource pattern matching {@code resource}. */
+    static void assertGrants(Map<String, com.google.gson.JsonObject> statements, String action, String resource) {
+        assertThat(statements.values()).as(action + " on " + resource).anySatisfy(statement -> {
+            assertThat(statement.get("Effect").getAsString()).isEqualTo("Allow");
+            assertThat(strings(statement.get("Action"))).contains(action);
+            assertThat(strings(statement.get("Resource"))).anyMatch(pattern -> resource.equals("*")
+                    ? pattern.equals("*") : com.tapstack.iam.Globs.toRegex(pattern).matcher(resource).matches());
+        });
     }
 
     static List<String> strings(com.google.gson.JsonElement element) {

@@ -10,11 +10,12 @@ import java.util.Optional;
 /**
  * What a deploy role may do: create, change and delete the resources of one TapStack environment, and nothing of
  * another. Every name the stack gives starts with {@code <project>-<environment>-} (Naming), so actions that take
- * resource-level permissions are limited to ARNs of that prefix; the KMS key, whose ARN is a generated id, by its
- * Project and Environment tags. Resource {@code "*"} appears only where AWS's Service Authorization Reference gives
- * the action no resource type (creating a VPC's parts, registering a task definition, Describe and List calls,
- * creating a key, Cloud Map namespaces and their hosted zones), each statement saying so, and is then held to the
- * stack's region. Four managed policies per role, each under IAM's 6,144-character limit.
+ * resource-level permissions are limited to ARNs of that prefix; the KMS key and EFS file systems and access points,
+ * whose ARNs are generated ids, by their Project and Environment tags. Resource {@code "*"} appears only where AWS's
+ * Service Authorization Reference gives the action no resource type (creating a VPC's parts, registering a task
+ * definition, Describe and List calls, creating a key or a file system, Cloud Map namespaces and their hosted zones)
+ * or the resource has neither our name nor our tags (a mount target's network interface), each statement saying so,
+ * and is then held to the stack's region. Four managed policies per role, each under IAM's 6,144-character limit.
  */
 public final class DeployPermissions {
 
@@ -22,12 +23,18 @@ public final class DeployPermissions {
     static final List<String> SERVICE_LINKED = List.of("ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com",
             "ecs.application-autoscaling.amazonaws.com", "rds.amazonaws.com",
             // ECR's roles for pull through cache and repository creation templates (slr-pullthroughcache, slr-rct).
-            "pullthroughcache.ecr.amazonaws.com", "ecr.amazonaws.com");
+            "pullthroughcache.ecr.amazonaws.com", "ecr.amazonaws.com",
+            // EFS's AWSServiceRoleForAmazonElasticFileSystem, made when the first mount target is created (EFS user
+            // guide, using-service-linked-roles.html, "Creating a service-linked role for Amazon EFS").
+            "elasticfilesystem.amazonaws.com");
     /** Services the stack's roles are handed to. */
     static final List<String> PASSED_TO = List.of("ecs-tasks.amazonaws.com", "vpc-flow-logs.amazonaws.com",
             "states.amazonaws.com", "events.amazonaws.com", "monitoring.rds.amazonaws.com",
             // A repository creation template's role (repository-creation-templates-create: iam:PassRole).
-            "ecr.amazonaws.com");
+            "ecr.amazonaws.com",
+            // A scheduled task's schedule role (CreateSchedule passes it; AWS's AmazonEventBridgeSchedulerFullAccess
+            // holds iam:PassRole to this service).
+            "scheduler.amazonaws.com");
 
     /** The managed policies of a role, by the part of their name. */
     public static final List<String> PARTS = List.of("network", "compute", "platform", "modules");
@@ -43,8 +50,10 @@ public final class DeployPermissions {
         policies.put("network", network(arn, region));
         policies.put("compute", compute(arn, region));
         var platform = platform(arn, region, project, environment, stateBucket).statements();
-        // The services the optional modules use go into a policy of their own: one would pass IAM's size limit.
-        var modules = List.of("Messaging", "Database", "DatabaseGlobalRead", "DatabaseSecret", "Buckets", "WebAcl");
+        // The services the optional modules use (messaging, the database, EFS storage) go into a policy of their
+        // own: one would pass IAM's size limit.
+        var modules = List.of("Messaging", "Database", "DatabaseGlobalRead", "DatabaseSecret", "CreateFileSystems",
+                "TagNewFileSystems", "StackFileSystems", "FileSystemReads");
         policies.put("platform", new PolicyDocument(platform.stream().filter(st -> !modules.contains(st.sid())).toList()));
         policies.put("modules", new PolicyDocument(platform.stream().filter(st -> modules.contains(st.sid())).toList()));
         return policies;
@@ -90,10 +99,18 @@ public final class DeployPermissions {
                         "ec2:DescribeAddressesAttribute", "ec2:DescribeNatGateways", "ec2:DescribeRouteTables",
                         "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules", "ec2:DescribeFlowLogs",
                         "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcEndpointServices", "ec2:DescribePrefixLists",
-                        "ec2:DescribeAvailabilityZones", "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags",
+                        "ec2:DescribeAvailabilityZones", "ec2:DescribeNetworkInterfaces",
+                        // DescribeMountTargetSecurityGroups also needs it (EFS API reference).
+                        "ec2:DescribeNetworkInterfaceAttribute", "ec2:DescribeTags",
                         "ec2:DescribeRegions",
                         "ec2:DescribeAccountAttributes")
-                        .resources("*"), region).build());
+                        .resources("*"), region).build(),
+                // A mount target's network interface is made, changed and deleted with the caller's rights (EFS API
+                // reference: CreateMountTarget, ModifyMountTargetSecurityGroups, DeleteMountTarget); it gets a
+                // generated id and no stack tags, in subnets that (an existing VPC's) need not carry them either.
+                inRegion(Statement.allow("MountTargetInterfaces").actions("ec2:CreateNetworkInterface",
+                        "ec2:ModifyNetworkInterfaceAttribute", "ec2:DeleteNetworkInterface").resources("*"), region)
+                        .build());
     }
 
     private static PolicyDocument compute(Arns arn, String region) {
@@ -201,7 +218,10 @@ public final class DeployPermissions {
                 Statement.allow("ManageStackKey").actions("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
                         "kms:EnableKeyRotation", "kms:GetKeyRotationStatus", "kms:UpdateKeyDescription",
                         "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:ListResourceTags",
-                        "kms:CreateAlias", "kms:DeleteAlias", "kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKey")
+                        "kms:CreateAlias", "kms:DeleteAlias", "kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKey",
+                        // Required of whoever creates an EFS file system with the key (EFS user guide,
+                        // encryption-at-rest.html, "Amazon EFS key policies for AWS KMS").
+                        "kms:GenerateDataKeyWithoutPlaintext")
                         .resources(arn.regional("kms", "key/*"))
                         .condition("StringEquals", "aws:ResourceTag/Project", project)
                         .condition("StringEquals", "aws:ResourceTag/Environment", environment).build(),
@@ -273,6 +293,51 @@ public final class DeployPermissions {
                         .resources(arn.regional("wafv2", "regional/webacl/" + p + "*/*"),
                                 arn.regional("wafv2", "regional/managedruleset/*/*"),
                                 arn.regional("elasticloadbalancing", "loadbalancer/app/" + p + "*/*")).build(),
+                // Schedule groups and schedules are named <prefix><task> (ScheduledRun), and a schedule's ARN
+                // carries its group's name: both by name. Their dead-letter queues and alarms are Messaging's.
+                Statement.allow("Schedules").actions("scheduler:CreateScheduleGroup", "scheduler:DeleteScheduleGroup",
+                        "scheduler:GetScheduleGroup", "scheduler:TagResource", "scheduler:UntagResource",
+                        "scheduler:ListTagsForResource", "scheduler:CreateSchedule", "scheduler:UpdateSchedule",
+                        "scheduler:GetSchedule", "scheduler:DeleteSchedule")
+                        .resources(arn.regional("scheduler", "schedule-group/" + p + "*"),
+                                arn.regional("scheduler", "schedule/" + p + "*/" + p + "*")).build(),
+                // CreateFileSystem takes no resource (its id is made by the call): held to the region, to the
+                // stack's tags in the request and to encrypted file systems (elasticfilesystem:Encrypted).
+                inRegion(Statement.allow("CreateFileSystems").actions("elasticfilesystem:CreateFileSystem")
+                        .resources("*"), region)
+                        .condition("StringEquals", "aws:RequestTag/Project", project)
+                        .condition("StringEquals", "aws:RequestTag/Environment", environment)
+                        .condition("Bool", "elasticfilesystem:Encrypted", "true").build(),
+                // Creating a file system or access point with tags is also authorized as TagResource on the new,
+                // still untagged resource: only at creation (elasticfilesystem:CreateAction) and only with the
+                // stack's tags, so it cannot retag another environment's file system.
+                Statement.allow("TagNewFileSystems").actions("elasticfilesystem:TagResource")
+                        .resources(arn.regional("elasticfilesystem", "file-system/*"),
+                                arn.regional("elasticfilesystem", "access-point/*"))
+                        .condition("StringEquals", "elasticfilesystem:CreateAction", "CreateFileSystem",
+                                "CreateAccessPoint")
+                        .condition("StringEquals", "aws:RequestTag/Project", project)
+                        .condition("StringEquals", "aws:RequestTag/Environment", environment).build(),
+                // File systems and access points have generated ids (fs-..., fsap-...): by the stack's tags on
+                // them, as the key. Mount targets have no ARN of their own and are authorized on their file system.
+                Statement.allow("StackFileSystems").actions("elasticfilesystem:UpdateFileSystem",
+                        "elasticfilesystem:DeleteFileSystem", "elasticfilesystem:CreateMountTarget",
+                        "elasticfilesystem:DeleteMountTarget", "elasticfilesystem:ModifyMountTargetSecurityGroups",
+                        "elasticfilesystem:CreateAccessPoint", "elasticfilesystem:DeleteAccessPoint",
+                        "elasticfilesystem:PutBackupPolicy", "elasticfilesystem:PutFileSystemPolicy",
+                        "elasticfilesystem:DeleteFileSystemPolicy", "elasticfilesystem:TagResource",
+                        "elasticfilesystem:UntagResource")
+                        .resources(arn.regional("elasticfilesystem", "file-system/*"),
+                                arn.regional("elasticfilesystem", "access-point/*"))
+                        .condition("StringEquals", "aws:ResourceTag/Project", project)
+                        .condition("StringEquals", "aws:ResourceTag/Environment", environment).build(),
+                // The reads a refresh and the provider's deletion waiters make: they ask for ids that may be gone,
+                // where a tag condition has no tags to match and would answer AccessDenied, not "not found".
+                inRegion(Statement.allow("FileSystemReads").actions("elasticfilesystem:DescribeFileSystems",
+                        "elasticfilesystem:DescribeMountTargets", "elasticfilesystem:DescribeMountTargetSecurityGroups",
+                        "elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeBackupPolicy",
+                        "elasticfilesystem:DescribeFileSystemPolicy", "elasticfilesystem:DescribeLifecycleConfiguration",
+                        "elasticfilesystem:ListTagsForResource").resources("*"), region).build(),
                 // Lookups the program makes (who am I, which engine versions and certificates exist) take no
                 // resource type; requesting a certificate makes its ARN.
                 inRegion(Statement.allow("Lookups").actions("sts:GetCallerIdentity", "rds:DescribeDBEngineVersions",
