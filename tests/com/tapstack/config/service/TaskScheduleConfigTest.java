@@ -129,6 +129,13 @@ class TaskScheduleConfigTest {
                         + " setting of a service, and this entry has a schedule; allowed: no queue next to schedule (a"
                         + " scheduled task has no ECS service, load balancer, port or autoscaling; taskCount in schedule"
                         + " sets how many tasks a run starts)"),
+                BrokenConfig.broken("a scheduled task that calls a service through Service Connect",
+                        mailerWith(Map.of("expression", "rate(1 day)")).andThen(v -> v.set(Fixtures.key("discovery"),
+                                "serviceConnect").setIn(S, "mailer.calls", java.util.List.of("orders")))::apply,
+                        mailer + "calls: [\"orders\"] cannot be reached from a scheduled task: EventBridge Scheduler"
+                                + " starts it with RunTask, which runs no Service Connect proxy; allowed: no calls on a"
+                                + " scheduled task with <project>:discovery: serviceConnect (cloudMap's DNS names"
+                                + " resolve from any task)"),
                 BrokenConfig.broken("a service that calls a scheduled task", mailerWith(Map.of("expression",
                         "rate(1 day)")).andThen(v -> v.setIn(S, "orders.calls", java.util.List.of("mailer")))::apply,
                         FILE + "orders.calls: \"mailer\" is a scheduled task, which listens on nothing; allowed: names"

@@ -35,6 +35,15 @@ final class ServiceConnectEndpoints {
         var discoveryNames = new HashMap<String, String>();
         var aliases = new HashMap<String, String>();
         for (var service : all.values()) {
+            // "Only the tasks that Amazon ECS services create are supported with Service Connect" (ECS API
+            // ServiceConnectConfiguration), and Service Connect makes no DNS records: a task RunTask starts
+            // resolves no alias.
+            if (service.schedule().isPresent() && !service.calls().isEmpty()) {
+                throw services.error(service.name() + "." + ServiceKeys.CALLS.name(), ConfigNode.show(service.calls())
+                        + " cannot be reached from a scheduled task: EventBridge Scheduler starts it with RunTask,"
+                        + " which runs no Service Connect proxy", "no calls on a scheduled task with <project>:discovery:"
+                        + " serviceConnect (cloudMap's DNS names resolve from any task)");
+            }
             if (service.serviceConnect().isEmpty()) {
                 continue;
             }
