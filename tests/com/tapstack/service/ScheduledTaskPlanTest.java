@@ -146,6 +146,13 @@ class ScheduledTaskPlanTest {
         assertThat(queue.input("name")).isEqualTo(PREFIX + "mailer-schedule-dead-letters");
         assertThat(queue.input("kmsMasterKeyId")).isEqualTo(only(plan, "aws:kms/key:Key").output("arn"));
         assertThat(queue.input("messageRetentionSeconds")).isEqualTo(1_209_600L);
+        var queueArn = String.valueOf(queue.output("arn"));
+        var policy = named(plan, "aws:sqs/queuePolicy:QueuePolicy", "mailer-schedule-dead-letters-policy");
+        assertThat(policy.input("queueUrl")).isEqualTo(queue.output("url"));
+        assertThat(policy.inputString("policy")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":"
+                + "\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":"
+                + "[\"sqs:*\"],\"Resource\":[\"" + queueArn + "\"],\"Condition\":{\"Bool\":"
+                + "{\"aws:SecureTransport\":\"false\"}}}]}");
         var schedule = only(plan, "aws:scheduler/schedule:Schedule");
         assertThat(schedule.inputAt("target.deadLetterConfig")).isEqualTo(Map.of("arn", queue.output("arn")));
         var alarm = named(plan, "aws:cloudwatch/metricAlarm:MetricAlarm", "mailer-schedule-failed-runs");

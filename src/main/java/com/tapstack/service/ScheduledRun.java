@@ -76,6 +76,11 @@ public final class ScheduledRun extends ComponentResource {
                 .messageRetentionSeconds(DEAD_LETTER_RETENTION_SECONDS)
                 .tags(scope.commonTags())
                 .build(), child);
+        // As the queue workers' queues: no request without TLS (SQS security best practices).
+        new com.pulumi.aws.sqs.QueuePolicy(name + "-dead-letters-policy", com.pulumi.aws.sqs.QueuePolicyArgs.builder()
+                .queueUrl(deadLetters.url())
+                .policy(deadLetters.arn().applyValue(arn -> com.tapstack.queue.WorkQueue.tlsOnly(arn).toJson()))
+                .build(), child);
 
         var role = new Role(name + "-role", RoleArgs.builder()
                 .name(scope.name(task.name() + "-scheduler", NameLimit.IAM_ROLE))
