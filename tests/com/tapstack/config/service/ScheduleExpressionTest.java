@@ -34,6 +34,8 @@ class ScheduleExpressionTest {
     @CsvSource(delimiter = '|', value = {
             "rate(0 minutes)| is neither a rate nor a cron expression",
             "rate(5 weeks)| is neither a rate nor a cron expression",
+            "rate(1 minutes)| needs the singular unit for 1 (rate(1 minute), rate(1 hour), rate(1 day))",
+            "rate(5 hour)| needs a plural unit above 1 (rate(5 minutes), hours or days)",
             "0 3 * * ? *| is neither a rate nor a cron expression",
             "at(2027-05-01T10:00:00)| is a one-time schedule; a scheduled task repeats",
             "cron(60 3 * * ? *)| has minutes 60, not 0-59 with , - * /",

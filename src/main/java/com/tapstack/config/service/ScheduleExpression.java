@@ -24,7 +24,7 @@ public record ScheduleExpression(String text, Optional<Integer> rateMinutes, dou
 
     /** Scheduler's limit on ScheduleExpression (CreateSchedule API: length 1 to 256). */
     public static final int MAX_LENGTH = 256;
-    public static final String ALLOWED = "rate(<n> minute|minutes|hour|hours|day|days) or cron(<minutes> <hours>"
+    public static final String ALLOWED = "rate(1 minute|hour|day), rate(<n> minutes|hours|days) or cron(<minutes> <hours>"
             + " <day-of-month> <month> <day-of-week> <year>) with ? in exactly one of the two day fields";
     static final int MINUTES_PER_MONTH = 30 * 24 * 60;
     static final double WEEKS_PER_MONTH = 30.0 / 7;
@@ -56,6 +56,13 @@ public record ScheduleExpression(String text, Optional<Integer> rateMinutes, dou
         var rate = RATE.matcher(text);
         if (rate.matches()) {
             long value = Long.parseLong(rate.group(1));
+            // "If the value is equal to 1, then the unit must be singular. If the value is greater than 1, the unit
+            // must be plural" (EventBridge rate expressions reference, eb-rate-expressions.html; Scheduler's guide,
+            // schedule-types.html, lists the same units without saying it: held to the stricter rule).
+            if (value == 1 == rate.group(2).endsWith("s")) {
+                throw new Invalid(value == 1 ? "needs the singular unit for 1 (rate(1 minute), rate(1 hour),"
+                        + " rate(1 day))" : "needs a plural unit above 1 (rate(" + value + " minutes), hours or days)");
+            }
             long minutes = value * switch (rate.group(2)) {
                 case "minute", "minutes" -> 1;
                 case "hour", "hours" -> 60;
