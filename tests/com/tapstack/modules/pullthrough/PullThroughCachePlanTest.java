@@ -186,6 +186,27 @@ class PullThroughCachePlanTest {
     }
 
     @Test
+    void aSidecarImageComesThroughTheCacheLikeTheServicesAndItsRoleImportsIt() {
+        var collector = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0@sha256:" + C;
+        var plan = plan(v -> cached(v).setIn(S, "storefront.sidecars", Map.of("collector", Map.of("kind", "otel",
+                "image", collector, "cpu", 64, "memory", 128))));
+        var definition = named(plan, "aws:ecs/taskDefinition:TaskDefinition", "storefront-task-definition");
+        List<Map<String, Object>> containers = new Gson().fromJson(definition.inputString("containerDefinitions"),
+                new TypeToken<List<Map<String, Object>>>() { }.getType());
+        var sidecarRepository = "shop-qa-t1-ecr-pub/aws-observability/aws-otel-collector";
+
+        assertThat(containers).filteredOn(c -> c.get("name").equals("collector")).singleElement()
+                .satisfies(c -> assertThat(c.get("image")).isEqualTo(REGISTRY + sidecarRepository + "@sha256:" + C));
+        assertThat(plan.byType("aws:ecr/pullThroughCacheRule:PullThroughCacheRule"))
+                .extracting(rule -> rule.input("upstreamRegistryUrl")).contains("public.ecr.aws");
+        var service = "arn:aws:ecr:us-east-1:" + ACCOUNT + ":repository/shop-qa-t1-ghcr/acme/storefront";
+        var sidecar = "arn:aws:ecr:us-east-1:" + ACCOUNT + ":repository/" + sidecarRepository;
+        assertThat(statements(named(plan, "aws:iam/rolePolicy:RolePolicy", "storefront-execution-policy")))
+                .filteredOn(st -> List.of("PullImage", "ImportCachedImage").contains(st.get("Sid")))
+                .extracting(st -> st.get("Resource")).containsExactly(List.of(service, sidecar), List.of(service, sidecar));
+    }
+
+    @Test
     void aCachedServiceStartsOnlyOnceItsRuleAndTemplateExist() {
         var plan = plan(PullThroughCachePlanTest::cached);
         var service = named(plan, "aws:ecs/service:Service", "storefront");

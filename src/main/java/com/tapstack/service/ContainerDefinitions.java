@@ -64,13 +64,21 @@ public final class ContainerDefinitions {
     public static String toJson(ServiceConfig service, String image, String logGroupName, String region,
                                 List<ResolvedSecret> secrets, Map<String, String> connection,
                                 java.util.Optional<String> metricsLogGroupName) {
+        return toJson(service, image, logGroupName, region, secrets, connection, metricsLogGroupName, Map.of());
+    }
+
+    /** With {@code sidecarImages}: the image a sidecar runs instead of its configured one (through the cache). */
+    public static String toJson(ServiceConfig service, String image, String logGroupName, String region,
+                                List<ResolvedSecret> secrets, Map<String, String> connection,
+                                java.util.Optional<String> metricsLogGroupName, Map<String, String> sidecarImages) {
         var containers = new ArrayList<Map<String, Object>>();
         var mountPoints = mountPoints(service);
         if (!mountPoints.isEmpty()) {
             containers.add(prepareContainer(service, image, logGroupName, region, mountPoints));
         }
         containers.add(serviceContainer(service, image, logGroupName, region, secrets, mountPoints, connection));
-        containers.addAll(SidecarContainers.containers(service, logGroupName, region, metricsLogGroupName));
+        containers.addAll(SidecarContainers.containers(service, logGroupName, region, metricsLogGroupName,
+                sidecarImages));
         return new GsonBuilder().disableHtmlEscaping().create().toJson(containers);
     }
 

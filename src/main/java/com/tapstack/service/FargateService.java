@@ -94,13 +94,30 @@ public final class FargateService extends ComponentResource {
         var executionRole = role(name + "-execution", config.name() + "-execution",
                 "ECS starts tasks of " + config.name() + " with it: image pull, logs, secrets",
                 account.applyValue(a -> TaskPolicies.executionTrust(a).toJson()), scope, child);
-        var repositoryArns = repositoryArns(image, config, account, this);
+        // A sidecar image of a registry the pull through cache serves comes through it too, as the service's does.
+        var cachedSidecars = new java.util.LinkedHashMap<String, ResolvedImage>();
+        platform.imageCache().ifPresent(cache -> config.sidecars().forEach(sidecar -> cache.resolve(
+                new com.tapstack.config.service.ImageSpec.External(sidecar.image()), account, scope.naming())
+                .ifPresent(cached -> cachedSidecars.put(sidecar.name(), cached))));
+        var sidecarImages = cachedSidecars.isEmpty() ? Output.of(Map.<String, String>of())
+                : Output.all(cachedSidecars.entrySet().stream().map(e -> e.getValue().reference()
+                        .applyValue(reference -> Map.entry(e.getKey(), reference))).toList())
+                .applyValue(entries -> Map.copyOf(new java.util.TreeMap<>(entries.stream().collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
+        var cachedRepositories = new ArrayList<Output<String>>();
+        if (image.pullThroughCache()) {
+            image.repositoryArn().ifPresent(cachedRepositories::add);
+        }
+        cachedSidecars.values().forEach(cached -> cached.repositoryArn().ifPresent(cachedRepositories::add));
+        var cachedRepositoryArns = cachedRepositories.isEmpty() ? Output.of(List.<String>of())
+                : Output.all(cachedRepositories);
+        var repositoryArns = repositoryArns(image, config, cachedSidecars, account, this);
         var executionPolicy = new RolePolicy(name + "-execution-policy", RolePolicyArgs.builder()
                 .name("start-task")
                 .role(executionRole.id())
-                .policy(Output.tuple(account, repositoryArns, logGroupArns, secrets).applyValue(t ->
-                        AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, image.pullThroughCache(), t.t3,
-                                t.t4).toJson(), scope.configFile(), serviceKey + ".secrets", "execution")))
+                .policy(Output.tuple(account, repositoryArns, cachedRepositoryArns, logGroupArns, secrets)
+                        .applyValue(t -> AwsSizeLimits.rolePolicy(TaskPolicies.execution(t.t1, t.t2, t.t3, t.t4,
+                                t.t5).toJson(), scope.configFile(), serviceKey + ".secrets", "execution")))
                 .build(), child);
 
         var taskRole = role(name + "-task", taskRolePart(config),
@@ -153,9 +170,9 @@ public final class FargateService extends ComponentResource {
                 .taskRoleArn(taskRole.arn())
                 .volumes(volumes(config, attachments.fileSystems()))
                 .containerDefinitions(Output.tuple(image.reference(), logGroup.name(), secrets, connection,
-                                metricsLogGroupName)
+                                metricsLogGroupName, sidecarImages)
                         .applyValue(t -> AwsSizeLimits.containerDefinitions(ContainerDefinitions.toJson(config, t.t1,
-                                t.t2, region, t.t3, t.t4, t.t5), scope.configFile(), serviceKey)))
+                                t.t2, region, t.t3, t.t4, t.t5, t.t6), scope.configFile(), serviceKey)))
                 .tags(scope.commonTags());
         // Absent, Fargate gives 20 GiB; sent only when the service asks for more (API EphemeralStorage).
         config.storage().ephemeralStorageGib().ifPresent(gib -> definition.ephemeralStorage(
@@ -177,7 +194,7 @@ public final class FargateService extends ComponentResource {
         // grant it fails ("ResourceInitializationError: failed to invoke EFS utils commands").
         attachments.fileSystems().forEach(mounted -> firstStart.addAll(mounted.readiness()));
         storagePolicy.ifPresent(firstStart::add);
-        if (image.pullThroughCache()) {
+        if (image.pullThroughCache() || !cachedSidecars.isEmpty()) {
             // The first pull creates the cached repository: its rule, template and the template's role come first.
             platform.imageCache().ifPresent(cache -> firstStart.addAll(cache.readiness()));
         }
@@ -264,10 +281,15 @@ public final class FargateService extends ComponentResource {
      * URI (the execution role pulls every image of the task).
      */
     private static Output<List<String>> repositoryArns(ResolvedImage image, ServiceConfig config,
+                                                       Map<String, ResolvedImage> cachedSidecars,
                                                        Output<com.tapstack.aws.AwsAccount> account, Resource parent) {
         var arns = new ArrayList<Output<String>>();
         image.repositoryArn().ifPresent(arns::add);
         for (var sidecar : config.sidecars()) {
+            if (cachedSidecars.containsKey(sidecar.name())) {
+                cachedSidecars.get(sidecar.name()).repositoryArn().ifPresent(arns::add);
+                continue;
+            }
             // A reference is never looked up, so no untagged-image check applies to it.
             ResolvedImage.resolve(new com.tapstack.config.service.ImageSpec.External(sidecar.image()),
                     Optional.empty(), account, parent, null).repositoryArn().ifPresent(arns::add);

@@ -89,20 +89,22 @@ final class SidecarContainers {
         return COLLECTOR_CONFIG.formatted(METRICS_NAMESPACE, metricsLogGroupName);
     }
 
+    /** @param images a sidecar's image where it runs another than its configured one (the pull through cache's) */
     static List<Map<String, Object>> containers(ServiceConfig service, String logGroupName, String region,
-                                               Optional<String> metricsLogGroupName) {
+                                               Optional<String> metricsLogGroupName, Map<String, String> images) {
         var containers = new ArrayList<Map<String, Object>>();
         for (var sidecar : service.sidecars()) {
-            containers.add(container(sidecar, logGroupName, region, metricsLogGroupName));
+            containers.add(container(sidecar, images.getOrDefault(sidecar.name(), sidecar.image()), logGroupName,
+                    region, metricsLogGroupName));
         }
         return containers;
     }
 
-    private static Map<String, Object> container(Sidecar sidecar, String logGroupName, String region,
+    private static Map<String, Object> container(Sidecar sidecar, String image, String logGroupName, String region,
                                                  Optional<String> metricsLogGroupName) {
         var container = new LinkedHashMap<String, Object>();
         container.put("name", sidecar.name());
-        container.put("image", sidecar.image());
+        container.put("image", image);
         container.put("essential", sidecar.essential());
         sidecar.cpu().ifPresent(cpu -> container.put("cpu", cpu));
         sidecar.memory().ifPresent(memory -> container.put("memory", memory));

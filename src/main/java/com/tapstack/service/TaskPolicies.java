@@ -53,40 +53,43 @@ public final class TaskPolicies {
      */
     public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn, String logGroupArn,
                                            List<ResolvedSecret> secrets) {
-        return execution(account, repositoryArn.map(List::of).orElse(List.of()), false, List.of(logGroupArn), secrets);
+        return execution(account, repositoryArn.map(List::of).orElse(List.of()), List.of(), List.of(logGroupArn),
+                secrets);
     }
 
-    /** As {@link #execution(AwsAccount, List, boolean, List, List)}, for the service's image alone. */
+    /** As {@link #execution(AwsAccount, List, List, List, List)}, for the service's image alone. */
     public static PolicyDocument execution(AwsAccount account, Optional<String> repositoryArn,
                                            boolean pullThroughCache, String logGroupArn,
                                            List<ResolvedSecret> secrets) {
-        return execution(account, repositoryArn.map(List::of).orElse(List.of()), pullThroughCache,
-                List.of(logGroupArn), secrets);
+        var repositories = repositoryArn.map(List::of).orElse(List.<String>of());
+        return execution(account, repositories, pullThroughCache ? repositories : List.of(), List.of(logGroupArn),
+                secrets);
     }
 
-    /** As {@link #execution(AwsAccount, List, boolean, List, List)}, with no image from a pull through cache. */
+    /** As {@link #execution(AwsAccount, List, List, List, List)}, with no image from a pull through cache. */
     public static PolicyDocument execution(AwsAccount account, List<String> repositoryArns,
                                            List<String> logGroupArns, List<ResolvedSecret> secrets) {
-        return execution(account, repositoryArns, false, logGroupArns, secrets);
+        return execution(account, repositoryArns, List.of(), logGroupArns, secrets);
     }
 
     /**
      * Pulling from every ECR repository the task's images come from (the service's first, then its sidecars') and
      * writing each of {@code logGroupArns}: the service's group and, with Service Connect, its proxy's (the proxy
-     * logs through the awslogs driver, which runs with the execution role). With {@code pullThroughCache} the first
-     * repository is a pull through cache's, and the first pull of an image also needs ecr:BatchImportUpstreamImage
-     * (ECR fetches it from upstream) and ecr:CreateRepository (the cached repository does not exist yet), both on
-     * that repository (ECR user guide, pull-through-cache-iam.html).
+     * logs through the awslogs driver, which runs with the execution role). {@code cachedRepositoryArns} are those of
+     * them a pull through cache fills: the first pull of an image also needs ecr:BatchImportUpstreamImage (ECR
+     * fetches it from upstream) and ecr:CreateRepository (the cached repository does not exist yet), both on that
+     * repository (ECR user guide, pull-through-cache-iam.html).
      */
-    public static PolicyDocument execution(AwsAccount account, List<String> repositoryArns, boolean pullThroughCache,
-                                           List<String> logGroupArns, List<ResolvedSecret> secrets) {
+    public static PolicyDocument execution(AwsAccount account, List<String> repositoryArns,
+                                           List<String> cachedRepositoryArns, List<String> logGroupArns,
+                                           List<ResolvedSecret> secrets) {
         var statements = new ArrayList<Statement>();
         if (!repositoryArns.isEmpty()) {
             statements.add(Statement.allow("PullImage").actions(ECR_PULL_ACTIONS)
                     .resources(repositoryArns.stream().distinct().toList()).build());
-            if (pullThroughCache) {
+            if (!cachedRepositoryArns.isEmpty()) {
                 statements.add(Statement.allow("ImportCachedImage").actions(PULL_THROUGH_ACTIONS)
-                        .resources(repositoryArns.get(0)).build());
+                        .resources(cachedRepositoryArns.stream().distinct().toList()).build());
             }
             // ecr:GetAuthorizationToken authorizes the registry login and has no resource to scope it to:
             // AWS accepts only "*" for it.

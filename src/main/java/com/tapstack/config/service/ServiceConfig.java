@@ -92,6 +92,19 @@ public record ServiceConfig(
         sidecars = List.copyOf(sidecars);
     }
 
+    /**
+     * The images this service's task runs that are given by reference (not from the stack's ECR), by their key
+     * under the service: {@code image}, then {@code sidecars.<name>.image}.
+     */
+    public Map<String, String> imageReferences() {
+        var references = new java.util.LinkedHashMap<String, String>();
+        if (image instanceof ImageSpec.External external) {
+            references.put("image", external.reference());
+        }
+        sidecars.forEach(sidecar -> references.put("sidecars." + sidecar.name() + ".image", sidecar.image()));
+        return java.util.Collections.unmodifiableMap(references);
+    }
+
     /** Whether this service needs an ECR repository of its own. */
     public boolean ownsRepository() {
         return ecrRepository || image instanceof ImageSpec.Ecr ecr && ecr.ownRepository();

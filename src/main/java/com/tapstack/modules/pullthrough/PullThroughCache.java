@@ -93,13 +93,12 @@ public final class PullThroughCache extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    /** The registries the services' images come from that a rule can cache, in declaration order. */
+    /** The registries the services' and sidecars' images come from that a rule can cache, in declaration order. */
     public static Set<PublicRegistry> registriesOf(PlatformConfig platform) {
         var used = EnumSet.noneOf(PublicRegistry.class);
         for (var service : platform.services().values()) {
-            if (service.image() instanceof ImageSpec.External external) {
-                UpstreamImage.of(external.reference()).ifPresent(image -> used.add(image.registry()));
-            }
+            service.imageReferences().values().forEach(reference ->
+                    UpstreamImage.of(reference).ifPresent(image -> used.add(image.registry())));
         }
         return used;
     }

@@ -88,20 +88,19 @@ public record PullThroughCacheConfig(Optional<String> dockerHubCredential, Optio
         var node = BLOCK.optional(tap).orElseThrow();
         var cached = false;
         for (var service : platform.services().values()) {
-            if (!(service.image() instanceof ImageSpec.External external)) {
-                continue;
-            }
-            var upstream = UpstreamImage.of(external.reference());
-            cached |= upstream.isPresent();
-            if (upstream.isEmpty() || !upstream.get().registry().needsCredential()) {
-                continue;
-            }
-            var registry = upstream.get().registry();
-            if (cache.get().credentialFor(registry).isEmpty()) {
-                var key = registry == PublicRegistry.DOCKER_HUB ? DOCKER_HUB_CREDENTIAL : GITHUB_CREDENTIAL;
-                throw node.error(key.name(), "is missing, and " + tap.key("services." + service.name() + ".image")
-                        + " comes from " + registry.description() + ", which ECR's pull through cache reaches only"
-                        + " with a credential", CREDENTIAL_ALLOWED);
+            for (var image : service.imageReferences().entrySet()) {
+                var upstream = UpstreamImage.of(image.getValue());
+                cached |= upstream.isPresent();
+                if (upstream.isEmpty() || !upstream.get().registry().needsCredential()) {
+                    continue;
+                }
+                var registry = upstream.get().registry();
+                if (cache.get().credentialFor(registry).isEmpty()) {
+                    var key = registry == PublicRegistry.DOCKER_HUB ? DOCKER_HUB_CREDENTIAL : GITHUB_CREDENTIAL;
+                    throw node.error(key.name(), "is missing, and " + tap.key("services." + service.name() + "."
+                            + image.getKey()) + " comes from " + registry.description() + ", which ECR's pull"
+                            + " through cache reaches only with a credential", CREDENTIAL_ALLOWED);
+                }
             }
         }
         if (!cached) {
