@@ -168,7 +168,7 @@ class BadModuleConfigTest {
                 broken("an endpoint this stack does not create", v -> v.set(Reference.NS + "endpoints",
                                 Map.of("interfaces", List.of("ecr.api", "dynamodb"))),
                         P + Reference.NS + "endpoints.interfaces: \"dynamodb\" is not an endpoint this stack creates; allowed:"
-                                + " ecr.api, ecr.dkr, logs, secretsmanager, ssm, ssmmessages, kms, sts, monitoring"),
+                                + " ecr.api, ecr.dkr, logs, secretsmanager, ssm, ssmmessages, kms, sts, monitoring, sqs, xray"),
                 broken("access logs kept for no time", v -> v.set(Reference.NS + "albLogs", Map.of("expirationDays", 0)),
                         P + Reference.NS + "albLogs.expirationDays: 0 is out of range; allowed: 1 to 3650"),
                 broken("an alarm address nobody reads", v -> v.set(Reference.NS + "alarms",
