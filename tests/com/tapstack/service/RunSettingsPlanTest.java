@@ -2,8 +2,6 @@ package com.tapstack.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.Gson;
-import com.google.gson.reflect.TypeToken;
 import com.tapstack.support.BrokenConfig;
 import com.tapstack.support.Fixtures;
 import com.tapstack.tooling.offline.Plan;
@@ -29,10 +27,7 @@ class RunSettingsPlanTest {
     }
 
     static List<Map<String, Object>> containers(Plan plan, String service) {
-        var definition = plan.byType("aws:ecs/taskDefinition:TaskDefinition").stream()
-                .filter(t -> t.name().endsWith(service + "-task-definition")).findFirst().orElseThrow();
-        return new Gson().fromJson(definition.inputString("containerDefinitions"),
-                new TypeToken<List<Map<String, Object>>>() { }.getType());
+        return com.tapstack.support.TaskContainers.of(plan, service);
     }
 
     static Map<String, Object> container(Plan plan, String service) {

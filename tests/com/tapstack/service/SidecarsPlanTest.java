@@ -4,7 +4,6 @@ import static com.tapstack.support.PlanAssertions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
-import com.google.gson.reflect.TypeToken;
 import com.tapstack.iam.StatementCheck;
 import com.tapstack.support.BrokenConfig;
 import com.tapstack.support.Fixtures;
@@ -38,10 +37,7 @@ public class SidecarsPlanTest {
     }
 
     static List<Map<String, Object>> containers(Plan plan, String service) {
-        var definition = plan.byType("aws:ecs/taskDefinition:TaskDefinition").stream()
-                .filter(t -> t.name().endsWith(service + "-task-definition")).findFirst().orElseThrow();
-        return new Gson().fromJson(definition.inputString("containerDefinitions"),
-                new TypeToken<List<Map<String, Object>>>() { }.getType());
+        return com.tapstack.support.TaskContainers.of(plan, service);
     }
 
     static Map<String, Object> container(Plan plan, String service, String name) {

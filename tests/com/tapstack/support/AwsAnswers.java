@@ -42,24 +42,11 @@ public final class AwsAnswers {
 
     /** Lookups that {@code match} answer with their result edited by {@code edit}. */
     public static Mocks lookup(Mocks aws, Predicate<Mocks.CallArgs> match, Consumer<Map<String, Object>> edit) {
-        return new Mocks() {
-            @Override
-            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-                return aws.newResourceAsync(args);
-            }
-
-            @Override
-            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-                return aws.callAsync(args).thenApply(answer -> {
-                    if (!match.test(args)) {
-                        return answer;
-                    }
-                    var copy = new HashMap<>(answer);
-                    edit.accept(copy);
-                    return copy;
-                });
-            }
-        };
+        return answer(aws, match, args -> aws.callAsync(args).thenApply(answer -> {
+            var copy = new HashMap<>(answer);
+            edit.accept(copy);
+            return copy;
+        }));
     }
 
     /**

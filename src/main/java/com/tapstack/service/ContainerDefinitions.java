@@ -121,15 +121,7 @@ public final class ContainerDefinitions {
         if (!dependsOn.isEmpty()) {
             container.put("dependsOn", dependsOn);
         }
-        service.containerHealthCheck().ifPresent(check -> {
-            var healthCheck = new LinkedHashMap<String, Object>();
-            healthCheck.put("command", check.command());
-            healthCheck.put("interval", check.interval());
-            healthCheck.put("timeout", check.timeout());
-            healthCheck.put("retries", check.retries());
-            healthCheck.put("startPeriod", check.startPeriod());
-            container.put("healthCheck", healthCheck);
-        });
+        service.containerHealthCheck().ifPresent(check -> container.put("healthCheck", healthCheck(check)));
         if (service.exec()) {
             // ECS Exec sessions run beside the application; an init process reaps what they leave behind.
             container.put("linuxParameters", Map.of("initProcessEnabled", true));
@@ -234,5 +226,16 @@ public final class ContainerDefinitions {
         map.put(key1, value1);
         map.put(key2, value2);
         return map;
+    }
+
+    /** A container health check as ECS takes it (the service's container and its sidecars'). */
+    static Map<String, Object> healthCheck(com.tapstack.config.service.ContainerHealthCheck check) {
+        var healthCheck = new LinkedHashMap<String, Object>();
+        healthCheck.put("command", check.command());
+        healthCheck.put("interval", check.interval());
+        healthCheck.put("timeout", check.timeout());
+        healthCheck.put("retries", check.retries());
+        healthCheck.put("startPeriod", check.startPeriod());
+        return healthCheck;
     }
 }

@@ -1,6 +1,5 @@
 package com.tapstack.service;
 
-import com.tapstack.config.service.ContainerHealthCheck;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.config.service.Sidecar;
 import com.tapstack.config.service.SidecarKind;
@@ -121,7 +120,7 @@ final class SidecarContainers {
                 .map(e -> ContainerDefinitions.ordered("name", e.getKey(), "value", e.getValue())).toList());
         container.put("readonlyRootFilesystem", sidecar.readonlyRootFilesystem());
         container.put("privileged", false);
-        sidecar.healthCheck().ifPresent(check -> container.put("healthCheck", healthCheck(check)));
+        sidecar.healthCheck().ifPresent(check -> container.put("healthCheck", ContainerDefinitions.healthCheck(check)));
         if (sidecar.is(SidecarKind.FIRELENS)) {
             // ECS writes the router's Fluent Bit configuration from the other containers' awsfirelens options and
             // mounts it at /fluent-bit/etc/fluent-bit.conf; AWS recommends the router be essential (ECS developer
@@ -132,16 +131,6 @@ final class SidecarContainers {
         // route its own logs, and AWS's FireLens examples log the router this way.
         container.put("logConfiguration", ContainerDefinitions.logConfiguration(logGroupName, region, sidecar.name()));
         return container;
-    }
-
-    private static Map<String, Object> healthCheck(ContainerHealthCheck check) {
-        var healthCheck = new LinkedHashMap<String, Object>();
-        healthCheck.put("command", check.command());
-        healthCheck.put("interval", check.interval());
-        healthCheck.put("timeout", check.timeout());
-        healthCheck.put("retries", check.retries());
-        healthCheck.put("startPeriod", check.startPeriod());
-        return healthCheck;
     }
 
     /** The service container's dependencies on its sidecars, in the sidecars' order. */

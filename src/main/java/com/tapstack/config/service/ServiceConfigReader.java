@@ -73,7 +73,7 @@ public final class ServiceConfigReader {
         var pathPatterns = ServiceKeys.PATH_PATTERNS.read(node);
         var hostHeaders = ServiceKeys.HOST_HEADERS.read(node);
         checkRoutingValues(node, isPublic, pathPatterns, hostHeaders);
-        var environment = environment(node);
+        var environment = environment(node, ServiceKeys.ENVIRONMENT);
         var secrets = SecretReader.read(node.object(ServiceKeys.SECRETS.name(), ServiceKeys.SECRETS.allowed()));
         var readonlyRootFilesystem = ServiceKeys.READONLY_ROOT_FILESYSTEM.read(node);
         var user = user(node);
@@ -174,8 +174,9 @@ public final class ServiceConfigReader {
         }
     }
 
-    private static Map<String, String> environment(ConfigNode service) {
-        var node = service.object(ServiceKeys.ENVIRONMENT.name(), ServiceKeys.ENVIRONMENT.allowed());
+    /** The plain variables under {@code key} of a service or a sidecar, each name one a container takes. */
+    static Map<String, String> environment(ConfigNode owner, com.tapstack.config.ConfigKey.Structured key) {
+        var node = owner.object(key.name(), key.allowed());
         var result = new LinkedHashMap<String, String>();
         for (var name : node.fields()) {
             if (!ENV_NAME.matcher(name).matches()) {

@@ -2,7 +2,6 @@ package com.tapstack.config.service;
 
 import com.tapstack.config.ConfigNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ final class SidecarReader {
     static final int FIRELENS_PORT = 24224;
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
-    private static final Pattern ENV_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
 
     private SidecarReader() {
     }
@@ -114,7 +112,7 @@ final class SidecarReader {
                     + " one the service container never starts)", "START, or a containerHealthCheck next to it");
         }
         var command = Sidecar.COMMAND.read(node);
-        var environment = environment(node);
+        var environment = ServiceConfigReader.environment(node, Sidecar.ENVIRONMENT);
         if (otel && !command.isEmpty()) {
             throw node.error(Sidecar.COMMAND.name(), "is set on an otel sidecar, whose configuration the stack"
                     + " writes (" + Sidecar.COLLECTOR_CONFIG_VARIABLE + ")", "no command (kind otel), or no kind");
@@ -147,18 +145,5 @@ final class SidecarReader {
             throw node.errorHere("take " + memory + " MiB of the task's " + size.memory() + " MiB", "together less"
                     + " than " + size.memory() + " MiB, so the service container keeps memory (or a larger memory)");
         }
-    }
-
-    private static Map<String, String> environment(ConfigNode sidecar) {
-        var node = sidecar.object(Sidecar.ENVIRONMENT.name(), Sidecar.ENVIRONMENT.allowed());
-        var result = new LinkedHashMap<String, String>();
-        for (var name : node.fields()) {
-            if (!ENV_NAME.matcher(name).matches()) {
-                throw node.error(name, "is not an environment variable name", "letters, digits and _, not starting"
-                        + " with a digit");
-            }
-            result.put(name, node.requireString(name, "text"));
-        }
-        return result;
     }
 }
