@@ -58,6 +58,17 @@ class PrivatePathsTest {
     }
 
     @Test
+    void aScheduledTasksRunsNeedTheirPathsToo() {
+        var values = withoutNat().set(Fixtures.key("endpoints"), Map.of("interfaces", List.of("ecr.api", "ecr.dkr",
+                "ssmmessages", "kms"))).setIn(Fixtures.key("services"), "mailer.schedule",
+                Map.of("expression", "rate(1 hour)")).removeIn(Fixtures.key("services"), "mailer.maxCount");
+
+        assertThat(findingsByService(values)).containsEntry(P + "mailer-schedule", "has no route to a NAT"
+                + " gateway, and its tasks have no private path to logs for CloudWatch Logs (awslogs); add"
+                + " shop:endpoints.interfaces logs or use shop:natStrategy single or perAz");
+    }
+
+    @Test
     void ecrEndpointsAloneLeaveExecWithoutItsChannelAndItsKey() {
         var values = withoutNat().set(Fixtures.key("endpoints"), Map.of());
 

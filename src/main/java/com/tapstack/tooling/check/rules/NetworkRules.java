@@ -8,6 +8,7 @@ import com.tapstack.tooling.check.Severity;
 import com.tapstack.tooling.offline.PlannedResource;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Security groups and routes (TAP6xx). */
@@ -59,36 +60,57 @@ public final class NetworkRules {
                     + " outside ECR not at all: a missing path means no task starts.",
             (context, findings) -> {
                 for (var service : context.all(ECS_SERVICE)) {
-                    if (Boolean.TRUE.equals(service.inputAt("networkConfiguration.assignPublicIp"))) {
+                    privateEgress(context, findings, service, context.taskDefinitionOf(service),
+                            Boolean.TRUE.equals(service.input("enableExecuteCommand")), service.input("cluster"),
+                            service.inputAt("networkConfiguration"));
+                }
+                // A scheduled task's runs (EventBridge Scheduler's RunTask) start in the schedule's subnets.
+                for (var schedule : context.all("aws:scheduler/schedule:Schedule")) {
+                    var ecs = schedule.inputAt("target.ecsParameters");
+                    if (!(ecs instanceof Map<?, ?> parameters)) {
                         continue;
                     }
-                    var subnets = ComputeRules.strings(service.inputAt("networkConfiguration.subnets"));
-                    // A subnet the plan does not create is the user's (tap:existingVpc): the program looked its
-                    // routes and endpoints up and stopped unless the tasks have a way out, before planning anything.
-                    var withoutNat = subnets.stream().filter(subnet -> context.resolve(subnet).isPresent())
-                            .filter(subnet -> context.defaultRouteOfSubnet(subnet)
-                            .map(route -> route.get("natGatewayId") == null).orElse(true)).toList();
-                    if (withoutNat.isEmpty()) {
-                        continue;
-                    }
-                    var paths = PrivatePaths.of(context, service, withoutNat);
-                    for (var image : paths.unreachableImages()) {
-                        findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
-                                + " and image " + image + " is outside this region's ECR, the only registry tasks"
-                                + " reach without NAT (through its endpoints); push it to ECR (image: {repository:"
-                                + " self, digest: ...}), pull it through " + context.key("pullThroughCache")
-                                + " (Docker Hub, ghcr.io, Quay, ECR Public) or use " + context.key("natStrategy")
-                                + " single or perAz");
-                    }
-                    if (!paths.missing().isEmpty()) {
-                        findings.report(service, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
-                                + " and its tasks have no private path to " + String.join(", ", paths.missing())
-                                + "; add " + (paths.missingInterfaces().isEmpty() ? "the S3 gateway endpoint"
-                                : context.key("endpoints") + ".interfaces " + String.join(", ", paths.missingInterfaces()))
-                                + " or use " + context.key("natStrategy") + " single or perAz");
-                    }
+                    privateEgress(context, findings, schedule, context.resolve(parameters.get("taskDefinitionArn"))
+                                    .filter(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition")),
+                            Boolean.TRUE.equals(parameters.get("enableExecuteCommand")), schedule.inputAt("target.arn"),
+                            parameters.get("networkConfiguration"));
                 }
             });
+
+    /** TAP602 for the tasks one service or schedule starts with {@code networkConfiguration}. */
+    private static void privateEgress(CheckContext context, Rule.Sink findings,
+                                      PlannedResource starter, java.util.Optional<PlannedResource> taskDefinition,
+                                      boolean exec, Object cluster, Object networkConfiguration) {
+        if (!(networkConfiguration instanceof Map<?, ?> network)
+                || Boolean.TRUE.equals(network.get("assignPublicIp"))) {
+            return;
+        }
+        var subnets = ComputeRules.strings(network.get("subnets"));
+        // A subnet the plan does not create is the user's (tap:existingVpc): the program looked its routes and
+        // endpoints up and stopped unless the tasks have a way out, before planning anything.
+        var withoutNat = subnets.stream().filter(subnet -> context.resolve(subnet).isPresent())
+                .filter(subnet -> context.defaultRouteOfSubnet(subnet)
+                .map(route -> route.get("natGatewayId") == null).orElse(true)).toList();
+        if (withoutNat.isEmpty()) {
+            return;
+        }
+        var paths = PrivatePaths.of(context, taskDefinition, exec, cluster, withoutNat);
+        for (var image : paths.unreachableImages()) {
+            findings.report(starter, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
+                    + " and image " + image + " is outside this region's ECR, the only registry tasks"
+                    + " reach without NAT (through its endpoints); push it to ECR (image: {repository:"
+                    + " self, digest: ...}), pull it through " + context.key("pullThroughCache")
+                    + " (Docker Hub, ghcr.io, Quay, ECR Public) or use " + context.key("natStrategy")
+                    + " single or perAz");
+        }
+        if (!paths.missing().isEmpty()) {
+            findings.report(starter, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
+                    + " and its tasks have no private path to " + String.join(", ", paths.missing())
+                    + "; add " + (paths.missingInterfaces().isEmpty() ? "the S3 gateway endpoint"
+                    : context.key("endpoints") + ".interfaces " + String.join(", ", paths.missingInterfaces()))
+                    + " or use " + context.key("natStrategy") + " single or perAz");
+        }
+    }
 
     static final Rule HTTPS_EGRESS = Rule.of("TAP603", Severity.HIGH, "Tasks may leave on HTTPS",
             "Fargate pulls images and sends logs over 443; a security group without that egress stops every task.",

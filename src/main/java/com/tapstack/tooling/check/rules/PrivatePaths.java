@@ -20,10 +20,19 @@ import java.util.TreeSet;
 record PrivatePaths(List<String> missing, List<String> missingInterfaces, List<String> unreachableImages) {
 
     static PrivatePaths of(CheckContext context, PlannedResource service, List<String> subnets) {
+        return of(context, context.taskDefinitionOf(service), Boolean.TRUE.equals(service.input("enableExecuteCommand")),
+                service.input("cluster"), subnets);
+    }
+
+    /**
+     * The same for tasks started by {@code taskDefinition} in {@code cluster} (an ECS service's, or a schedule's
+     * RunTask), {@code exec} when they run with ECS Exec.
+     */
+    static PrivatePaths of(CheckContext context, java.util.Optional<PlannedResource> taskDefinition, boolean exec,
+                           Object cluster, List<String> subnets) {
         var needs = new LinkedHashMap<String, String>();
         var unreachable = new TreeSet<String>();
         boolean needsS3 = false;
-        var taskDefinition = context.taskDefinitionOf(service);
         for (var container : taskDefinition.map(context::containersOf).orElse(List.of())) {
             var image = String.valueOf(container.get("image"));
             var registry = image.contains("/") ? image.substring(0, image.indexOf('/')) : "docker.io";
@@ -53,9 +62,9 @@ record PrivatePaths(List<String> missing, List<String> missingInterfaces, List<S
                         valueFrom.contains(":secretsmanager:") ? "Secrets Manager (secrets)" : "SSM (secrets)");
             }
         }
-        if (Boolean.TRUE.equals(service.input("enableExecuteCommand"))) {
+        if (exec) {
             needs.put("ssmmessages", "Session Manager (ECS Exec)");
-            if (execEncrypted(context, service)) {
+            if (execEncrypted(context, cluster)) {
                 needs.put("kms", "KMS (encrypted ECS Exec sessions)");
             }
         }
@@ -74,9 +83,9 @@ record PrivatePaths(List<String> missing, List<String> missingInterfaces, List<S
         return new PrivatePaths(missing, missingInterfaces, List.copyOf(unreachable));
     }
 
-    private static boolean execEncrypted(CheckContext context, PlannedResource service) {
-        return context.resolve(service.input("cluster"))
-                .map(cluster -> cluster.inputAt("configuration.executeCommandConfiguration.kmsKeyId") != null)
+    private static boolean execEncrypted(CheckContext context, Object cluster) {
+        return context.resolve(cluster)
+                .map(resource -> resource.inputAt("configuration.executeCommandConfiguration.kmsKeyId") != null)
                 .orElse(false);
     }
 
