@@ -67,6 +67,19 @@ class ServiceConnectRulesAndDiagramTest {
     }
 
     @Test
+    void tap132AnExplicitAliasOnAnotherServicesDefaultAliasIsCaughtFromTheStackFile() {
+        // The loader compares explicit aliases only (the default needs the deployment's namespace name); the plan
+        // holds every alias as sent, so the check sees the clash ECS would refuse at deployment.
+        var plan = Fixtures.plan(Fixtures.SMALL, Fixtures.values(Fixtures.SMALL).set(Fixtures.key("discovery"),
+                "serviceConnect").setIn(Fixtures.key("services"), "storefront.serviceConnect",
+                Map.of("dnsName", "orders.qa.shop.local", "port", 9000)));
+
+        assertThat(Checks.findings(plan, false, "TAP132")).extracting(Finding::message).containsExactly(
+                "offers orders.qa.shop.local:9000, which service shop-qa-t1-orders offers too; give it another dnsName"
+                        + " or port (shop:services.<name>.serviceConnect)");
+    }
+
+    @Test
     void tap133ACallerAddressingANameNoEndpointOffers() {
         var findings = findings(PlanEditor.of(plan()).container("shop-storefront-task-definition", "storefront", c -> {
             c.put("environment", List.of(Map.of("name", "ORDERS_URL", "value", "http://order.qa.shop.local:9000"),
