@@ -37,6 +37,28 @@ class ConfigPrefixRenameTest {
     }
 
     @Test
+    void renamesTheResourceACheckSuppressionNames() {
+        // A plan's logical names start with the project's: tap-web-task-definition becomes ledger-web-task-definition.
+        var stack = """
+                  tap:checkSuppressions:
+                    - rule: TAP110
+                      resource: tap-web-task-definition
+                      reason: the router writes on its root
+                    - {rule: TAP506, resource: "tap-alb", reason: no domain yet}
+                    - {rule: TAP507, resource: tapestry-alb, reason: another project's}
+                """;
+
+        assertThat(TAP_TO_LEDGER.inText(stack)).isEqualTo("""
+                  ledger:checkSuppressions:
+                    - rule: TAP110
+                      resource: ledger-web-task-definition
+                      reason: the router writes on its root
+                    - {rule: TAP506, resource: "ledger-alb", reason: no domain yet}
+                    - {rule: TAP507, resource: tapestry-alb, reason: another project's}
+                """);
+    }
+
+    @Test
     void renamesTheProjectFilesNameAndItsConfigBlockComments() {
         var project = """
                 name: tap

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Renames the project where configuration and its documentation spell it: the config key prefix
  * ({@code tap:services} → {@code ledger:services}), the Cloud Map namespace ({@code api.dev.tap.local} →
- * {@code api.dev.ledger.local}) and, in {@code Pulumi.yaml}, {@code name: tap}.
+ * {@code api.dev.ledger.local}), a check suppression's resource ({@code resource: tap-web} → {@code resource:
+ * ledger-web}: the plan's logical names start with the project's) and, in {@code Pulumi.yaml}, {@code name: tap}.
  *
  * <p>A prefix is renamed only where it starts a key: at the start of a line or after a space, a backtick, a
  * quote or {@code (}, and before a lowercase letter ({@code `tap:`} alone, in backticks, too). So {@code ./tap}
@@ -40,7 +41,8 @@ public record ConfigPrefixRename(String from, String to) {
                 + "(?![A-Za-z0-9-])").matcher(text)
                 .replaceAll(Matcher.quoteReplacement(to + DeployIdentityConfig.PROJECT_ENDING));
         var keys = prefix().matcher(identity).replaceAll(Matcher.quoteReplacement(to + ":"));
-        return namespace().matcher(keys).replaceAll(Matcher.quoteReplacement("." + to + ".local"));
+        var suppressed = suppressedResource().matcher(keys).replaceAll("$1" + Matcher.quoteReplacement(to + "-"));
+        return namespace().matcher(suppressed).replaceAll(Matcher.quoteReplacement("." + to + ".local"));
     }
 
     /** {@code Pulumi.yaml}: its {@code name:} line, then its config block's keys and comments. */
@@ -72,6 +74,11 @@ public record ConfigPrefixRename(String from, String to) {
         var name = Pattern.quote(from);
         return Pattern.compile("(?m)(?:(?:^|(?<=[ `'\"(]))" + name + ":(?=[a-z])(?![A-Za-z0-9]*:[A-Z])"
                 + "|(?<=`)" + name + ":(?=`))");
+    }
+
+    /** {@code resource: tap-...} in a {@code checkSuppressions} entry, block or flow style, quoted or not. */
+    private Pattern suppressedResource() {
+        return Pattern.compile("(\\bresource:[ \\t]*[\"']?)" + Pattern.quote(from) + "-");
     }
 
     private Pattern namespace() {
