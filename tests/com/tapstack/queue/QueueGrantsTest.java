@@ -26,7 +26,7 @@ class QueueGrantsTest {
         var json = QueueGrants.of(Optional.of(OWN), List.of(B, A), KEY, SQS).orElseThrow().toJson();
         assertThat(json).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Sid\":\"ConsumeQueue\",\"Effect\":\"Allow\",\"Action\":[\"sqs:ReceiveMessage\","
-                + "\"sqs:DeleteMessage\",\"sqs:ChangeMessageVisibility\"],\"Resource\":[\"" + OWN + "\"]},"
+                + "\"sqs:DeleteMessage\"],\"Resource\":[\"" + OWN + "\"]},"
                 + "{\"Sid\":\"SendToQueues\",\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\"],\"Resource\":[\""
                 + A + "\",\"" + B + "\"]},"
                 + "{\"Sid\":\"UseStackKeyForQueues\",\"Effect\":\"Allow\",\"Action\":[\"kms:GenerateDataKey\","

@@ -123,7 +123,7 @@ class QueueWorkerPlanTest {
         assertThat(worker.inputs()).containsEntry("name", "queues").containsEntry("role", PREFIX + "mailer-task");
         assertThat(worker.inputString("policy")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Sid\":\"ConsumeQueue\",\"Effect\":\"Allow\",\"Action\":[\"sqs:ReceiveMessage\","
-                + "\"sqs:DeleteMessage\",\"sqs:ChangeMessageVisibility\"],\"Resource\":[\"" + QUEUE_ARN + "\"]},"
+                + "\"sqs:DeleteMessage\"],\"Resource\":[\"" + QUEUE_ARN + "\"]},"
                 + "{\"Sid\":\"UseStackKeyForQueues\",\"Effect\":\"Allow\",\"Action\":[\"kms:Decrypt\"],"
                 + "\"Resource\":[\"" + key + "\"]," + throughSqs + "}]}");
         for (var producer : List.of("orders", "storefront")) {
@@ -238,7 +238,7 @@ class QueueWorkerPlanTest {
                 "MAILER_QUEUE_URL", base + "mailer-queue"));
         var policy = named(plan, "aws:iam/rolePolicy:RolePolicy", "mailer-queues-policy").inputString("policy");
         assertThat(policy).contains("{\"Sid\":\"ConsumeQueue\",\"Effect\":\"Allow\",\"Action\":[\"sqs:ReceiveMessage\","
-                + "\"sqs:DeleteMessage\",\"sqs:ChangeMessageVisibility\"],\"Resource\":[\"" + QUEUE_ARN + "\"]}",
+                + "\"sqs:DeleteMessage\"],\"Resource\":[\"" + QUEUE_ARN + "\"]}",
                 "{\"Sid\":\"SendToQueues\",\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\"],\"Resource\":[\""
                         + ordersQueue + "\"]}", "\"Action\":[\"kms:GenerateDataKey\",\"kms:Decrypt\"]");
         assertThat(plan.byType("aws:sqs/queue:Queue")).hasSize(4);

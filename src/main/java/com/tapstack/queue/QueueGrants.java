@@ -10,7 +10,7 @@ import java.util.Optional;
  * What a service may do with the stack's queues, as one IAM document for its task role: receive and delete on the
  * queue it works off, send on the queues it produces for, and the stack key's actions SSE-KMS makes those calls
  * need (sqs-key-management.html: a producer needs kms:GenerateDataKey and kms:Decrypt, a consumer kms:Decrypt).
- * The batch forms (SendMessageBatch, DeleteMessageBatch, ChangeMessageVisibilityBatch) are authorized by the same
+ * The batch forms (SendMessageBatch, DeleteMessageBatch) are authorized by the same
  * actions: the Service Authorization Reference has no actions of their names (iam/service-reference.json.gz, read
  * 2026-09-26). Every action is on the queue's exact ARN, every key action on the stack key's; the key policy's
  * root statement delegates to IAM, so it needs no statement for them.
@@ -18,12 +18,11 @@ import java.util.Optional;
 public final class QueueGrants {
 
     /**
-     * ChangeMessageVisibility next to receive and delete: a worker that is stopping hands a message back at once
-     * (visibility 0) instead of leaving it hidden for the rest of its visibility timeout, and a long job extends
-     * its own. GetQueueAttributes and GetQueueUrl are not needed: the task gets the queue's URL.
+     * Exactly receive and delete (issue 15): no ChangeMessageVisibility, so a worker cannot extend a long job's
+     * visibility or hand a message back early; the queue's visibilityTimeout must outlast a job (TAP141 holds it
+     * above the stop timeout). GetQueueAttributes and GetQueueUrl are not needed: the task gets the queue's URL.
      */
-    public static final List<String> CONSUME_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",
-            "sqs:ChangeMessageVisibility");
+    public static final List<String> CONSUME_ACTIONS = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage");
     public static final List<String> SEND_ACTIONS = List.of("sqs:SendMessage");
     public static final List<String> CONSUME_KEY_ACTIONS = List.of("kms:Decrypt");
     /** kms:Decrypt too: SQS verifies each new data key with it before a send uses it. */
