@@ -44,6 +44,16 @@ class PullThroughRulesTest {
     }
 
     @Test
+    void aScheduledTasksFirstPullThroughTheCacheIsFlaggedOnItsSchedule() {
+        var plan = Fixtures.plan(Fixtures.SMALL, cachedWithoutNat().setIn(Fixtures.key("services"), "mailer.schedule",
+                Map.of("expression", "cron(0 3 * * ? *)")).removeIn(Fixtures.key("services"), "mailer.maxCount"));
+
+        assertThat(Checks.findings(plan, false, "TAP204")).extracting(f -> f.resource().name())
+                .containsExactly(P + "mailer-schedule");
+        assertThat(Checks.findings(plan, false, "TAP205")).isEmpty();
+    }
+
+    @Test
     void throughTheCacheTheImageHasAPrivatePathAndItsFirstPullIsFlagged() {
         var plan = Fixtures.plan(Fixtures.SMALL, cachedWithoutNat());
         assertThat(Checks.findings(plan, false, "TAP602")).isEmpty();

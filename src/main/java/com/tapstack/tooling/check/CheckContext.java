@@ -140,6 +140,47 @@ public final class CheckContext {
                 .toList();
     }
 
+    /**
+     * What starts tasks in the plan, and where: each ECS service, and each EventBridge Scheduler schedule that runs a
+     * task (its RunTask parameters). A rule about the tasks' network reads these rather than the services alone.
+     *
+     * @param launcher             the service or schedule, which findings name
+     * @param taskDefinition       the task definition it starts
+     * @param networkConfiguration subnets, security groups, assignPublicIp
+     * @param exec                 its tasks run with ECS Exec
+     * @param cluster              the cluster it starts them in (a reference: id or ARN)
+     */
+    public record TaskLauncher(PlannedResource launcher, Optional<PlannedResource> taskDefinition,
+                               Map<?, ?> networkConfiguration, boolean exec, Object cluster) {
+
+        /** The subnets the tasks run in, unless they get a public IP (then they need no private path). */
+        public List<String> privateSubnets() {
+            if (Boolean.TRUE.equals(networkConfiguration.get("assignPublicIp"))
+                    || !(networkConfiguration.get("subnets") instanceof List<?> subnets)) {
+                return List.of();
+            }
+            return subnets.stream().map(String::valueOf).toList();
+        }
+    }
+
+    public List<TaskLauncher> taskLaunchers() {
+        var launchers = new ArrayList<TaskLauncher>();
+        for (var service : all(ECS_SERVICE)) {
+            launchers.add(new TaskLauncher(service, taskDefinitionOf(service),
+                    service.inputAt("networkConfiguration") instanceof Map<?, ?> network ? network : Map.of(),
+                    Boolean.TRUE.equals(service.input("enableExecuteCommand")), service.input("cluster")));
+        }
+        for (var schedule : all("aws:scheduler/schedule:Schedule")) {
+            if (schedule.inputAt("target.ecsParameters") instanceof Map<?, ?> ecs) {
+                launchers.add(new TaskLauncher(schedule, resolve(ecs.get("taskDefinitionArn"))
+                        .filter(r -> r.type().equals(TASK_DEFINITION)),
+                        ecs.get("networkConfiguration") instanceof Map<?, ?> network ? network : Map.of(),
+                        Boolean.TRUE.equals(ecs.get("enableExecuteCommand")), schedule.inputAt("target.arn")));
+            }
+        }
+        return launchers;
+    }
+
     public Optional<PlannedResource> taskDefinitionOf(PlannedResource service) {
         return resolve(service.input("taskDefinition")).filter(r -> r.type().equals(TASK_DEFINITION));
     }

@@ -8,7 +8,6 @@ import com.tapstack.tooling.check.Severity;
 import com.tapstack.tooling.offline.PlannedResource;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Security groups and routes (TAP6xx). */
@@ -58,34 +57,13 @@ public final class NetworkRules {
             "Tasks without NAT have a private path to everything they use",
             "A task in a subnet with no route to a NAT gateway reaches AWS only through VPC endpoints, and registries"
                     + " outside ECR not at all: a missing path means no task starts.",
-            (context, findings) -> {
-                for (var service : context.all(ECS_SERVICE)) {
-                    privateEgress(context, findings, service, context.taskDefinitionOf(service),
-                            Boolean.TRUE.equals(service.input("enableExecuteCommand")), service.input("cluster"),
-                            service.inputAt("networkConfiguration"));
-                }
-                // A scheduled task's runs (EventBridge Scheduler's RunTask) start in the schedule's subnets.
-                for (var schedule : context.all("aws:scheduler/schedule:Schedule")) {
-                    var ecs = schedule.inputAt("target.ecsParameters");
-                    if (!(ecs instanceof Map<?, ?> parameters)) {
-                        continue;
-                    }
-                    privateEgress(context, findings, schedule, context.resolve(parameters.get("taskDefinitionArn"))
-                                    .filter(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition")),
-                            Boolean.TRUE.equals(parameters.get("enableExecuteCommand")), schedule.inputAt("target.arn"),
-                            parameters.get("networkConfiguration"));
-                }
-            });
+            (context, findings) -> context.taskLaunchers().forEach(launcher -> privateEgress(context, findings,
+                    launcher)));
 
-    /** TAP602 for the tasks one service or schedule starts with {@code networkConfiguration}. */
-    private static void privateEgress(CheckContext context, Rule.Sink findings,
-                                      PlannedResource starter, java.util.Optional<PlannedResource> taskDefinition,
-                                      boolean exec, Object cluster, Object networkConfiguration) {
-        if (!(networkConfiguration instanceof Map<?, ?> network)
-                || Boolean.TRUE.equals(network.get("assignPublicIp"))) {
-            return;
-        }
-        var subnets = ComputeRules.strings(network.get("subnets"));
+    /** TAP602 for the tasks one service or schedule starts (a scheduled task's runs are RunTask's). */
+    private static void privateEgress(CheckContext context, Rule.Sink findings, CheckContext.TaskLauncher launcher) {
+        var starter = launcher.launcher();
+        var subnets = launcher.privateSubnets();
         // A subnet the plan does not create is the user's (tap:existingVpc): the program looked its routes and
         // endpoints up and stopped unless the tasks have a way out, before planning anything.
         var withoutNat = subnets.stream().filter(subnet -> context.resolve(subnet).isPresent())
@@ -94,7 +72,8 @@ public final class NetworkRules {
         if (withoutNat.isEmpty()) {
             return;
         }
-        var paths = PrivatePaths.of(context, taskDefinition, exec, cluster, withoutNat);
+        var paths = PrivatePaths.of(context, launcher.taskDefinition(), launcher.exec(), launcher.cluster(),
+                withoutNat);
         for (var image : paths.unreachableImages()) {
             findings.report(starter, "subnet " + withoutNat.get(0) + " has no route to a NAT gateway,"
                     + " and image " + image + " is outside this region's ECR, the only registry tasks"

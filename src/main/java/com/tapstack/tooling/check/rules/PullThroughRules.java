@@ -30,8 +30,9 @@ public final class PullThroughRules {
             "AWS notes that the first pull of an image through a pull through cache may need a route to the internet"
                     + " when ECR is reached through its VPC endpoints (ECR user guide, pull-through-cache.html): without"
                     + " NAT a new image can fail its first task start.",
-            (context, findings) -> forEachCachedContainer(context, (service, rule, image, repository) -> {
-                var subnets = ComputeRules.strings(service.inputAt("networkConfiguration.subnets"));
+            (context, findings) -> forEachCachedContainer(context, (launcher, rule, image, repository) -> {
+                var service = launcher.launcher();
+                var subnets = launcher.privateSubnets();
                 var withoutNat = subnets.stream().filter(subnet -> context.defaultRouteOfSubnet(subnet)
                         .map(route -> route.get("natGatewayId") == null).orElse(true)).toList();
                 if (withoutNat.isEmpty()) {
@@ -91,14 +92,12 @@ public final class PullThroughRules {
                 .findFirst().map(rule -> new Cached(rule, repository));
     }
 
+    /** Each cached image a service's or a scheduled task's containers run, with what starts them. */
     private static void forEachCachedContainer(CheckContext context, CachedCheck check) {
-        for (var service : context.all(CheckContext.ECS_SERVICE)) {
-            if (Boolean.TRUE.equals(service.inputAt("networkConfiguration.assignPublicIp"))) {
-                continue;
-            }
-            for (var container : context.taskDefinitionOf(service).map(context::containersOf).orElse(List.of())) {
+        for (var launcher : context.taskLaunchers()) {
+            for (var container : launcher.taskDefinition().map(context::containersOf).orElse(List.of())) {
                 var image = String.valueOf(container.get("image"));
-                cachedRepository(context, image).ifPresent(cached -> check.run(service, cached.rule(), image,
+                cachedRepository(context, image).ifPresent(cached -> check.run(launcher, cached.rule(), image,
                         cached.repository()));
             }
         }
@@ -106,6 +105,6 @@ public final class PullThroughRules {
 
     @FunctionalInterface
     private interface CachedCheck {
-        void run(PlannedResource service, PlannedResource rule, String image, String repository);
+        void run(CheckContext.TaskLauncher launcher, PlannedResource rule, String image, String repository);
     }
 }
