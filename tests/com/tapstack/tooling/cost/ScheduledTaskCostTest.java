@@ -64,4 +64,18 @@ class ScheduledTaskCostTest {
                 + "  sched_shop_mailer_schedule -->|\"runs\"| task_shop_mailer_schedule\n");
         assertThat(diagram).doesNotContain("svc_shop_mailer");
     }
+
+    @Test
+    void theDiagramDrawsWhatAScheduledTaskMountsAndSendsTo() {
+        var plan = Fixtures.plan(Fixtures.SMALL, Fixtures.values(Fixtures.SMALL).removeIn(S, "mailer.maxCount")
+                .setIn(S, "mailer.schedule", Map.of("expression", "rate(1 hour)"))
+                .setIn(S, "mailer.volumes", java.util.List.of(Map.of("fileSystem", "shared", "path", "/data")))
+                .set(Fixtures.key("storage"), Map.of("fileSystems", Map.of("shared", Map.of())))
+                .setIn(S, "orders.queue", Map.of("producers", java.util.List.of("mailer"))));
+
+        var diagram = MermaidDiagram.render(plan);
+
+        assertThat(diagram).containsPattern("\\n  task_shop_mailer_schedule -->\\|\"NFS :2049\"\\| efs_\\w+\\n")
+                .containsPattern("\\n  task_shop_mailer_schedule -->\\|sends\\| q_\\w+\\n");
+    }
 }

@@ -37,9 +37,8 @@ final class QueueEdges {
                     + deadLetters);
             lines.add("  kms -.->|encrypts| " + node);
             var url = String.valueOf(queue.output("url"));
-            for (var service : plan.byType("aws:ecs/service:Service")) {
-                var task = plan.find(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition")
-                        && String.valueOf(r.output("arn")).equals(service.inputString("taskDefinition")));
+            for (var starter : TaskStarters.of(plan, serviceNode)) {
+                var task = starter.taskDefinition();
                 if (task.isEmpty()) {
                     continue;
                 }
@@ -48,9 +47,9 @@ final class QueueEdges {
                         continue;
                     }
                     if ("QUEUE_URL".equals(variable.get("name"))) {
-                        lines.add("  " + node + " -->|receives| " + serviceNode.apply(service));
+                        lines.add("  " + node + " -->|receives| " + starter.node());
                     } else {
-                        lines.add("  " + serviceNode.apply(service) + " -->|sends| " + node);
+                        lines.add("  " + starter.node() + " -->|sends| " + node);
                     }
                 }
             }

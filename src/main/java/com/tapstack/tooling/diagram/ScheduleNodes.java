@@ -45,11 +45,11 @@ final class ScheduleNodes {
         return lines;
     }
 
-    private static String taskNode(PlannedResource schedule) {
+    static String taskNode(PlannedResource schedule) {
         return MermaidDiagram.id("task-" + schedule.name());
     }
 
-    private static java.util.Optional<PlannedResource> taskDefinition(Plan plan, PlannedResource schedule) {
+    static java.util.Optional<PlannedResource> taskDefinition(Plan plan, PlannedResource schedule) {
         var arn = String.valueOf(schedule.inputAt("target.ecsParameters.taskDefinitionArn"));
         return plan.find(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition")
                 && String.valueOf(r.output("arn")).equals(arn));

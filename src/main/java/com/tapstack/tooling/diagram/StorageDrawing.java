@@ -31,16 +31,15 @@ final class StorageDrawing {
     static List<String> edges(Plan plan, Function<PlannedResource, String> serviceNode) {
         var lines = new ArrayList<String>();
         var fileSystems = plan.byType(FILE_SYSTEM);
-        for (var service : plan.byType("aws:ecs/service:Service")) {
-            var definition = plan.find(r -> r.type().equals("aws:ecs/taskDefinition:TaskDefinition")
-                    && String.valueOf(r.output("arn")).equals(service.inputString("taskDefinition")));
+        for (var starter : TaskStarters.of(plan, serviceNode)) {
+            var definition = starter.taskDefinition();
             if (definition.isEmpty() || !(definition.get().input("volumes") instanceof List<?> volumes)) {
                 continue;
             }
             for (var volume : volumes) {
                 if (volume instanceof Map<?, ?> map && map.get("efsVolumeConfiguration") instanceof Map<?, ?> efs) {
                     fileSystems.stream().filter(fs -> fs.id().orElse("").equals(efs.get("fileSystemId"))).findFirst()
-                            .ifPresent(fs -> lines.add("  " + serviceNode.apply(service) + " -->|\"NFS :2049\"| "
+                            .ifPresent(fs -> lines.add("  " + starter.node() + " -->|\"NFS :2049\"| "
                                     + node(fs)));
                 }
             }
