@@ -271,7 +271,21 @@ public sealed interface ConfigKey {
 
     /** An enum whose constants are written in config as {@link #configValue()}. */
     interface Choice {
-        String configValue();
+        /** The enum constant's name (every Choice is an enum). */
+        String name();
+
+        /**
+         * As the stack file writes it: by default the constant's name in lower camel case (CLOUD_MAP is cloudMap,
+         * OTEL is otel); an enum whose values AWS spells otherwise (X86_64, START) says so itself.
+         */
+        default String configValue() {
+            var words = name().toLowerCase(java.util.Locale.ROOT).split("_");
+            var value = new StringBuilder(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                value.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+            }
+            return value.toString();
+        }
     }
 
     /** A decimal number in {@code min..max}. */

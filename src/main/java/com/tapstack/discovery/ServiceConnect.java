@@ -9,7 +9,6 @@ import com.pulumi.core.Output;
 import com.tapstack.config.service.ServiceConfig;
 import com.tapstack.config.service.ServiceConnectSettings;
 import com.tapstack.scope.StackScope;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,12 +76,6 @@ public final class ServiceConnect {
 
     /** awslogs, non-blocking like the application's container, so a CloudWatch Logs throttle never stalls the proxy. */
     static Map<String, String> logOptions(String logGroupName, String region) {
-        var options = new LinkedHashMap<String, String>();
-        options.put("awslogs-group", logGroupName);
-        options.put("awslogs-region", region);
-        options.put("awslogs-stream-prefix", LOG_STREAM_PREFIX);
-        options.put("mode", "non-blocking");
-        options.put("max-buffer-size", "25m");
-        return options;
+        return com.tapstack.logs.AwsLogsDriver.options(logGroupName, region, LOG_STREAM_PREFIX);
     }
 }

@@ -198,13 +198,8 @@ public final class ContainerDefinitions {
 
     /** awslogs to the service's own group; non-blocking so a CloudWatch Logs throttle never stalls the app. */
     static Map<String, Object> logConfiguration(String logGroupName, String region, String streamPrefix) {
-        var options = new LinkedHashMap<String, String>();
-        options.put("awslogs-group", logGroupName);
-        options.put("awslogs-region", region);
-        options.put("awslogs-stream-prefix", streamPrefix);
-        options.put("mode", "non-blocking");
-        options.put("max-buffer-size", "25m");
-        return ordered("logDriver", "awslogs", "options", options);
+        return ordered("logDriver", "awslogs", "options",
+                com.tapstack.logs.AwsLogsDriver.options(logGroupName, region, streamPrefix));
     }
 
     /**

@@ -8,18 +8,7 @@ import com.tapstack.config.ConfigKey;
  * HTTP status metrics.
  */
 public enum AppProtocol implements ConfigKey.Choice {
-    HTTP("http"),
-    HTTP2("http2"),
-    GRPC("grpc");
-
-    private final String configValue;
-
-    AppProtocol(String configValue) {
-        this.configValue = configValue;
-    }
-
-    @Override
-    public String configValue() {
-        return configValue;
-    }
+    HTTP,
+    HTTP2,
+    GRPC;
 }

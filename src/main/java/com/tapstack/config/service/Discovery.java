@@ -8,21 +8,10 @@ import com.tapstack.config.ConfigKey;
  */
 public enum Discovery implements ConfigKey.Choice {
     /** Each service registers A records in the private DNS namespace; callers resolve them with the VPC's DNS. */
-    CLOUD_MAP("cloudMap"),
+    CLOUD_MAP,
     /**
      * ECS Service Connect: a proxy in every task, endpoints in the same namespace; callers reach a callee through
      * their own proxy, which balances, retries and times out requests.
      */
-    SERVICE_CONNECT("serviceConnect");
-
-    private final String configValue;
-
-    Discovery(String configValue) {
-        this.configValue = configValue;
-    }
-
-    @Override
-    public String configValue() {
-        return configValue;
-    }
+    SERVICE_CONNECT;
 }

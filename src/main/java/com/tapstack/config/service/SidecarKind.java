@@ -8,18 +8,7 @@ import com.tapstack.config.ConfigKey;
  */
 public enum SidecarKind implements ConfigKey.Choice {
     /** A FireLens log router (Fluent Bit) that sends the service container's output to its log group. */
-    FIRELENS("firelens"),
+    FIRELENS,
     /** An AWS Distro for OpenTelemetry collector: traces to X-Ray, metrics as EMF to a log group of the stack. */
-    OTEL("otel");
-
-    private final String configValue;
-
-    SidecarKind(String configValue) {
-        this.configValue = configValue;
-    }
-
-    @Override
-    public String configValue() {
-        return configValue;
-    }
+    OTEL;
 }

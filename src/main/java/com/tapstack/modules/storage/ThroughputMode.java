@@ -8,19 +8,7 @@ import com.tapstack.config.ConfigKey;
  */
 public enum ThroughputMode implements ConfigKey.Choice {
     /** Scales with the workload, billed per GB read and written (AWS's recommendation for spiky or unknown loads). */
-    ELASTIC("elastic"),
+    ELASTIC,
     /** Scales with the size stored, with burst credits. */
-    BURSTING("bursting");
-
-    private final String value;
-
-    ThroughputMode(String value) {
-        this.value = value;
-    }
-
-    /** As the stack file and the EFS API write it. */
-    @Override
-    public String configValue() {
-        return value;
-    }
+    BURSTING;
 }
