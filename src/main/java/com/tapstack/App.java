@@ -24,6 +24,7 @@ public final class App {
 
     public static void main(String[] args) {
         keepTheCommonPoolBusyEnough();
+        StartupClasses.loadInBackground();
         Pulumi.run(App::stack);
     }
 
