@@ -8,9 +8,9 @@ import com.google.gson.reflect.TypeToken;
 import com.tapstack.support.BrokenConfig;
 import com.tapstack.support.Fixtures;
 import com.tapstack.support.StackValues;
+import com.tapstack.support.TaskContainers;
 import com.tapstack.tooling.offline.Plan;
 import com.tapstack.tooling.offline.PlannedResource;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,13 +56,7 @@ class ServiceConnectPlanTest {
     }
 
     static Map<String, Object> logConfiguration(String service) {
-        var options = new LinkedHashMap<String, Object>();
-        options.put("awslogs-group", P + service + "/service-connect");
-        options.put("awslogs-region", "us-east-1");
-        options.put("awslogs-stream-prefix", "service-connect");
-        options.put("mode", "non-blocking");
-        options.put("max-buffer-size", "25m");
-        return Map.of("logDriver", "awslogs", "options", options);
+        return TaskContainers.awslogs(P + service + "/service-connect", "service-connect");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.tapstack.service;
 
 import static com.tapstack.support.PlanAssertions.json;
+import static com.tapstack.support.TaskContainers.awslogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.Gson;
@@ -53,16 +54,6 @@ public class SidecarsPlanTest {
         return plan.byType("aws:iam/rolePolicy:RolePolicy").stream()
                 .filter(p -> p.name().endsWith(service + "-task-policy")).findFirst().orElseThrow()
                 .inputString("policy");
-    }
-
-    static Map<String, Object> awslogs(String group, String prefix) {
-        var options = new LinkedHashMap<String, Object>();
-        options.put("awslogs-group", group);
-        options.put("awslogs-region", "us-east-1");
-        options.put("awslogs-stream-prefix", prefix);
-        options.put("mode", "non-blocking");
-        options.put("max-buffer-size", "25m");
-        return Map.of("logDriver", "awslogs", "options", options);
     }
 
     @Test

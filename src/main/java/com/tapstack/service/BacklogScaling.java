@@ -1,7 +1,6 @@
 package com.tapstack.service;
 
 import com.pulumi.aws.appautoscaling.Policy;
-import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyStepScalingPolicyConfigurationStepAdjustmentArgs;
@@ -58,12 +57,8 @@ final class BacklogScaling {
                        Output<String> queueName, Output<String> clusterName, Output<String> ecsServiceName,
                        StackScope scope, CustomResourceOptions options) {
         var target = ServiceAutoscaling.target(logicalName, scaling, clusterName, ecsServiceName, scope, options);
-        new Policy(logicalName + "-backlog", PolicyArgs.builder()
-                .name(scope.name(serviceName + "-backlog", NameLimit.SCALING_POLICY))
-                .policyType("TargetTrackingScaling")
-                .serviceNamespace(target.serviceNamespace())
-                .scalableDimension(target.scalableDimension())
-                .resourceId(target.resourceId())
+        new Policy(logicalName + "-backlog", ServiceAutoscaling.policyOn(target,
+                        scope.name(serviceName + "-backlog", NameLimit.SCALING_POLICY), "TargetTrackingScaling")
                 .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
                         .customizedMetricSpecification(
                                 PolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationArgs.builder()
@@ -96,12 +91,8 @@ final class BacklogScaling {
     private static void wakeFromZero(String logicalName, String serviceName, Target target, Output<String> queueName,
                                      Output<String> clusterName, Output<String> ecsServiceName, StackScope scope,
                                      CustomResourceOptions options) {
-        var wake = new Policy(logicalName + "-wake", PolicyArgs.builder()
-                .name(scope.name(serviceName + "-wake", NameLimit.SCALING_POLICY))
-                .policyType("StepScaling")
-                .serviceNamespace(target.serviceNamespace())
-                .scalableDimension(target.scalableDimension())
-                .resourceId(target.resourceId())
+        var wake = new Policy(logicalName + "-wake", ServiceAutoscaling.policyOn(target,
+                        scope.name(serviceName + "-wake", NameLimit.SCALING_POLICY), "StepScaling")
                 .stepScalingPolicyConfiguration(PolicyStepScalingPolicyConfigurationArgs.builder()
                         .adjustmentType("ChangeInCapacity")
                         .cooldown(Scaling.SCALE_IN_COOLDOWN_SECONDS)

@@ -46,14 +46,20 @@ final class ServiceAutoscaling {
                 .build(), options);
     }
 
-    private static void policy(String logicalName, String part, String metric, int targetPercent, Target target,
-                               StackScope scope, CustomResourceOptions options) {
-        new Policy(logicalName, PolicyArgs.builder()
-                .name(scope.name(part, NameLimit.SCALING_POLICY))
-                .policyType("TargetTrackingScaling")
+    /** A scaling policy's arguments on {@code target}: its name and type, the rest for the caller to add. */
+    static PolicyArgs.Builder policyOn(Target target, Output<String> name, String policyType) {
+        return PolicyArgs.builder()
+                .name(name)
+                .policyType(policyType)
                 .serviceNamespace(target.serviceNamespace())
                 .scalableDimension(target.scalableDimension())
-                .resourceId(target.resourceId())
+                .resourceId(target.resourceId());
+    }
+
+    private static void policy(String logicalName, String part, String metric, int targetPercent, Target target,
+                               StackScope scope, CustomResourceOptions options) {
+        var name = scope.name(part, NameLimit.SCALING_POLICY);
+        new Policy(logicalName, policyOn(target, name, "TargetTrackingScaling")
                 .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
                         .predefinedMetricSpecification(
                                 PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
