@@ -125,6 +125,9 @@ class BadServiceConfigTest {
                 broken("call to a service that does not exist", v -> v.setIn(S, "web.calls", List.of("payments")),
                         "Pulumi.dev.yaml: " + Reference.NS + "services.web.calls: \"payments\" is not a service of this stack; allowed:"
                                 + " names of other services: api, web, worker"),
+                broken("a service calling itself", v -> v.setIn(S, "api.calls", List.of("api")),
+                        "Pulumi.dev.yaml: " + Reference.NS + "services.api.calls: \"api\" is the service itself; allowed:"
+                                + " names of other services"),
                 broken("call to a service without a port", v -> v.setIn(S, "web.calls", List.of("worker")),
                         "Pulumi.dev.yaml: " + Reference.NS + "services.web.calls: \"worker\" has no port to call; allowed: services"
                                 + " with a port"),

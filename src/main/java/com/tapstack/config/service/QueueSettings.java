@@ -97,15 +97,8 @@ public record QueueSettings(int maxReceiveCount, int retentionSeconds, int deadL
             }
             var key = worker.name() + "." + BLOCK.name() + "." + PRODUCERS.name();
             for (var producer : worker.queue().get().producers()) {
-                var service = all.get(producer);
-                if (service == null) {
-                    throw services.error(key, ConfigNode.show(producer) + " is not a service of this stack",
-                            "names of other services: " + String.join(", ", all.keySet()));
-                }
-                if (producer.equals(worker.name())) {
-                    throw services.error(key, ConfigNode.show(producer) + " is the worker itself",
-                            "names of other services");
-                }
+                var service = ServiceConfigReader.otherService(services, key, producer, worker.name(),
+                        "the worker itself", all);
                 checkFree(services, service, producerVariable(worker.name()), "the URL of " + worker.name()
                         + "'s queue");
             }

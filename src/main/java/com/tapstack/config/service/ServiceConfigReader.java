@@ -239,21 +239,30 @@ public final class ServiceConfigReader {
         for (var service : all.values()) {
             for (var callee : service.calls()) {
                 var key = service.name() + ".calls";
-                var target = all.get(callee);
-                if (target == null) {
-                    throw services.error(key, ConfigNode.show(callee) + " is not a service of this stack",
-                            "names of other services: " + String.join(", ", all.keySet()));
-                }
-                if (callee.equals(service.name())) {
-                    throw services.error(key, ConfigNode.show(callee) + " is the service itself",
-                            "names of other services");
-                }
+                var target = otherService(services, key, callee, service.name(), "the service itself", all);
                 if (target.port().isEmpty()) {
                     throw services.error(key, ConfigNode.show(callee) + " has no port to call",
                             "services with a port");
                 }
             }
         }
+    }
+
+    /**
+     * The service {@code name} (listed under {@code key} by service {@code self}, which {@code selfIs} describes
+     * in the error) names: one of the stack's other services, or a one-line error.
+     */
+    static ServiceConfig otherService(ConfigNode services, String key, String name, String self, String selfIs,
+                                      Map<String, ServiceConfig> all) {
+        var other = all.get(name);
+        if (other == null) {
+            throw services.error(key, ConfigNode.show(name) + " is not a service of this stack",
+                    "names of other services: " + String.join(", ", all.keySet()));
+        }
+        if (name.equals(self)) {
+            throw services.error(key, ConfigNode.show(name) + " is " + selfIs, "names of other services");
+        }
+        return other;
     }
 
     /** With several public services on one load balancer, exactly one takes the default action. */
