@@ -44,13 +44,20 @@ public final class OfflineEngine {
     /** Any program of this code base (the stack, the deploy identity) under the simulator. */
     public static Plan plan(String project, String stackName, SimulatedAccount account, UnaryOperator<Mocks> answers,
                             java.util.function.Consumer<com.pulumi.Context> program) {
+        return plan(project, stackName, account, answers, program, RecordingMonitor::new);
+    }
+
+    /** With the monitor made by {@code monitors} from the mocks and the SDK's log (tests compare conversions). */
+    static Plan plan(String project, String stackName, SimulatedAccount account, UnaryOperator<Mocks> answers,
+                     java.util.function.Consumer<com.pulumi.Context> program,
+                     java.util.function.BiFunction<Mocks, com.pulumi.Log, RecordingMonitor> monitors) {
         synchronized (ONE_DEPLOYMENT_AT_A_TIME) {
             var quiet = Logger.getLogger("com.tapstack.tooling.offline.engine");
             quiet.setUseParentHandlers(false);
             quiet.setLevel(Level.OFF);
             var simulator = new AwsSimulator(account, stackName);
             var mocks = answers.apply(simulator);
-            var monitor = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(quiet));
+            var monitor = monitors.apply(mocks, PulumiTestInternal.mockLog(quiet));
             try {
                 var result = PulumiTestInternal.builder()
                         .options(TestOptions.builder()

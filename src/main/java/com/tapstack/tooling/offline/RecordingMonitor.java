@@ -1,11 +1,16 @@
 package com.tapstack.tooling.offline;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import com.pulumi.Log;
+import com.pulumi.core.internal.ContextAwareCompletableFuture;
 import com.pulumi.core.internal.Urn;
 import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.resources.Resource;
 import com.pulumi.serialization.internal.Deserializer;
+import com.pulumi.serialization.internal.Serializer;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
 import java.util.ArrayList;
@@ -19,6 +24,8 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import pulumirpc.Resource.RegisterResourceOutputsRequest;
+import pulumirpc.Resource.ResourceInvokeRequest;
+import pulumirpc.Resource.ResourceInvokeResponse;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -29,16 +36,27 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * real engine does.
  *
  * <p>This extends the SDK's {@code @InternalUse} {@link MockMonitor} (pinned SDK version): the public
- * {@code Mocks} interface sees neither parents nor dependencies, and the plan export needs both.
+ * {@code Mocks} interface sees neither parents nor dependencies, and the plan export needs both. It registers
+ * resources itself, as {@code MockMonitor.registerResourceAsync} does (pulumi-java 1.36.1, read: the mocks get the
+ * known inputs, the response carries their id, falling back to the import id, and their state), converting plain
+ * values with {@link PlainWire} and only the rest with the SDK's serializers; the SDK's {@code
+ * pulumi:pulumi:getResource} lookup is answered from the same registrations.
  */
-final class RecordingMonitor extends MockMonitor {
+class RecordingMonitor extends MockMonitor {
 
+    private static final String GET_RESOURCE = "pulumi:pulumi:getResource";
+
+    private final Mocks mocks;
     private final Deserializer deserializer;
+    private final Serializer serializer;
     private final Map<String, Recorded> byUrn = new ConcurrentHashMap<>();
+    private final Map<String, Struct> registered = new ConcurrentHashMap<>();
 
     RecordingMonitor(Mocks mocks, Log log) {
         super(mocks, log);
+        this.mocks = mocks;
         this.deserializer = new Deserializer(log);
+        this.serializer = new Serializer(log);
     }
 
     /** Mutable while the program runs; turned into a {@link PlannedResource} at the end. */
@@ -62,19 +80,86 @@ final class RecordingMonitor extends MockMonitor {
         var deployment = DeploymentInstanceHolder.getInstance();
         var urn = Urn.create(deployment.getStackName(), deployment.getProjectName(),
                 Optional.of(request.getParent()), request.getType(), request.getName());
-        var recorded = new Recorded(request, urn, fromWire(request.getObject()));
+        var fields = request.getObject().getFieldsMap();
+        var plain = new LinkedHashMap<String, Object>();
+        fields.forEach((key, value) -> plain.put(key, PlainWire.fromWire(value)));
+        var recorded = new Recorded(request, urn, planValues(fields, plain));
         byUrn.put(urn, recorded);
-        if (!request.getCustom() && !request.getType().equals(Plan.STACK_TYPE)) {
-            this.resources.add(resource);
+        this.resources.add(resource);
+        if (!request.getCustom()) {
+            // Components and the stack are the engine's own: no provider sees them.
             return CompletableFuture.completedFuture(RegisterResourceResponse.newBuilder()
                     .setUrn(urn)
                     .setObject(Struct.getDefaultInstance())
                     .build());
         }
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            recorded.id = response.getId();
-            recorded.outputs = fromWire(response.getObject());
-            return response;
+        var args = new Mocks.ResourceArgs(request.getType(), request.getName(), mockInputs(fields, plain),
+                request.getProvider(), request.getImportId());
+        return ContextAwareCompletableFuture.wrap(mocks.newResourceAsync(args))
+                .thenCompose(answer -> wireState(answer.state).thenApply(state -> {
+                    var id = answer.id.orElse(request.getImportId());
+                    registered.put(urn, Struct.newBuilder()
+                            .putFields("id", Value.newBuilder().setStringValue(id).build())
+                            .putFields("state", Value.newBuilder().setStructValue(state).build())
+                            .putFields("urn", Value.newBuilder().setStringValue(urn).build())
+                            .build());
+                    recorded.id = id;
+                    recorded.outputs = fromWire(state);
+                    return RegisterResourceResponse.newBuilder().setId(id).setUrn(urn).setObject(state).build();
+                }));
+    }
+
+    /** The SDK's resource lookup by URN, from this monitor's registrations; any other invoke goes to the mocks. */
+    @Override
+    public CompletableFuture<ResourceInvokeResponse> invokeAsync(ResourceInvokeRequest request) {
+        if (!GET_RESOURCE.equals(request.getTok())) {
+            return super.invokeAsync(request);
+        }
+        var urn = request.getArgs().getFieldsOrDefault("urn", Value.getDefaultInstance()).getStringValue();
+        var found = registered.get(urn);
+        if (found == null) {
+            throw new IllegalArgumentException("Unknown resource '" + urn + "', got: " + registered.keySet());
+        }
+        return CompletableFuture.completedFuture(ResourceInvokeResponse.newBuilder().setReturn(found).build());
+    }
+
+    /** What the mocks are given, as the SDK's monitor gives it: the known inputs with a value, in wire order. */
+    ImmutableMap<String, Object> mockInputs(Map<String, Value> fields, Map<String, Object> plain) {
+        var inputs = ImmutableMap.<String, Object>builder();
+        fields.forEach((key, value) -> {
+            var converted = plain.get(key);
+            if (converted == PlainWire.NOT_PLAIN) {
+                var data = deserializer.deserialize(value);
+                converted = data.isKnown() ? data.getValueNullable() : null;
+            }
+            if (converted != null) {
+                inputs.put(key, converted);
+            }
+        });
+        return inputs.build();
+    }
+
+    /** A mock's state on the wire: plain data directly, anything else through the SDK's serializer. */
+    CompletableFuture<Struct> wireState(Object state) {
+        // (Map.of refuses containsValue(null), so the values are looked at one by one.)
+        if (state instanceof Map<?, ?> map && map.values().stream().noneMatch(java.util.Objects::isNull)) {
+            var struct = PlainWire.structOf(map);
+            if (struct != PlainWire.NOT_PLAIN) {
+                return CompletableFuture.completedFuture((Struct) struct);
+            }
+        }
+        // As the SDK's monitor: a defensive copy (which refuses null values), then a map or an error.
+        Object copy = state instanceof Map<?, ?> map ? ImmutableMap.copyOf(map)
+                : state instanceof List<?> list ? ImmutableList.copyOf(list) : state;
+        return serializer.serializeAsync("MockMonitor", copy, true).thenApply(serialized -> {
+            if (serialized instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                var typed = (Map<String, Object>) map;
+                return Serializer.createStruct(typed);
+            }
+            throw new UnsupportedOperationException("'" + serialized.getClass().getTypeName()
+                    + "' is not a supported result type, with argument '"
+                    + (state == null ? Void.class : state.getClass()).getTypeName() + "'");
         });
     }
 
@@ -88,12 +173,27 @@ final class RecordingMonitor extends MockMonitor {
     }
 
     private Map<String, Object> fromWire(Struct struct) {
+        var fields = struct.getFieldsMap();
+        var plain = new HashMap<String, Object>();
+        fields.forEach((key, value) -> plain.put(key, PlainWire.fromWire(value)));
+        return planValues(fields, plain);
+    }
+
+    /** The plan's values of a Struct's fields, given each field's {@link PlainWire} conversion. */
+    Map<String, Object> planValues(Map<String, Value> fields, Map<String, Object> plain) {
         var values = new HashMap<String, Object>();
-        struct.getFieldsMap().forEach((key, value) -> values.put(key, PlanValues.fromWire(deserializer, value)));
+        fields.forEach((key, value) -> {
+            var converted = plain.get(key);
+            values.put(key, converted == PlainWire.NOT_PLAIN ? PlanValues.fromWire(deserializer, value)
+                    : PlanValues.normalize(converted));
+        });
         return values;
     }
 
-    /** The recorded graph: parents and dependencies before the resources that need them, ties by URN. */
+    /**
+     * The recorded graph: parents and dependencies before the resources that need them, ties by URN. Dependency
+     * lists are sorted: the SDK gathers them in hash sets, whose order changes from run to run.
+     */
     Plan toPlan(String project, String stack, SimulatedAccount account) {
         var resources = new ArrayList<PlannedResource>();
         Map<String, Object> stackOutputs = Map.of();
@@ -101,7 +201,7 @@ final class RecordingMonitor extends MockMonitor {
             var request = recorded.request;
             var propertyDependencies = new LinkedHashMap<String, List<String>>();
             request.getPropertyDependenciesMap().forEach((key, deps) ->
-                    propertyDependencies.put(key, List.copyOf(deps.getUrnsList())));
+                    propertyDependencies.put(key, deps.getUrnsList().stream().distinct().sorted().toList()));
             var custom = request.getCustom();
             resources.add(new PlannedResource(
                     recorded.urn,
