@@ -1,35 +1,25 @@
 package com.tapstack.tooling.cli;
 
 import com.tapstack.tooling.docs.ConfigReference;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
-@Command(name = "config", description = "Prints the configuration reference, generated from the key tables.")
-final class ConfigCommand implements Callable<Integer> {
+final class ConfigCommand implements TapCommand {
 
-    static final class Format {
-        @Option(names = "--markdown", description = "As docs/configuration.md (default)")
-        boolean markdown;
+    private static final Option MARKDOWN = CommandSpec.flag("markdown", "As docs/configuration.md (default)");
+    private static final Option PULUMI_YAML = CommandSpec.flag("pulumi-yaml", "As the config: block of Pulumi.yaml");
 
-        @Option(names = "--pulumi-yaml", description = "As the config: block of Pulumi.yaml")
-        boolean pulumiYaml;
-    }
-
-    @ArgGroup(exclusive = true)
-    Format format = new Format();
-
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.named("config", "Print the configuration reference",
+            "Prints the configuration reference, generated from the key tables.").oneOf(MARKDOWN, PULUMI_YAML).build();
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        out.print(format.pulumiYaml ? ConfigReference.pulumiYamlConfig() : ConfigReference.markdown());
-        out.flush();
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Invocation invocation) {
+        invocation.out().print(invocation.flag(PULUMI_YAML) ? ConfigReference.pulumiYamlConfig()
+                : ConfigReference.markdown());
         return 0;
     }
 }

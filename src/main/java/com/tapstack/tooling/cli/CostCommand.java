@@ -1,29 +1,23 @@
 package com.tapstack.tooling.cli;
 
 import com.tapstack.tooling.cost.CostReport;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(name = "cost", description = {
-        "Plans the stack offline and prints its monthly cost at list prices, per resource family, from the price",
-        "table shipped with the project (region, currency and date stated)."})
-final class CostCommand implements Callable<Integer> {
+final class CostCommand implements TapCommand {
 
-    @Mixin
-    StackArgument stack;
-
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.named("cost", "A stack's monthly cost at list prices",
+                    "Plans the stack offline and prints its monthly cost at list prices, per resource family, from the"
+                            + " price table shipped with the project (region, currency and date stated).")
+            .operand(StackArgument.OPERAND).options(ProjectOptions.PROJECT_DIR).build();
 
     @Override
-    public Integer call() {
-        var planned = stack.plan();
-        var out = spec.commandLine().getOut();
-        out.print(CostReport.of(planned.plan(), planned.config()));
-        out.flush();
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Invocation invocation) {
+        var planned = new StackArgument(invocation).plan();
+        invocation.out().print(CostReport.of(planned.plan(), planned.config()));
         return 0;
     }
 }

@@ -2,41 +2,36 @@ package com.tapstack.tooling.cli;
 
 import com.tapstack.tooling.diagram.MermaidDiagram;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
-@Command(name = "diagram", description = {
-        "Draws the stack's architecture as a Mermaid flowchart from the offline plan: VPC and subnets per AZ,",
-        "NAT, load balancer, services and who may call whom, Cloud Map, ECR, KMS, log groups."})
-final class DiagramCommand implements Callable<Integer> {
+final class DiagramCommand implements TapCommand {
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write to FILE instead of the terminal; a .md file gets a ```mermaid block")
-    Path out;
+    private static final Option OUT = CommandSpec.valued("out", "FILE",
+            "Write to FILE instead of the terminal; a .md file gets a ```mermaid block");
 
-    @Mixin
-    StackArgument stack;
-
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.named("diagram", "Draw a stack's architecture as a Mermaid flowchart",
+                    "Draws the stack's architecture as a Mermaid flowchart from the offline plan: VPC and subnets per"
+                            + " AZ, NAT, load balancer, services and who may call whom, Cloud Map, ECR, KMS, log"
+                            + " groups.")
+            .operand(StackArgument.OPERAND).options(OUT, ProjectOptions.PROJECT_DIR).build();
 
     @Override
-    public Integer call() throws IOException {
-        var diagram = MermaidDiagram.render(stack.plan().plan());
-        var writer = spec.commandLine().getOut();
-        if (out == null) {
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Invocation invocation) throws IOException {
+        var diagram = MermaidDiagram.render(new StackArgument(invocation).plan().plan());
+        var writer = invocation.out();
+        var out = invocation.path(OUT);
+        if (out.isEmpty()) {
             writer.print(diagram);
         } else {
-            var markdown = out.getFileName().toString().endsWith(".md");
-            StackArgument.writeReport(writer, out, markdown ? "```mermaid\n" + diagram + "```"
+            var markdown = out.get().getFileName().toString().endsWith(".md");
+            StackArgument.writeReport(writer, out.get(), markdown ? "```mermaid\n" + diagram + "```"
                     : diagram.stripTrailing());
         }
-        writer.flush();
         return 0;
     }
 }

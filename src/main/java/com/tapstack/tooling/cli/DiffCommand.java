@@ -2,62 +2,56 @@ package com.tapstack.tooling.cli;
 
 import com.tapstack.tooling.diff.OfflineDiff;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
-@Command(name = "diff", description = {
-        "Previews an update offline: compares a base (a plan written by `./tap plan --json`, or the output of",
-        "`pulumi stack export`) with the head (the stack planned now, or --head FILE) and lists what would be",
-        "created, updated, replaced and deleted, hazards first. Exit 0: no hazard; 3: at least one hazard;",
-        "2: bad configuration or an unreadable base or head file."})
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements TapCommand {
 
     /** Exit code when the diff holds at least one hazard. */
     static final int HAZARD = 3;
 
-    @Option(names = "--base", paramLabel = "FILE", required = true,
-            description = "The deployed side: `./tap plan <stack> --json FILE` output or `pulumi stack export` output")
-    Path base;
+    private static final Option BASE = CommandSpec.requiredValued("base", "FILE",
+            "The deployed side: `./tap plan <stack> --json FILE` output or `pulumi stack export` output");
+    private static final Option HEAD = CommandSpec.valued("head", "FILE",
+            "The new side as a plan file (default: plan STACK now from the working tree)");
+    private static final Option JSON = CommandSpec.valued("json", "FILE", "Also write the diff as JSON");
+    private static final Option MARKDOWN = CommandSpec.valued("markdown", "FILE",
+            "Also write the diff as a pull-request comment");
 
-    @Option(names = "--head", paramLabel = "FILE",
-            description = "The new side as a plan file (default: plan STACK now from the working tree)")
-    Path head;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the diff as JSON")
-    Path json;
-
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the diff as a pull-request comment")
-    Path markdown;
-
-    @Mixin
-    StackArgument stack;
-
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.named("diff", "Preview an update offline: what would be created, updated, replaced or deleted",
+                    "Previews an update offline: compares a base (a plan written by `./tap plan --json`, or the"
+                            + " output of `pulumi stack export`) with the head (the stack planned now, or --head FILE)"
+                            + " and lists what would be created, updated, replaced and deleted, hazards first.",
+                    "Exit 0: no hazard; 3: at least one hazard; 2: bad configuration or an unreadable base or head"
+                            + " file.")
+            .operand(StackArgument.OPERAND).options(BASE, HEAD, JSON, MARKDOWN, ProjectOptions.PROJECT_DIR).build();
 
     @Override
-    public Integer call() throws IOException {
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Invocation invocation) throws IOException {
+        var stack = new StackArgument(invocation);
+        var base = invocation.path(BASE).orElseThrow();
+        var head = invocation.path(HEAD);
+        var json = invocation.path(JSON);
+        var markdown = invocation.path(MARKDOWN);
         OfflineDiff diff;
-        if (head != null) {
-            diff = OfflineDiff.of(base, head, stack.stack);
+        if (head.isPresent()) {
+            diff = OfflineDiff.of(base, head.get(), stack.stack);
         } else {
             var planned = stack.plan();
             diff = OfflineDiff.of(base, planned.plan(), "the working tree (" + planned.file().getFileName() + ")");
         }
-        var out = spec.commandLine().getOut();
+        var out = invocation.out();
         out.print(diff.terminal());
-        if (json != null) {
-            StackArgument.writeReport(out, json, diff.json());
+        if (json.isPresent()) {
+            StackArgument.writeReport(out, json.get(), diff.json());
         }
-        if (markdown != null) {
-            StackArgument.writeReport(out, markdown, diff.markdown());
+        if (markdown.isPresent()) {
+            StackArgument.writeReport(out, markdown.get(), diff.markdown());
         }
-        out.flush();
         return diff.hazardous() ? HAZARD : 0;
     }
 }

@@ -2,36 +2,30 @@ package com.tapstack.tooling.cli;
 
 import com.tapstack.tooling.docs.GeneratedFiles;
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
-@Command(name = "docs", description = {
-        "Checks (default) or rewrites the files generated from the code: " + GeneratedFiles.CONFIGURATION + ", "
-                + GeneratedFiles.RULES + " and the config: block of " + GeneratedFiles.PULUMI_YAML + ".",
-        "Run it with --write after changing a key's default, range or meaning, or a rule."})
-final class DocsCommand implements Callable<Integer> {
+final class DocsCommand implements TapCommand {
 
-    @Option(names = "--write", description = "Rewrite the files that differ")
-    boolean write;
+    private static final Option WRITE = CommandSpec.flag("write", "Rewrite the files that differ");
 
-    @Mixin
-    ProjectOptions project;
-
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.named("docs", "Check or rewrite the files generated from the code",
+                    "Checks (default) or rewrites the files generated from the code: " + GeneratedFiles.CONFIGURATION
+                            + ", " + GeneratedFiles.RULES + " and the config: block of " + GeneratedFiles.PULUMI_YAML
+                            + ". Run it with --write after changing a key's default, range or meaning, or a rule.")
+            .options(WRITE, ProjectOptions.PROJECT_DIR).build();
 
     @Override
-    public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
-        var dir = project.projectDir();
-        if (write) {
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Invocation invocation) throws Exception {
+        var out = invocation.out();
+        var dir = ProjectOptions.projectDir(invocation);
+        if (invocation.flag(WRITE)) {
             var written = GeneratedFiles.write(dir);
             out.println(written.isEmpty() ? "generated files are up to date" : "wrote " + String.join(", ", written));
-            out.flush();
             return 0;
         }
         var stale = new java.util.ArrayList<String>();
@@ -47,10 +41,9 @@ final class DocsCommand implements Callable<Integer> {
         });
         if (stale.isEmpty()) {
             out.println("generated files are up to date");
-            out.flush();
             return 0;
         }
-        var err = spec.commandLine().getErr();
+        var err = invocation.err();
         err.println("error: " + String.join(", ", stale) + " differ from what the code generates; run ./tap docs --write");
         err.flush();
         return TapCli.FAILURE;

@@ -3,47 +3,30 @@ package com.tapstack.tooling.cli;
 import com.tapstack.tooling.newenv.EnvironmentGenerator;
 import com.tapstack.tooling.offline.OfflineEngine;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
-@Command(name = "new-env", description = {
-        "Writes Pulumi.<NAME>.yaml from an existing stack file with the environment renamed and the given",
-        "overrides applied, validates it and plans it offline, then prints the commands to create the stack."})
-final class NewEnvCommand implements Callable<Integer> {
+final class NewEnvCommand implements TapCommand {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The new environment (and stack) name, e.g. staging")
-    String name;
+    private static final String DEFAULT_FROM = "dev";
+    private static final Option FROM = CommandSpec.valued("from", "STACK",
+            "Stack file to start from (default: " + DEFAULT_FROM + ")");
+    private static final Option REGION = CommandSpec.valued("region", "REGION", "Set aws:region");
+    private static final Option SUFFIX = CommandSpec.valued("suffix", "SUFFIX", "Set <project>:environmentSuffix");
+    private static final Option SET = CommandSpec.valued("set", "KEY=VALUE",
+            "Set any key, e.g. <project>:azCount=3 or <project>:services.web.cpu=512 (repeatable)");
+    private static final Option FORCE = CommandSpec.flag("force", "Overwrite an existing stack file");
 
-    @Option(names = "--from", paramLabel = "STACK", defaultValue = "dev",
-            description = "Stack file to start from (default: ${DEFAULT-VALUE})")
-    String from;
+    static final CommandSpec SPEC = CommandSpec.named("new-env", "Write a new environment's stack file from an existing one, checked and planned",
+                    "Writes Pulumi.<NAME>.yaml from an existing stack file with the environment renamed and the given"
+                            + " overrides applied, validates it and plans it offline, then prints the commands to"
+                            + " create the stack.")
+            .operand(new CommandSpec.Operand("NAME", "The new environment (and stack) name, e.g. staging"))
+            .options(FROM, REGION, SUFFIX, SET, FORCE, ProjectOptions.PROJECT_DIR).build();
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Set aws:region")
-    String region;
-
-    @Option(names = "--suffix", paramLabel = "SUFFIX", description = "Set <project>:environmentSuffix")
-    String suffix;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Set any key, e.g. <project>:azCount=3 or <project>:services.web.cpu=512 (repeatable)")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--force", description = "Overwrite an existing stack file")
-    boolean force;
-
-    @Mixin
-    ProjectOptions project;
-
-    @Spec
-    CommandSpec spec;
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
 
     /** The zone ids the plan's subnets were placed in. */
     private static java.util.List<String> zoneIds(com.tapstack.tooling.offline.Plan plan) {
@@ -52,15 +35,18 @@ final class NewEnvCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        var generated = EnvironmentGenerator.generate(project.projectDir(), new EnvironmentGenerator.Request(name, from,
-                Optional.ofNullable(region), Optional.ofNullable(suffix), overrides));
+    public int run(Invocation invocation) throws IOException {
+        var name = invocation.operand(0);
+        var force = invocation.flag(FORCE);
+        var generated = EnvironmentGenerator.generate(ProjectOptions.projectDir(invocation),
+                new EnvironmentGenerator.Request(name, invocation.value(FROM).orElse(DEFAULT_FROM),
+                        invocation.value(REGION), invocation.value(SUFFIX), invocation.values(SET)));
         EnvironmentGenerator.refuseOverwrite(generated, force);
         var plan = OfflineEngine.plan(generated.config(), name);
         var zonesWereRecorded = generated.config().network().zonesRecorded();
         generated = EnvironmentGenerator.recordZones(generated, zoneIds(plan));
         EnvironmentGenerator.write(generated, force);
-        var out = spec.commandLine().getOut();
+        var out = invocation.out();
         out.println("Wrote " + generated.file().getFileName() + " (environment " + name + ", from "
                 + generated.source().getFileName() + ", region " + generated.config().region() + ").");
         out.println("It passes the stack loader and plans offline: " + plan.customResources().size() + " resources.");
@@ -75,7 +61,6 @@ final class NewEnvCommand implements Callable<Integer> {
         out.println("  ./tap plan " + name + " && ./tap check " + name);
         out.println("  pulumi stack init " + name);
         out.println("  pulumi up --stack " + name);
-        out.flush();
         return 0;
     }
 }

@@ -1,18 +1,21 @@
 package com.tapstack.tooling.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Option;
 
-/** Where {@code Pulumi.yaml} and the stack files are: {@code --project-dir}, else where ./tap lives, else here. */
+/** {@code --project-dir}, taken by every command that reads the project's files. */
 final class ProjectOptions {
 
-    @Option(names = "--project-dir", paramLabel = "DIR",
-            description = "Directory with Pulumi.yaml and the Pulumi.<stack>.yaml files (default: the project of ./tap)")
-    Path projectDir;
+    static final Option PROJECT_DIR = CommandSpec.valued("project-dir", "DIR",
+            "Directory with Pulumi.yaml and the Pulumi.<stack>.yaml files (default: the project of ./tap)");
 
-    Path projectDir() {
-        if (projectDir != null) {
-            return projectDir;
+    private ProjectOptions() {
+    }
+
+    static Path projectDir(Invocation invocation) {
+        var given = invocation.path(PROJECT_DIR);
+        if (given.isPresent()) {
+            return given.get();
         }
         var fromLauncher = System.getenv("TAP_PROJECT_DIR");
         return Path.of(fromLauncher != null && !fromLauncher.isBlank() ? fromLauncher : ".");

@@ -4,25 +4,24 @@ import com.tapstack.text.TextTable;
 import com.tapstack.tooling.check.RuleCatalog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
 
-@Command(name = "rules", description = "Lists the rules ./tap check runs: id, severity, what must hold and why.")
-final class RulesCommand implements Callable<Integer> {
+final class RulesCommand implements TapCommand {
 
-    @Option(names = "--markdown", description = "Print a Markdown table (as in docs/rules.md)")
-    boolean markdown;
+    private static final Option MARKDOWN = CommandSpec.flag("markdown", "Print a Markdown table (as in docs/rules.md)");
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.named("rules", "List the rules ./tap check runs",
+            "Lists the rules ./tap check runs: id, severity, what must hold and why.").options(MARKDOWN).build();
 
     @Override
-    public Integer call() {
-        var out = spec.commandLine().getOut();
-        if (markdown) {
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Invocation invocation) {
+        var out = invocation.out();
+        if (invocation.flag(MARKDOWN)) {
             out.println("| Rule | Severity | What must hold | Why |");
             out.println("|---|---|---|---|");
             RuleCatalog.all().forEach(rule -> out.println("| " + rule.id() + " | " + rule.severity().label() + " | "
@@ -33,7 +32,6 @@ final class RulesCommand implements Callable<Integer> {
             RuleCatalog.all().forEach(rule -> rows.add(List.of(rule.id(), rule.severity().label(), rule.title())));
             out.print(TextTable.render(rows));
         }
-        out.flush();
         return 0;
     }
 }

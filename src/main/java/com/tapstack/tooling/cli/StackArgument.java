@@ -6,33 +6,38 @@ import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.Plan;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-/** The STACK argument and --project-dir of every command that plans a stack, and the planning itself. */
+/**
+ * The STACK operand and --project-dir of every command that plans a stack (operand 0, option {@link
+ * ProjectOptions#PROJECT_DIR} in its spec), and the planning itself.
+ */
 final class StackArgument {
 
-    @Parameters(index = "0", paramLabel = "STACK",
-            description = "Stack name (dev reads Pulumi.dev.yaml) or the path of a stack file")
-    String stack;
+    static final CommandSpec.Operand OPERAND = new CommandSpec.Operand("STACK",
+            "Stack name (dev reads Pulumi.dev.yaml) or the path of a stack file");
 
-    @Mixin
-    ProjectOptions project;
+    final String stack;
+    private final Path projectDir;
+    private final PrintWriter err;
+
+    StackArgument(Invocation invocation) {
+        this.stack = invocation.operand(0);
+        this.projectDir = ProjectOptions.projectDir(invocation);
+        this.err = invocation.err();
+    }
 
     /** A stack's configuration and its offline plan. */
     record Planned(StackConfig config, Path file, Plan plan) {
     }
-
-    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
-    picocli.CommandLine.Model.CommandSpec spec;
 
     /**
      * The deploy identity's project ({@code bootstrap/}, named {@code <project>-deploy-identity}), planned offline
      * as the program {@code pulumi up} would run there; empty for any other project.
      */
     java.util.Optional<com.tapstack.tooling.offline.Plan> planDeployIdentity() {
-        var dir = project.projectDir();
+        var dir = projectDir;
         var file = dir.resolve(com.tapstack.config.ProjectFile.FILE);
         if (!Files.isRegularFile(file)) {
             return java.util.Optional.empty();
@@ -59,8 +64,7 @@ final class StackArgument {
      * stderr) and plans it offline.
      */
     Planned plan() {
-        var loaded = StackFiles.load(project.projectDir(), stack);
-        var err = spec.commandLine().getErr();
+        var loaded = StackFiles.load(projectDir, stack);
         loaded.warnings().forEach(warning -> err.println("warning: " + warning));
         err.flush();
         return new Planned(loaded.config(), loaded.file(), OfflineEngine.plan(loaded.config(), loaded.stackName()));
