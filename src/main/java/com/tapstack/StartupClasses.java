@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Loads, on a second thread, the classes the program needs before its first call to the engine, so that
  * {@code pulumi up} gets there sooner. {@code java -jar target/tap.jar}, which is how the Java language host starts
- * the program, takes no JVM options, so no class-data archive helps it: its start is one thread loading about 1,600
- * classes of the jar (the SDK, gRPC, Netty, protobuf) one after another. This thread loads the same classes from the
+ * the program, takes no JVM options, so no class-data archive helps it: its start is one thread loading about 1,000
+ * classes of the jar (the SDK, gRPC, protobuf) one after another. This thread loads the same classes from the
  * other end of the list ({@value #LIST}, recorded by {@code bench/startup-classes} in the reverse of the order the
  * program loads them) while the program starts from its beginning; each class is loaded once, by whichever thread
  * gets to it first. Loading does not initialize a class, so no static initializer runs earlier or on another thread

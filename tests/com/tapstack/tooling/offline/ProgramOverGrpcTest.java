@@ -1,0 +1,98 @@
+package com.tapstack.tooling.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import com.pulumi.serialization.internal.Deserializer;
+import com.pulumi.test.internal.PulumiTestInternal;
+import com.tapstack.config.StackFileSource;
+import com.tapstack.support.Project;
+import com.tapstack.support.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The program as {@code pulumi up} runs it: its own JVM on the runtime class path (what the runnable jar holds),
+ * configuration in {@code PULUMI_CONFIG} as the CLI passes it, every engine call over gRPC to a {@link
+ * GrpcStandInEngine}. It must register exactly what the offline plan shows, input for input.
+ */
+class ProgramOverGrpcTest {
+
+    private static final Deserializer DESERIALIZER = new Deserializer(PulumiTestInternal.mockLog(
+            Logger.getLogger("com.tapstack.tests.overgrpc")));
+
+    @Test
+    void theProgramRegistersOverGrpcWhatTheOfflinePlanShows() throws Exception {
+        var stack = "dev";
+        var config = Reference.config(stack);
+        var source = StackFileSource.read(Reference.project(), Reference.DIR.resolve("Pulumi." + stack + ".yaml"));
+        var offline = Reference.plan(stack);
+
+        try (var engine = new GrpcStandInEngine(config.project(), stack,
+                new AwsSimulator(SimulatedAccount.forStack(config), stack))) {
+            var run = runProgram(engine, config.project(), stack, source);
+
+            assertThat(run.exitCode).as(run.output).isZero();
+            assertThat(engine.log()).filteredOn(line -> line.startsWith("ERROR")).isEmpty();
+            var registered = engine.registered();
+            var expected = offline.resources().stream().map(PlannedResource::urn).toList();
+            assertThat(registered.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+            for (var resource : offline.resources()) {
+                var request = registered.get(resource.urn());
+                assertThat(planValues(request.getObject().getFieldsMap())).as(resource.urn())
+                        .isEqualTo(resource.inputs());
+                assertThat(request.getParent().isEmpty() ? null : request.getParent()).as(resource.urn())
+                        .isEqualTo(resource.parent().orElse(null));
+                assertThat(request.getDependenciesList().stream().distinct().sorted().toList()).as(resource.urn())
+                        .isEqualTo(resource.dependencies());
+            }
+        }
+    }
+
+    @Test
+    void theProgramsClassPathCarriesOneGrpcTransportOkHttp() throws Exception {
+        var classpath = Files.readString(Project.DIR.resolve("target/classpath.txt"));
+
+        assertThat(classpath).contains("grpc-okhttp-").doesNotContain("grpc-netty");
+    }
+
+    private static Map<String, Object> planValues(Map<String, com.google.protobuf.Value> fields) {
+        var values = new HashMap<String, Object>();
+        fields.forEach((key, value) -> values.put(key, PlanValues.fromWire(DESERIALIZER, value)));
+        return values;
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    /** Starts {@code com.tapstack.App} as the Java language host would, against the stand-in. */
+    private static Run runProgram(GrpcStandInEngine engine, String project, String stack, StackFileSource source)
+            throws Exception {
+        var classpath = Project.DIR.resolve("target/classes") + java.io.File.pathSeparator
+                + Files.readString(Project.DIR.resolve("target/classpath.txt")).trim();
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(java, "-cp", classpath, "com.tapstack.App").redirectErrorStream(true);
+        var env = builder.environment();
+        env.put("PULUMI_MONITOR", engine.address());
+        env.put("PULUMI_ENGINE", engine.address());
+        env.put("PULUMI_PROJECT", project);
+        env.put("PULUMI_STACK", stack);
+        env.put("PULUMI_ORGANIZATION", "organization");
+        env.put("PULUMI_DRY_RUN", "false");
+        env.put("PULUMI_PARALLEL", "4");
+        env.put("PULUMI_CONFIG", new Gson().toJson(source.texts()));
+        env.put("PULUMI_CONFIG_SECRET_KEYS", new Gson().toJson(source.secretKeys()));
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Run(-1, "timed out\n" + output);
+        }
+        return new Run(process.exitValue(), output);
+    }
+}
