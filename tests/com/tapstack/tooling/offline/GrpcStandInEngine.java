@@ -93,18 +93,8 @@ final class GrpcStandInEngine implements AutoCloseable {
     }
 
     private ImmutableMap<String, Object> known(Struct struct) {
-        var values = ImmutableMap.<String, Object>builder();
-        struct.getFieldsMap().forEach((key, value) -> {
-            var plain = PlainWire.fromWire(value);
-            if (plain == PlainWire.NOT_PLAIN) {
-                var data = deserializer.deserialize(value);
-                plain = data.isKnown() ? data.getValueNullable() : null;
-            }
-            if (plain != null) {
-                values.put(key, plain);
-            }
-        });
-        return values.build();
+        var fields = struct.getFieldsMap();
+        return RecordingMonitor.knownValues(fields, PlainWire.fromWire(fields), deserializer);
     }
 
     private static Struct wire(Object state) {

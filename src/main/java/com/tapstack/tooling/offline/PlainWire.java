@@ -9,6 +9,7 @@ import com.pulumi.core.internal.Constants;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,13 @@ final class PlainWire {
             default:
                 return NOT_PLAIN;
         }
+    }
+
+    /** {@link #fromWire(Value)} of each field, in the fields' order. */
+    static Map<String, Object> fromWire(Map<String, Value> fields) {
+        var plain = new LinkedHashMap<String, Object>();
+        fields.forEach((key, value) -> plain.put(key, fromWire(value)));
+        return plain;
     }
 
     private static Object fromWire(ListValue list) {

@@ -81,8 +81,7 @@ class RecordingMonitor extends MockMonitor {
         var urn = Urn.create(deployment.getStackName(), deployment.getProjectName(),
                 Optional.of(request.getParent()), request.getType(), request.getName());
         var fields = request.getObject().getFieldsMap();
-        var plain = new LinkedHashMap<String, Object>();
-        fields.forEach((key, value) -> plain.put(key, PlainWire.fromWire(value)));
+        var plain = PlainWire.fromWire(fields);
         var recorded = new Recorded(request, urn, planValues(fields, plain));
         byUrn.put(urn, recorded);
         this.resources.add(resource);
@@ -125,6 +124,15 @@ class RecordingMonitor extends MockMonitor {
 
     /** What the mocks are given, as the SDK's monitor gives it: the known inputs with a value, in wire order. */
     ImmutableMap<String, Object> mockInputs(Map<String, Value> fields, Map<String, Object> plain) {
+        return knownValues(fields, plain, deserializer);
+    }
+
+    /**
+     * The fields whose value is known and not null, as the SDK's monitor hands inputs to the mocks: each field's
+     * {@link PlainWire} conversion, or the SDK's where it is not plain.
+     */
+    static ImmutableMap<String, Object> knownValues(Map<String, Value> fields, Map<String, Object> plain,
+                                                    Deserializer deserializer) {
         var inputs = ImmutableMap.<String, Object>builder();
         fields.forEach((key, value) -> {
             var converted = plain.get(key);
@@ -174,9 +182,7 @@ class RecordingMonitor extends MockMonitor {
 
     private Map<String, Object> fromWire(Struct struct) {
         var fields = struct.getFieldsMap();
-        var plain = new HashMap<String, Object>();
-        fields.forEach((key, value) -> plain.put(key, PlainWire.fromWire(value)));
-        return planValues(fields, plain);
+        return planValues(fields, PlainWire.fromWire(fields));
     }
 
     /** The plan's values of a Struct's fields, given each field's {@link PlainWire} conversion. */
