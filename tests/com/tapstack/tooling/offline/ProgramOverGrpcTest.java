@@ -8,9 +8,11 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import com.tapstack.config.StackFileSource;
 import com.tapstack.support.Project;
 import com.tapstack.support.Reference;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * GrpcStandInEngine}. It must register exactly what the offline plan shows, input for input.
  */
 class ProgramOverGrpcTest {
+
+    static final String JAR_PROPERTY = "tap.programJar";
 
     private static final Deserializer DESERIALIZER = new Deserializer(PulumiTestInternal.mockLog(
             Logger.getLogger("com.tapstack.tests.overgrpc")));
@@ -70,13 +74,25 @@ class ProgramOverGrpcTest {
     private record Run(int exitCode, String output) {
     }
 
-    /** Starts {@code com.tapstack.App} as the Java language host would, against the stand-in. */
-    private static Run runProgram(GrpcStandInEngine engine, String project, String stack, StackFileSource source)
-            throws Exception {
+    /**
+     * The runnable jar when {@value #JAR_PROPERTY} names it ({@code .ci/run} does, after {@code mvn package}: then the
+     * shaded jar itself is what talks to the stand-in), else the same classes from the build's runtime class path.
+     */
+    private static List<String> programCommand(String javaBinary) throws IOException {
+        var jar = System.getProperty(JAR_PROPERTY);
+        if (jar != null && !jar.isBlank()) {
+            return List.of(javaBinary, "-jar", jar);
+        }
         var classpath = Project.DIR.resolve("target/classes") + java.io.File.pathSeparator
                 + Files.readString(Project.DIR.resolve("target/classpath.txt")).trim();
+        return List.of(javaBinary, "-cp", classpath, "com.tapstack.App");
+    }
+
+    /** Starts the program as the Java language host would, against the stand-in. */
+    private static Run runProgram(GrpcStandInEngine engine, String project, String stack, StackFileSource source)
+            throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-cp", classpath, "com.tapstack.App").redirectErrorStream(true);
+        var builder = new ProcessBuilder(programCommand(java)).redirectErrorStream(true);
         var env = builder.environment();
         env.put("PULUMI_MONITOR", engine.address());
         env.put("PULUMI_ENGINE", engine.address());
