@@ -103,12 +103,17 @@ class ProgramOverGrpcTest {
         env.put("PULUMI_PARALLEL", "4");
         env.put("PULUMI_CONFIG", new Gson().toJson(source.texts()));
         env.put("PULUMI_CONFIG_SECRET_KEYS", new Gson().toJson(source.secretKeys()));
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Run(-1, "timed out\n" + output);
+        // Output to a file, not a pipe: a program that hangs must not hang the build; it is stopped at the timeout.
+        var log = Files.createTempFile("program-over-grpc", ".log");
+        try {
+            var process = builder.redirectOutput(log.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Run(-1, "timed out after 120 s\n" + Files.readString(log));
+            }
+            return new Run(process.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Run(process.exitValue(), output);
     }
 }
