@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** `./tap diff` end to end: exit codes, the three outputs, and base files that are not deployments. */
 class DiffCliTest {
 
-
-
     private static Path project(Path dir) throws Exception {
         for (var file : new String[] {"Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml"}) {
             Files.copy(Reference.DIR.resolve(file), dir.resolve(file));
@@ -81,6 +79,26 @@ class DiffCliTest {
                 head.toString().replace("base-dev", "base-dev"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("No changes.");
+    }
+
+    @Test
+    void aBaseThatCannotBeReadIsRefusedBeforeTheWorkingTreeIsPlanned(@TempDir Path dir) throws Exception {
+        project(dir);
+        var base = basePlan(dir, "prod");
+        // A zone this account is not offered loads, but fails the plan: it shows whether the plan ran.
+        Files.writeString(dir.resolve("Pulumi.prod.yaml"), Reference.values("prod")
+                .set(Reference.NS + "availabilityZones", java.util.List.of("use1-az1", "use1-az2", "use1-az9"))
+                .toYaml());
+        var empty = dir.resolve("empty.json");
+        Files.writeString(empty, "");
+
+        var badBase = tap("diff", "prod", "--project-dir", dir.toString(), "--base", empty.toString());
+        assertThat(badBase.exitCode()).isEqualTo(2);
+        assertThat(badBase.err()).startsWith("error: " + empty).contains("is empty").hasLineCount(1);
+
+        var goodBase = tap("diff", "prod", "--project-dir", dir.toString(), "--base", base.toString());
+        assertThat(goodBase.exitCode()).isEqualTo(2);
+        assertThat(goodBase.err()).contains("\"use1-az9\" is not an availability zone").hasLineCount(1);
     }
 
     @Test

@@ -37,12 +37,13 @@ final class DiffCommand implements TapCommand {
         var head = invocation.path(HEAD);
         var json = invocation.path(JSON);
         var markdown = invocation.path(MARKDOWN);
+        var deployed = OfflineDiff.readBase(base);
         OfflineDiff diff;
         if (head.isPresent()) {
-            diff = OfflineDiff.of(base, head.get(), stack.stack);
+            diff = deployed.against(head.get(), stack.stack);
         } else {
             var planned = stack.plan();
-            diff = OfflineDiff.of(base, planned.plan(), "the working tree (" + planned.file().getFileName() + ")");
+            diff = deployed.against(planned.plan(), "the working tree (" + planned.file().getFileName() + ")");
         }
         var out = invocation.out();
         out.print(diff.terminal());

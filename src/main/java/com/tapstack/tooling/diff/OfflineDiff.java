@@ -20,23 +20,41 @@ public final class OfflineDiff {
         this.result = result;
     }
 
-    /** The base file against a plan of the working tree. */
-    public static OfflineDiff of(Path baseFile, Plan head, String headLabel) {
-        return compare(DeploymentReader.read(baseFile), deployment(head, headLabel));
+    /**
+     * Reads the base: a base that cannot be read, or is not a deployment, is refused here, before the working tree
+     * is planned (a plan costs a second; the one-line error about the file should not wait for it).
+     */
+    public static Base readBase(Path baseFile) {
+        return new Base(DeploymentReader.read(baseFile));
     }
 
-    /** Two files: the base against a head plan written earlier, both of {@code stack}. */
-    public static OfflineDiff of(Path baseFile, Path headFile, String stack) {
-        var head = DeploymentReader.read(headFile);
-        if (head.stack() != null && !head.stack().equals(stack)) {
-            throw new ConfigException(headFile.toString(), "stack", "is stack '" + head.stack() + "', not '" + stack
-                    + "'", "a plan of stack '" + stack + "'");
+    /** The deployed side of a diff, read and checked; compared with a head plan or a head plan file. */
+    public static final class Base {
+
+        private final Deployment deployment;
+
+        private Base(Deployment deployment) {
+            this.deployment = deployment;
         }
-        if (head.stack() == null) {
-            throw new ConfigException(headFile.toString(), "deployment.resources", "is empty: a head plan holds at"
-                    + " least the stack resource", DeploymentReader.ALLOWED);
+
+        /** Against a plan of the working tree. */
+        public OfflineDiff against(Plan head, String headLabel) {
+            return compare(deployment, deployment(head, headLabel));
         }
-        return compare(DeploymentReader.read(baseFile), head);
+
+        /** Against a head plan written earlier, of {@code stack}. */
+        public OfflineDiff against(Path headFile, String stack) {
+            var head = DeploymentReader.read(headFile);
+            if (head.stack() != null && !head.stack().equals(stack)) {
+                throw new ConfigException(headFile.toString(), "stack", "is stack '" + head.stack() + "', not '"
+                        + stack + "'", "a plan of stack '" + stack + "'");
+            }
+            if (head.stack() == null) {
+                throw new ConfigException(headFile.toString(), "deployment.resources", "is empty: a head plan holds"
+                        + " at least the stack resource", DeploymentReader.ALLOWED);
+            }
+            return compare(deployment, head);
+        }
     }
 
     /** A plan read the way its {@code --json} file would be read: one representation for both sides. */
