@@ -59,15 +59,25 @@ class WorkflowsTest {
         assertThat(((Map<String, Object>) workflow.get("jobs")).keySet()).contains("test", "check", "diff");
         assertThat(text).contains("Pulumi.*.yaml").contains("./tap check").contains("--sarif")
                 .contains("./tap diff").contains("--markdown").contains("github.event.pull_request.base.sha");
+        // A base that does not plan is said so, not reported as a new stack; stack names (file names of the pull
+        // request) reach scripts as variables only.
+        assertThat(text).contains("The stack does not plan on the target branch").contains("STACK: ${{ matrix.stack }}");
+        assertThat(text.lines().filter(l -> l.contains("./tap") && l.contains("${{"))).isEmpty();
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theReportIsPublishedWithoutRunningThePullRequestsCode() throws IOException {
         var text = read("pr-report.yml").lines().filter(l -> !l.trim().startsWith("#"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(text).contains("workflow_run").doesNotContain("actions/checkout").doesNotContain("./tap")
                 .doesNotContain("mvn").contains("upload-sarif").contains("<!-- tap-diff -->").contains("PATCH");
         assertThat(text).contains("^[0-9]{1,10}$");
+        // The comment edited is the workflow's own: anyone can post one that starts with the marker.
+        assertThat(text).contains("select(.user.login == \\\"github-actions[bot]\\\" and .user.type == \\\"Bot\\\"");
+        var publish = (Map<String, Object>) ((Map<String, Object>) yaml("pr-report.yml").get("jobs")).get("publish");
+        assertThat((Map<String, Object>) publish.get("permissions")).containsEntry("contents", "read")
+                .containsEntry("pull-requests", "write").containsEntry("security-events", "write");
     }
 
     @Test
@@ -84,6 +94,13 @@ class WorkflowsTest {
                 .contains("mvn -B -DskipTests package")
                 .doesNotContain("aws-access-key-id").doesNotContain("AWS_SECRET_ACCESS_KEY");
         assertThat(environment.indexOf("command: preview")).isLessThan(environment.indexOf("command: up"));
+        // The session outlasts preview and up (nothing refreshes it) and is what the role allows; the CLI is one
+        // pinned version; a stored Pulumi token is used as it is, without an OIDC exchange that would fail.
+        assertThat(environment).contains("role-duration-seconds: 10800").contains("PULUMI_VERSION: 3.270.0")
+                .contains("pulumi-version: ${{ env.PULUMI_VERSION }}")
+                .contains("vars.PULUMI_ORGANIZATION != '' && env.HAS_PULUMI_TOKEN != 'true'");
+        // Only main deploys, by hand too.
+        assertThat(jobs.get("dev").get("if")).isEqualTo("github.ref == 'refs/heads/main'");
     }
 
     @Test
@@ -109,6 +126,7 @@ class WorkflowsTest {
                 "github-actions");
         var maven = updates.stream().filter(u -> u.get("package-ecosystem").equals("maven")).findFirst().orElseThrow();
         var groups = (Map<String, Map<String, Object>>) maven.get("groups");
-        assertThat(groups.get("pulumi").get("patterns")).isEqualTo(List.of("com.pulumi:*"));
+        assertThat(groups.get("pulumi").get("patterns")).isEqualTo(List.of("com.pulumi:*", "io.grpc:*",
+                "com.google.protobuf:*", "com.google.guava:*", "com.squareup.okio:*"));
     }
 }

@@ -80,7 +80,7 @@ class DeployIdentityTest {
             assertThat(equals.get("token.actions.githubusercontent.com:sub").getAsString())
                     .isEqualTo("repo:acme/shop:environment:" + environment);
             assertThat(statement.getAsJsonObject("Condition").keySet()).containsExactly("StringEquals");
-            assertThat(role.input("maxSessionDuration")).isEqualTo(3600L);
+            assertThat(role.input("maxSessionDuration")).isEqualTo(10_800L);
         }
     }
 
@@ -284,6 +284,44 @@ class DeployIdentityTest {
         // storage key (DescribeKey) among them.
         assertThat(strings(statements.get("ManageStackKey").get("Action"))).contains("kms:DescribeKey",
                 "kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext");
+    }
+
+    @Test
+    void route53IsAllowedWhereItsRequestsGoWhateverTheStacksRegion() {
+        // The fixture's region is eu-central-1; Route 53's one endpoint is in us-east-1, where its records (the
+        // domain's alias, the certificate's validation records) are written.
+        var statements = devStatements();
+        var route53 = statements.get("Route53");
+        assertThat(strings(route53.get("Action"))).contains("route53:ChangeResourceRecordSets", "route53:GetChange",
+                "route53:CreateHostedZone", "route53:ListHostedZonesByName");
+        assertThat(conditionValue(route53, "StringEquals", "aws:RequestedRegion"))
+                .isEqualTo("[\"eu-central-1\",\"us-east-1\"]");
+        assertThat(statements.values()).filteredOn(st -> st != route53)
+                .allSatisfy(st -> assertThat(strings(st.get("Action"))).noneMatch(a -> a.startsWith("route53:")));
+        assertThat(DeployPermissions.route53Region("aws")).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void noDeployRoleRetagsAKeyOfAnotherEnvironmentOrProject() {
+        // Tagging a key is what grants ManageStackKey on it: an existing key tagged for another environment or
+        // project keeps its tags; CreateKey's tags (no resource tags yet) are not touched by the denial.
+        var statements = devStatements();
+        var environment = statements.get("KeepOtherEnvironmentsKeyTags");
+        assertThat(environment.get("Effect").getAsString()).isEqualTo("Deny");
+        assertThat(strings(environment.get("Action"))).containsExactlyInAnyOrder("kms:TagResource",
+                "kms:UntagResource");
+        assertThat(strings(environment.get("Resource"))).containsExactly("*");
+        assertThat(conditionValue(environment, "Null", "aws:ResourceTag/Environment")).isEqualTo("\"false\"");
+        assertThat(conditionValue(environment, "StringNotEquals", "aws:ResourceTag/Environment"))
+                .isEqualTo("\"dev\"");
+        var project = statements.get("KeepOtherProjectsKeyTags");
+        assertThat(project.get("Effect").getAsString()).isEqualTo("Deny");
+        assertThat(conditionValue(project, "Null", "aws:ResourceTag/Project")).isEqualTo("\"false\"");
+        assertThat(conditionValue(project, "StringNotEquals", "aws:ResourceTag/Project")).isEqualTo("\"shop\"");
+        // What the denial protects: tagging is allowed on "*" for creation, and management goes by the tags.
+        assertThat(strings(statements.get("CreateStackKey").get("Action"))).contains("kms:TagResource");
+        assertThat(conditionValue(statements.get("ManageStackKey"), "StringEquals", "aws:ResourceTag/Environment"))
+                .isEqualTo("\"dev\"");
     }
 
     /** Some Allow statement has the action on a resource pattern matching {@code resource}. */

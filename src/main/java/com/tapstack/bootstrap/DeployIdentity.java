@@ -31,8 +31,14 @@ public final class DeployIdentity extends ComponentResource {
     public static final String ISSUER = "token.actions.githubusercontent.com";
     /** The audience aws-actions/configure-aws-credentials asks GitHub for. */
     public static final String AUDIENCE = "sts.amazonaws.com";
-    /** One hour: a deploy that needs longer refreshes through the action, not through a longer session. */
-    static final int MAX_SESSION_SECONDS = 3600;
+    /**
+     * Three hours. aws-actions/configure-aws-credentials exports the session's credentials once and nothing
+     * refreshes them (its role-duration-seconds defaults to one hour), so the session must outlast a whole preview
+     * and update: a first prod update with Aurora and several services' steady-state waits can pass an hour, and an
+     * update cut off by expired credentials leaves pending operations in the state. The workflow asks for these
+     * three hours and its job stops before they end.
+     */
+    static final int MAX_SESSION_SECONDS = 10_800;
 
     private final Map<String, Output<String>> roleArns = new LinkedHashMap<>();
     private final Output<String> providerArn;

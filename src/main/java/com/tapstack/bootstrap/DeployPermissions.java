@@ -180,16 +180,39 @@ public final class DeployPermissions {
                         "servicediscovery:UpdateService", "servicediscovery:GetOperation",
                         "servicediscovery:ListNamespaces", "servicediscovery:TagResource",
                         "servicediscovery:UntagResource", "servicediscovery:ListTagsForResource",
-                        "route53:CreateHostedZone", "route53:DeleteHostedZone", "route53:GetHostedZone",
-                        "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:GetChange",
-                        "route53:ChangeTagsForResource", "route53:ListTagsForResource", "route53:ListHostedZonesByName",
-                        "route53:AssociateVPCWithHostedZone", "route53:DisassociateVPCFromHostedZone",
                         "application-autoscaling:RegisterScalableTarget",
                         "application-autoscaling:DeregisterScalableTarget",
                         "application-autoscaling:DescribeScalableTargets", "application-autoscaling:PutScalingPolicy",
                         "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DescribeScalingPolicies",
                         "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource",
-                        "logs:DescribeLogGroups").resources("*"), region).build());
+                        "logs:DescribeLogGroups").resources("*"), region).build(),
+                // Route 53 is global: its requests go to its one endpoint, in us-east-1 for the aws partition, so
+                // aws:RequestedRegion is that region whatever the stack's (IAM user guide,
+                // reference_policies_examples_aws_deny-requested-region.html). The stack's region stays allowed for
+                // the calls Cloud Map makes on the caller's rights (its private DNS namespace's zone; the region
+                // such a call carries was not verified here). Zones have generated ids: "*", as before; narrowing
+                // the zone actions to hostedzone/* ARNs was not checked against the Service Authorization
+                // Reference here.
+                Statement.allow("Route53").actions("route53:CreateHostedZone", "route53:DeleteHostedZone",
+                        "route53:GetHostedZone", "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets",
+                        "route53:GetChange", "route53:ChangeTagsForResource", "route53:ListTagsForResource",
+                        "route53:ListHostedZonesByName", "route53:AssociateVPCWithHostedZone",
+                        "route53:DisassociateVPCFromHostedZone").resources("*")
+                        .condition("StringEquals", "aws:RequestedRegion",
+                                java.util.stream.Stream.of(region, route53Region(arn.partition())).distinct()
+                                        .toArray(String[]::new)).build());
+    }
+
+    /**
+     * Where Route 53's one endpoint is (AWS General Reference, "Amazon Route 53 endpoints and quotas"): us-east-1;
+     * in China cn-northwest-1 and in GovCloud us-gov-west-1, which are from that page and not exercised here.
+     */
+    static String route53Region(String partition) {
+        return switch (partition) {
+            case "aws-cn" -> "cn-northwest-1";
+            case "aws-us-gov" -> "us-gov-west-1";
+            default -> "us-east-1";
+        };
     }
 
     private static PolicyDocument platform(Arns arn, String region, String project, String environment,
@@ -214,6 +237,19 @@ public final class DeployPermissions {
                         .resources("*"), region)
                         .condition("StringEquals", "aws:RequestTag/Project", project)
                         .condition("StringEquals", "aws:RequestTag/Environment", environment).build(),
+                // CreateStackKey's TagResource on "*" would also let this role retag an existing key of another
+                // environment with its own tags and then manage it (ManageStackKey goes by the key's tags; KMS's
+                // ABAC guide: "permission to manage tags and aliases is now an access control permission"). A key
+                // that already carries another Environment or Project tag is refused; at CreateKey the key has no
+                // tags yet, so creating the stack's own key is unaffected.
+                Statement.deny("KeepOtherEnvironmentsKeyTags").actions("kms:TagResource", "kms:UntagResource")
+                        .resources("*")
+                        .condition("Null", "aws:ResourceTag/Environment", "false")
+                        .condition("StringNotEquals", "aws:ResourceTag/Environment", environment).build(),
+                Statement.deny("KeepOtherProjectsKeyTags").actions("kms:TagResource", "kms:UntagResource")
+                        .resources("*")
+                        .condition("Null", "aws:ResourceTag/Project", "false")
+                        .condition("StringNotEquals", "aws:ResourceTag/Project", project).build(),
                 inRegion(Statement.allow("ListKeys").actions("kms:ListAliases").resources("*"), region).build(),
                 Statement.allow("ManageStackKey").actions("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
                         "kms:EnableKeyRotation", "kms:GetKeyRotationStatus", "kms:UpdateKeyDescription",
