@@ -82,6 +82,22 @@ class WorkflowsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void mainsFindingsGoToCodeScanningAsTheBaseOfPullRequests() throws IOException {
+        var workflow = yaml("code-scanning.yml");
+        // snakeyaml reads the key `on` as the boolean true (YAML 1.1).
+        var on = (Map<String, Object>) workflow.get(Boolean.TRUE);
+        assertThat(((Map<String, Object>) on.get("push")).get("branches")).isEqualTo(List.of("main"));
+        var check = ((Map<String, Map<String, Object>>) workflow.get("jobs")).get("check");
+        assertThat((Map<String, Object>) check.get("permissions")).containsOnly(Map.entry("contents", "read"),
+                Map.entry("security-events", "write"));
+        var text = read("code-scanning.yml");
+        assertThat(text).contains("for file in Pulumi.*.yaml").contains("./tap check \"$stack\" --sarif")
+                .contains("upload-sarif").doesNotContain("secrets.").doesNotContain("id-token");
+        assertThat(text.indexOf("upload-sarif")).isLessThan(text.indexOf("exit ${{ steps.check.outputs.code }}"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void deploymentsAssumeRolesByOidcDevFirstThenProdBehindItsEnvironment() throws IOException {
         var deploy = yaml("deploy.yml");
         var jobs = (Map<String, Map<String, Object>>) deploy.get("jobs");
