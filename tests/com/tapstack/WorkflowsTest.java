@@ -48,6 +48,96 @@ class WorkflowsTest {
         }
     }
 
+    /** Every expression: {@code ${{ ... }}} anywhere, and the bare expressions of {@code if:} keys. */
+    static List<String> expressions(String text) {
+        var out = new java.util.ArrayList<String>();
+        var interpolation = Pattern.compile("\\$\\{\\{(.*?)}}").matcher(text);
+        while (interpolation.find()) {
+            out.add(interpolation.group(1));
+        }
+        var condition = Pattern.compile("^\\s*(?:- )?if: (.*)$", Pattern.MULTILINE).matcher(text);
+        while (condition.find()) {
+            if (!condition.group(1).contains("${{")) {
+                out.add(condition.group(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Why an expression would not parse, as GitHub reads its literals: strings in single quotes, a quote inside
+     * doubled; parentheses balanced outside strings. Empty when it parses this far.
+     */
+    static java.util.Optional<String> unparsable(String expression) {
+        int depth = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (c == '\'') {
+                int j = i + 1;
+                while (true) {
+                    j = expression.indexOf('\'', j);
+                    if (j < 0) {
+                        return java.util.Optional.of("a string from " + i + " is not closed");
+                    }
+                    if (j + 1 < expression.length() && expression.charAt(j + 1) == '\'') {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                i = j;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                return java.util.Optional.of("a ')' at " + i + " closes nothing");
+            }
+        }
+        return depth == 0 ? java.util.Optional.empty() : java.util.Optional.of(depth + " '(' not closed");
+    }
+
+    @Test
+    void everyExpressionParses() throws IOException {
+        assertThat(unparsable("a == 'x''")).isPresent();
+        assertThat(unparsable("a == 'it''s' && (b || c)")).isEmpty();
+        assertThat(unparsable("format('{0}', a")).isPresent();
+        try (var files = Files.list(WORKFLOWS)) {
+            for (var file : files.toList()) {
+                var expressions = expressions(Files.readString(file));
+                assertThat(expressions).as(file.getFileName().toString()).isNotEmpty();
+                for (var expression : expressions) {
+                    assertThat(unparsable(expression)).as(file.getFileName() + ": " + expression).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void scriptsGetValuesAsVariablesExceptNumbersAndCommitsFromTheEvent() throws IOException {
+        // A value pasted into a script's text runs as code if it holds a quote: only values that cannot (a
+        // pull-request number, a commit sha, a step's own exit code) are pasted; everything else is an env variable.
+        var allowed = java.util.Set.of("github.event.pull_request.number", "github.event.pull_request.head.sha",
+                "github.event.workflow_run.head_sha", "steps.check.outputs.code", "steps.diff.outputs.code");
+        try (var files = Files.list(WORKFLOWS)) {
+            for (var file : files.toList()) {
+                var workflow = (Map<String, Object>) new Yaml().load(Files.readString(file));
+                for (var job : ((Map<String, Map<String, Object>>) workflow.get("jobs")).values()) {
+                    var steps = (List<Map<String, Object>>) job.getOrDefault("steps", List.of());
+                    for (var step : steps) {
+                        var run = (String) step.get("run");
+                        if (run == null) {
+                            continue;
+                        }
+                        for (var expression : expressions(run)) {
+                            assertThat(allowed).as(file.getFileName() + ": ${{" + expression + "}} in a script")
+                                    .contains(expression.trim());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void pullRequestsRunWithoutCredentialsOrWriteTokens() throws IOException {
@@ -114,7 +204,13 @@ class WorkflowsTest {
         // pinned version; a stored Pulumi token is used as it is, without an OIDC exchange that would fail.
         assertThat(environment).contains("role-duration-seconds: 10800").contains("PULUMI_VERSION: 3.270.0")
                 .contains("pulumi-version: ${{ env.PULUMI_VERSION }}")
-                .contains("vars.PULUMI_ORGANIZATION != '' && env.HAS_PULUMI_TOKEN != 'true'");
+;
+        var steps = (List<Map<String, Object>>) ((Map<String, Map<String, Object>>) yaml("deploy-environment.yml")
+                .get("jobs")).get("deploy").get("steps");
+        var auth = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("pulumi/auth-actions@"))
+                .findFirst().orElseThrow();
+        assertThat(auth.get("if")).isEqualTo("vars.PULUMI_BACKEND_URL == '' && vars.PULUMI_ORGANIZATION != ''"
+                + " && env.HAS_PULUMI_TOKEN != 'true'");
         // Only main deploys, by hand too.
         assertThat(jobs.get("dev").get("if")).isEqualTo("github.ref == 'refs/heads/main'");
     }
@@ -142,7 +238,9 @@ class WorkflowsTest {
                 "github-actions");
         var maven = updates.stream().filter(u -> u.get("package-ecosystem").equals("maven")).findFirst().orElseThrow();
         var groups = (Map<String, Map<String, Object>>) maven.get("groups");
-        assertThat(groups.get("pulumi").get("patterns")).isEqualTo(List.of("com.pulumi:*", "io.grpc:*",
-                "com.google.protobuf:*", "com.google.guava:*", "com.squareup.okio:*"));
+        assertThat(groups.get("pulumi").get("patterns")).isEqualTo(List.of("com.pulumi:*"));
+        // What pom.xml pins at the SDK's versions is not proposed on its own (a group would still propose newest).
+        assertThat((List<Map<String, Object>>) maven.get("ignore")).extracting(i -> i.get("dependency-name"))
+                .contains("io.grpc:*", "com.google.protobuf:*", "com.google.guava:*", "com.squareup.okio:*");
     }
 }
