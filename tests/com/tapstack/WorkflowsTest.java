@@ -209,6 +209,7 @@ class WorkflowsTest {
                 .get("jobs")).get("deploy").get("steps");
         var auth = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("pulumi/auth-actions@"))
                 .findFirst().orElseThrow();
+        assertThat(((Map<String, Object>) auth.get("with")).get("token-expiration")).isEqualTo(10800);
         assertThat(auth.get("if")).isEqualTo("vars.PULUMI_BACKEND_URL == '' && vars.PULUMI_ORGANIZATION != ''"
                 + " && env.HAS_PULUMI_TOKEN != 'true'");
         // Only main deploys, by hand too.
