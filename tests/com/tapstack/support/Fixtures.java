@@ -57,7 +57,9 @@ public final class Fixtures {
         return PLANS.computeIfAbsent(stack, s -> OfflineEngine.plan(config(s), s));
     }
 
+    /** The plan of an edited fixture stack file, made once per JVM for the same values ({@link PlanCache}). */
     public static Plan plan(String stack, StackValues values) {
-        return OfflineEngine.plan(load(stack, values.toMap()), stack);
+        var edited = values.toMap();
+        return PlanCache.plan(DIR, stack, edited, () -> OfflineEngine.plan(load(stack, edited), stack));
     }
 }

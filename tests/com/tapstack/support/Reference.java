@@ -63,9 +63,9 @@ public final class Reference {
         return ConfigLoader.load(StackFileSource.of(project, "Pulumi." + stack + ".yaml", values), project.name());
     }
 
-    /** Plans an edited copy of a reference stack. */
+    /** Plans an edited copy of a reference stack, once per JVM for the same values ({@link PlanCache}). */
     public static Plan plan(String stack, Map<String, Object> values) {
-        return OfflineEngine.plan(load(stack, values), stack);
+        return PlanCache.plan(DIR, stack, values, () -> OfflineEngine.plan(load(stack, values), stack));
     }
 
     /** The values of a reference stack, as a mutable map to edit. */
