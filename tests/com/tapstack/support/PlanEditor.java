@@ -85,7 +85,7 @@ public final class PlanEditor {
     public PlanEditor add(String type, String name, Map<String, Object> inputs, String id, String arn) {
         var parent = resources.stream().filter(r -> r.type().equals("tap:stack:TapStack")).findFirst().orElseThrow();
         resources.add(new PlannedResource("urn:pulumi:" + plan.stack() + "::" + plan.project()
-                + "::pulumi:pulumi:Stack$tap:stack:TapStack$" + type + "::" + name, type, name, true,
+                + "::tap:stack:TapStack$" + type + "::" + name, type, name, true,
                 java.util.Optional.of(id), java.util.Optional.of(parent.urn()), List.of(), Map.of(), inputs,
                 arn == null ? Map.of() : Map.of("arn", arn), false, false, false, List.of(),
                 java.util.Optional.of("6.83.0")));

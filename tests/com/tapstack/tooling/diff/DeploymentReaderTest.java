@@ -18,7 +18,7 @@ class DeploymentReaderTest {
     }
 
     static String bucket(String extra) {
-        return "{\"urn\": \"urn:pulumi:dev::shop::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::logs\", \"custom\": true,"
+        return "{\"urn\": \"urn:pulumi:dev::shop::aws:s3/bucketV2:BucketV2::logs\", \"custom\": true,"
                 + " \"type\": \"aws:s3/bucketV2:BucketV2\", \"id\": \"logs-1\", \"inputs\": {\"bucket\": \"logs-1\"}"
                 + extra + "}";
     }

@@ -95,13 +95,13 @@ class DiffReviewCasesTest {
 
     @Test
     void onlyTheComputedOutputsOfAReplacedResourceAreUnknownToWhatDependsOnIt() {
-        var replaced = resource("urn:pulumi:dev::shop::pulumi:pulumi:Stack$aws:ecs/cluster:Cluster::c", "id-1111",
+        var replaced = resource("urn:pulumi:dev::shop::aws:ecs/cluster:Cluster::c", "id-1111",
                 Map.of("name", "shop-dev"), Map.of("arn", "arn:aws:ecs:us-east-1:123456789012:cluster/shop-dev"),
                 Map.of());
-        var byName = resource("urn:pulumi:dev::shop::pulumi:pulumi:Stack$aws:ecs/clusterCapacityProviders"
+        var byName = resource("urn:pulumi:dev::shop::aws:ecs/clusterCapacityProviders"
                 + ":ClusterCapacityProviders::byname", "x", Map.of("clusterName", "shop-dev"), Map.of(),
                 Map.of("clusterName", List.of(replaced.urn())));
-        var byArn = resource("urn:pulumi:dev::shop::pulumi:pulumi:Stack$aws:ecs/service:Service::byarn", "y",
+        var byArn = resource("urn:pulumi:dev::shop::aws:ecs/service:Service::byarn", "y",
                 Map.of("cluster", "arn:aws:ecs:us-east-1:123456789012:cluster/shop-dev", "name", "s"), Map.of(),
                 Map.of("cluster", List.of(replaced.urn())));
         var stack = resource("urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev", null, Map.of(), Map.of(),

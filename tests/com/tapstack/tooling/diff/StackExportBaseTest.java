@@ -118,6 +118,41 @@ class StackExportBaseTest {
         }
     }
 
+    /**
+     * The engine leaves the root stack's type out of its children's URNs (pulumi/pulumi,
+     * pkg/resource/deploy/deployment.go, generateURN), and so does the plan: the stack's component is
+     * {@code <project>::tap:stack:TapStack::<name>}, its children {@code tap:stack:TapStack$<type>}.
+     */
+    @Test
+    void planUrnsAreTheEnginesWithoutTheRootStacksType() {
+        var plan = Reference.plan("dev");
+        var component = plan.byType("tap:stack:TapStack").get(0);
+        var key = plan.byType("aws:kms/key:Key").get(0);
+
+        assertThat(component.urn()).isEqualTo("urn:pulumi:dev::" + Reference.NAME + "::tap:stack:TapStack::"
+                + component.name());
+        assertThat(key.urn()).startsWith("urn:pulumi:dev::" + Reference.NAME + "::tap:stack:TapStack$");
+        assertThat(plan.resources()).extracting(r -> r.urn()).noneMatch(urn -> urn.contains(Plan.STACK_TYPE + "$"));
+    }
+
+    /**
+     * A base written before plans had the engine's URNs (a saved plan, a base branch planned by older code) carries
+     * {@code pulumi:pulumi:Stack$} in front of every child's type: the same resources, so no change.
+     */
+    @Test
+    void aBaseWithTheRootStacksTypeInItsUrnsIsTheSameStack() {
+        var plan = Reference.plan("dev");
+        var text = new Gson().toJson(PlanExport.toMap(plan, Instant.EPOCH))
+                .replace("::" + Reference.NAME + "::tap:stack:TapStack", "::" + Reference.NAME + "::"
+                        + Plan.STACK_TYPE + "$tap:stack:TapStack");
+        assertThat(text).contains(Plan.STACK_TYPE + "$tap:stack:TapStack$").doesNotContain("::tap:stack:TapStack");
+
+        var result = Differ.diff(DeploymentReader.parse("old-plan.json", text), OfflineDiff.deployment(plan, "head"),
+                ReplacementTable.shipped());
+
+        assertThat(result.changes()).as(String.join("; ", DiffScenariosTest.summary(result))).isEmpty();
+    }
+
     @Test
     void theBaseHoldsRealIdsTheHeadDoesNot() {
         var base = exportOf(Reference.plan("dev"));

@@ -3,7 +3,6 @@ package com.tapstack.tooling.offline;
 import com.google.common.collect.ImmutableMap;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
-import com.pulumi.core.internal.Urn;
 import com.pulumi.serialization.internal.Deserializer;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.PulumiTestInternal;
@@ -122,8 +121,7 @@ final class GrpcStandInEngine implements AutoCloseable {
         @Override
         public void registerResource(RegisterResourceRequest request,
                                      StreamObserver<RegisterResourceResponse> observer) {
-            var urn = Urn.create(stack, project, Optional.of(request.getParent()), request.getType(),
-                    request.getName());
+            var urn = EngineUrn.of(stack, project, request.getParent(), request.getType(), request.getName());
             registered.put(urn, request);
             var response = RegisterResourceResponse.newBuilder().setUrn(urn);
             if (request.getCustom()) {

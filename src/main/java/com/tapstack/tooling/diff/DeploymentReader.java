@@ -9,6 +9,7 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import com.tapstack.config.ConfigException;
 import com.tapstack.text.OneLine;
+import com.tapstack.tooling.offline.EngineUrn;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -157,7 +158,7 @@ final class DeploymentReader {
     }
 
     private static DeployedResource resource(String origin, String key, JsonObject entry) {
-        var urn = string(origin, entry, key, "urn");
+        var urn = EngineUrn.withoutRootStackType(string(origin, entry, key, "urn"));
         Urns.parse(origin + " (" + key + ")", urn);
         var type = string(origin, entry, key, "type");
         if (!Urns.type(urn).equals(type)) {
@@ -167,7 +168,8 @@ final class DeploymentReader {
         var propertyDependencies = new TreeMap<String, List<String>>();
         if (entry.has("propertyDependencies") && entry.get("propertyDependencies").isJsonObject()) {
             for (var dependency : entry.getAsJsonObject("propertyDependencies").entrySet()) {
-                propertyDependencies.put(dependency.getKey(), strings(dependency.getValue()));
+                propertyDependencies.put(dependency.getKey(), strings(dependency.getValue()).stream()
+                        .map(EngineUrn::withoutRootStackType).toList());
             }
         }
         for (var field : new String[] {"custom", "protect", "deleteBeforeReplace", "retainOnDelete", "delete"}) {
@@ -185,10 +187,11 @@ final class DeploymentReader {
             }
         }
         return new DeployedResource(urn, type, bool(entry, "custom"), optionalString(entry, "id"),
-                optionalString(entry, "parent"), map(origin, entry, key, "inputs"), map(origin, entry, key, "outputs"),
+                optionalString(entry, "parent").map(EngineUrn::withoutRootStackType), map(origin, entry, key, "inputs"),
+                map(origin, entry, key, "outputs"),
                 bool(entry, "protect"), bool(entry, "deleteBeforeReplace"), bool(entry, "retainOnDelete"),
                 entry.has("ignoreChanges") ? strings(entry.get("ignoreChanges")) : List.of(), propertyDependencies,
-                optionalString(entry, "provider"));
+                optionalString(entry, "provider").map(EngineUrn::withoutRootStackType));
     }
 
     private static JsonObject object(String origin, JsonObject parent, String key) {

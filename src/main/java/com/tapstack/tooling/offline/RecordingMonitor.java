@@ -78,8 +78,8 @@ class RecordingMonitor extends MockMonitor {
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
                                                                              RegisterResourceRequest request) {
         var deployment = DeploymentInstanceHolder.getInstance();
-        var urn = Urn.create(deployment.getStackName(), deployment.getProjectName(),
-                Optional.of(request.getParent()), request.getType(), request.getName());
+        var urn = EngineUrn.of(deployment.getStackName(), deployment.getProjectName(), request.getParent(),
+                request.getType(), request.getName());
         var fields = request.getObject().getFieldsMap();
         var plain = PlainWire.fromWire(fields);
         var recorded = new Recorded(request, urn, planValues(fields, plain));
