@@ -15,6 +15,27 @@ class SuppressionTest {
 
     private static final String REASON = "CI deletes this repository's images before destroy";
 
+    /**
+     * A suppression may name its resource by URN, also one copied from a report of an earlier TapStack, whose URNs had
+     * the root stack's type in front of every child's (the engine's do not: EngineUrn).
+     */
+    @Test
+    void aSuppressionByUrnMatchesAlsoInTheOldFormWithTheRootStacksType() {
+        var plan = PlanEditor.of(Reference.plan("dev"))
+                .set("aws:ecr/repository:Repository", Reference.P + "registry-web", "forceDelete", false).build();
+        var urn = plan.named("aws:ecr/repository:Repository", Reference.P + "registry-web").urn();
+        var oldForm = urn.replace("::tap:stack:TapStack$", "::" + com.tapstack.tooling.offline.Plan.STACK_TYPE
+                + "$tap:stack:TapStack$");
+        assertThat(oldForm).isNotEqualTo(urn);
+
+        for (var named : List.of(urn, oldForm)) {
+            var report = Checker.check(plan, false, List.of(new Suppression("TAP802", named, REASON)),
+                    "Pulumi.dev.yaml", RuleCatalog.all());
+            assertThat(report.findings()).as(named).isEmpty();
+            assertThat(report.suppressed()).as(named).hasSize(1);
+        }
+    }
+
     @Test
     void aSuppressedFindingMovesToTheSuppressedListWithItsReasonAndNoLongerBlocks() {
         var plan = PlanEditor.of(Reference.plan("dev"))

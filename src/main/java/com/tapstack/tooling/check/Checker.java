@@ -3,6 +3,7 @@ package com.tapstack.tooling.check;
 import com.tapstack.config.ConfigException;
 import com.tapstack.config.Suppression;
 import com.tapstack.stack.StackConfig;
+import com.tapstack.tooling.offline.EngineUrn;
 import com.tapstack.tooling.offline.Plan;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,8 +40,13 @@ public final class Checker {
 
     private static boolean matches(Suppression suppression, Finding finding) {
         return suppression.rule().equals(finding.rule().id())
-                && (suppression.resource().equals(finding.resource().name())
-                || suppression.resource().equals(finding.resource().urn()));
+                && names(suppression, finding.resource().name(), finding.resource().urn());
+    }
+
+    /** By logical name, or by URN: also one copied from an earlier TapStack, with the root stack's type in it. */
+    private static boolean names(Suppression suppression, String name, String urn) {
+        return suppression.resource().equals(name)
+                || EngineUrn.withoutRootStackType(suppression.resource()).equals(urn);
     }
 
     /** A suppression must name a rule that exists and a resource of the plan, or it is a stale entry. */
@@ -52,7 +58,7 @@ public final class Checker {
                 throw new ConfigException(configFile, key + ".rule", "\"" + suppression.rule() + "\" is not a rule of"
                         + " ./tap check", "one of " + String.join(", ", RuleCatalog.all().stream().map(Rule::id).toList()));
             }
-            var known = plan.find(r -> r.name().equals(suppression.resource()) || r.urn().equals(suppression.resource()));
+            var known = plan.find(r -> names(suppression, r.name(), r.urn()));
             if (known.isEmpty()) {
                 throw new ConfigException(configFile, key + ".resource", "\"" + suppression.resource() + "\" is not a"
                         + " resource of the plan", "a logical name as ./tap check prints it, or a URN");

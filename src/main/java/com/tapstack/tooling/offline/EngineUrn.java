@@ -11,8 +11,6 @@ package com.tapstack.tooling.offline;
  */
 public final class EngineUrn {
 
-    private static final String ROOT_PARENT = "::" + Plan.STACK_TYPE + "$";
-
     private EngineUrn() {
     }
 
@@ -28,7 +26,13 @@ public final class EngineUrn {
      * of an earlier TapStack, a base branch's plan made by earlier code): those are the same resource.
      */
     public static String withoutRootStackType(String urn) {
-        return urn.replace(ROOT_PARENT, "::");
+        // Only in the type part: a name (after the third ::) may hold any text, :: and $ included.
+        var parts = urn.split("::", 4);
+        var prefix = Plan.STACK_TYPE + "$";
+        if (parts.length < 4 || !parts[2].startsWith(prefix)) {
+            return urn;
+        }
+        return parts[0] + "::" + parts[1] + "::" + parts[2].substring(prefix.length()) + "::" + parts[3];
     }
 
     /** The third {@code ::}-separated part: {@code urn:pulumi:<stack>::<project>::<qualified type>::<name>}. */

@@ -6,7 +6,6 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Log;
 import com.pulumi.core.internal.ContextAwareCompletableFuture;
-import com.pulumi.core.internal.Urn;
 import com.pulumi.deployment.internal.DeploymentInstanceHolder;
 import com.pulumi.resources.Resource;
 import com.pulumi.serialization.internal.Deserializer;
