@@ -15,10 +15,12 @@ import com.tapstack.network.NetworkConfig;
 import com.tapstack.stack.ConfigLoader;
 import com.tapstack.stack.StackConfig;
 import com.tapstack.support.Reference;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -128,8 +130,8 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void yamlIsReadAsThePulumiCliReadsItSoYesStaysTextAndADateBecomesGosTimestamp() throws Exception {
-        var file = java.nio.file.Files.createTempFile("Pulumi.", ".yaml");
+    void yamlIsReadAsThePulumiCliReadsItSoYesStaysTextAndADateBecomesGosTimestamp(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("Pulumi.dev.yaml");
         java.nio.file.Files.writeString(file, Reference.expand("""
                 config:
                   aws:region: us-east-1

@@ -6,7 +6,9 @@ import com.tapstack.config.ProjectFile;
 import com.tapstack.stack.StackKeys;
 import com.tapstack.support.Project;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -29,7 +31,7 @@ class GeneratedFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void pulumiYamlDeclaresEveryScalarProjectKeyWithTheTablesTypeAndDefault() throws Exception {
+    void pulumiYamlDeclaresEveryScalarProjectKeyWithTheTablesTypeAndDefault(@TempDir Path file) throws Exception {
         var yaml = (java.util.Map<String, Object>) new Yaml().load(GeneratedFiles.pulumiYaml(
                 Files.readString(Project.DIR.resolve("Pulumi.yaml"))));
         var config = (java.util.Map<String, java.util.Map<String, Object>>) yaml.get("config");
@@ -44,7 +46,6 @@ class GeneratedFilesTest {
         assertThat(config.get("owner")).doesNotContainKey("default");
         assertThat(config).doesNotContainKeys("services", "database", "tags", "availabilityZones");
         // The project file reader accepts what is generated (types it knows, defaults of their type).
-        var file = Files.createTempDirectory("generated-project");
         Files.writeString(file.resolve("Pulumi.yaml"), GeneratedFiles.pulumiYaml("name: shop\nruntime: java\n"));
         assertThat(ProjectFile.read(file).configDefaults()).containsEntry("shop:azCount", 3L)
                 .containsEntry("shop:vpcCidr", "10.0.0.0/16");

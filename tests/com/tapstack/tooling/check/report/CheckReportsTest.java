@@ -91,6 +91,30 @@ class CheckReportsTest {
         assertThat(startLine(find(results, "TAP501"))).isEqualTo(1);
     }
 
+    @Test
+    void aFindingKeepsTheFingerprintEarlierReportsGaveItUnderTheURNOfTheRootStacksTypeAndNoOtherFindingHasIt()
+            throws Exception {
+        var results = JsonParser.parseString(SarifReport.render(brokenDev(), lines())).getAsJsonObject()
+                .getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("results");
+        var engineUrn = "urn:pulumi:dev::tap::tap:stack:TapStack$aws:ecr/repository:Repository::tap-dev-registry-api";
+        var earlierUrn = "urn:pulumi:dev::tap::pulumi:pulumi:Stack$tap:stack:TapStack$aws:ecr/repository:Repository"
+                + "::tap-dev-registry-api";
+
+        assertThat(SarifReport.fingerprint("TAP801", engineUrn)).isEqualTo(SarifReport.fingerprint("TAP801", earlierUrn))
+                .isNotEqualTo(SarifReport.fingerprint("TAP802", engineUrn))
+                .isNotEqualTo(SarifReport.fingerprint("TAP801", engineUrn.replace("registry-api", "registry-web")));
+        for (var element : results) {
+            var result = element.getAsJsonObject();
+            var urn = result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonArray("logicalLocations")
+                    .get(0).getAsJsonObject().get("fullyQualifiedName").getAsString();
+            assertThat(urn).doesNotContain("pulumi:pulumi:Stack$");
+            assertThat(result.getAsJsonObject("partialFingerprints").get(SarifReport.FINGERPRINT).getAsString())
+                    .isEqualTo(SarifReport.fingerprint(result.get("ruleId").getAsString(), urn));
+        }
+        assertThat(results.asList().stream().map(r -> r.getAsJsonObject().getAsJsonObject("partialFingerprints")
+                .get(SarifReport.FINGERPRINT).getAsString()).distinct()).hasSize(results.size());
+    }
+
     private static int startLine(JsonObject result) {
         return result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation")
                 .getAsJsonObject("region").get("startLine").getAsInt();

@@ -35,6 +35,19 @@ public final class EngineUrn {
         return parts[0] + "::" + parts[1] + "::" + parts[2].substring(prefix.length()) + "::" + parts[3];
     }
 
+    /**
+     * A URN as offline plans wrote it before they followed the engine: the root stack's type in front of every
+     * type but its own. Only for identifiers that must stay what earlier TapStacks reported (code scanning's
+     * fingerprints), never to name a resource.
+     */
+    public static String withRootStackType(String urn) {
+        var parts = urn.split("::", 4);
+        if (parts.length < 4 || parts[2].equals(Plan.STACK_TYPE) || parts[2].startsWith(Plan.STACK_TYPE + "$")) {
+            return urn;
+        }
+        return parts[0] + "::" + parts[1] + "::" + Plan.STACK_TYPE + "$" + parts[2] + "::" + parts[3];
+    }
+
     /** The third {@code ::}-separated part: {@code urn:pulumi:<stack>::<project>::<qualified type>::<name>}. */
     private static String qualifiedType(String urn) {
         var parts = urn.split("::", 4);

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.tapstack.tooling.check.CheckReport;
 import com.tapstack.tooling.check.Finding;
 import com.tapstack.tooling.check.Rule;
+import com.tapstack.tooling.offline.EngineUrn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +77,20 @@ public final class SarifReport {
         location.put("logicalLocations", List.of(Map.of("name", finding.resource().name(),
                 "fullyQualifiedName", finding.resource().urn(), "kind", "resource")));
         result.put("locations", List.of(location));
-        result.put("partialFingerprints", Map.of("tapFinding/v1",
-                Integer.toHexString((finding.rule().id() + "|" + finding.resource().urn()).hashCode())));
+        result.put("partialFingerprints", Map.of(FINGERPRINT, fingerprint(finding.rule().id(),
+                finding.resource().urn())));
         return result;
+    }
+
+    static final String FINGERPRINT = "tapFinding/v1";
+
+    /**
+     * What code scanning tracks a finding by across runs: its rule and resource. Made from the URN with the root
+     * stack's type in it, the form offline plans used before they took the engine's URNs, so that the alerts, and
+     * the dismissals, of a repository that ran an earlier TapStack keep matching (a new fingerprint would close
+     * every alert and open it again, undismissed).
+     */
+    static String fingerprint(String ruleId, String urn) {
+        return Integer.toHexString((ruleId + "|" + EngineUrn.withRootStackType(urn)).hashCode());
     }
 }
