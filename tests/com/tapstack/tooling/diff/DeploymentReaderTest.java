@@ -37,6 +37,31 @@ class DeploymentReaderTest {
     }
 
     @Test
+    void referencesBetweenResourcesWithTheRootStacksTypeInTheirURNsAreReadAsTheEnginesURNs() {
+        var old = "urn:pulumi:dev::shop::pulumi:pulumi:Stack$";
+        var component = "{\"urn\": \"" + old + "tap:stack:TapStack::shop-dev\", \"custom\": false, \"type\":"
+                + " \"tap:stack:TapStack\", \"parent\": \"urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev\"}";
+        var provider = old + "pulumi:providers:aws::default_6_83_0";
+        var policy = "{\"urn\": \"" + old + "tap:stack:TapStack$aws:s3/bucketPolicy:BucketPolicy::logs\", \"custom\":"
+                + " true, \"type\": \"aws:s3/bucketPolicy:BucketPolicy\", \"id\": \"logs-1\", \"parent\": \"" + old
+                + "tap:stack:TapStack::shop-dev\", \"provider\": \"" + provider + "::04da6b54\", \"inputs\": {},"
+                + " \"propertyDependencies\": {\"bucket\": [\"" + old + "tap:stack:TapStack$aws:s3/bucketV2:BucketV2"
+                + "::logs\"]}}";
+
+        var resources = DeploymentReader.parse("e.json", export(STACK, component, policy)).resources();
+
+        assertThat(resources.get(1).urn()).isEqualTo("urn:pulumi:dev::shop::tap:stack:TapStack::shop-dev");
+        assertThat(resources.get(1).parent()).contains("urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev");
+        var read = resources.get(2);
+        assertThat(read.urn()).isEqualTo("urn:pulumi:dev::shop::tap:stack:TapStack$aws:s3/bucketPolicy:BucketPolicy"
+                + "::logs");
+        assertThat(read.parent()).contains("urn:pulumi:dev::shop::tap:stack:TapStack::shop-dev");
+        assertThat(read.provider()).contains("urn:pulumi:dev::shop::pulumi:providers:aws::default_6_83_0::04da6b54");
+        assertThat(read.propertyDependencies()).containsExactly(java.util.Map.entry("bucket",
+                java.util.List.of("urn:pulumi:dev::shop::tap:stack:TapStack$aws:s3/bucketV2:BucketV2::logs")));
+    }
+
+    @Test
     void theOldHalfOfAnUnfinishedReplacementIsLeftOut() {
         var deployment = DeploymentReader.parse("e.json", export(STACK, bucket(""), bucket(", \"delete\": true")));
         assertThat(deployment.resources()).hasSize(2);
