@@ -27,6 +27,12 @@ class ProgramOverGrpcTest {
 
     static final String JAR_PROPERTY = "tap.programJar";
 
+    /**
+     * The program runs once and briefly here: the quick JIT tier and the serial collector, as in ./tap and the
+     * tests' own JVMs. Neither changes what it registers; the jar itself is what pulumi up starts.
+     */
+    private static final String[] QUICK_START = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
+
     private static final Deserializer DESERIALIZER = new Deserializer(PulumiTestInternal.mockLog(
             Logger.getLogger("com.tapstack.tests.overgrpc")));
 
@@ -81,11 +87,11 @@ class ProgramOverGrpcTest {
     private static List<String> programCommand(String javaBinary) throws IOException {
         var jar = System.getProperty(JAR_PROPERTY);
         if (jar != null && !jar.isBlank()) {
-            return List.of(javaBinary, "-jar", jar);
+            return List.of(javaBinary, QUICK_START[0], QUICK_START[1], "-jar", jar);
         }
         var classpath = Project.DIR.resolve("target/classes") + java.io.File.pathSeparator
                 + Files.readString(Project.DIR.resolve("target/classpath.txt")).trim();
-        return List.of(javaBinary, "-cp", classpath, "com.tapstack.App");
+        return List.of(javaBinary, QUICK_START[0], QUICK_START[1], "-cp", classpath, "com.tapstack.App");
     }
 
     /** Starts the program as the Java language host would, against the stand-in. */
