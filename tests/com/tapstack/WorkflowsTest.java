@@ -191,25 +191,43 @@ class WorkflowsTest {
     void deploymentsAssumeRolesByOidcDevFirstThenProdBehindItsEnvironment() throws IOException {
         var deploy = yaml("deploy.yml");
         var jobs = (Map<String, Map<String, Object>>) deploy.get("jobs");
-        assertThat(jobs.keySet()).containsExactly("dev", "prod");
-        assertThat(jobs.get("prod").get("needs")).isEqualTo("dev");
+        assertThat(jobs.keySet()).containsExactly("dev", "prod-preview", "prod");
+        // prod's read-only preview runs after dev, and prod after both: after the preview whatever its result (the
+        // first run has no prod stack to preview), never after a failed dev.
+        assertThat(jobs.get("prod-preview").get("needs")).isEqualTo("dev");
+        assertThat((Map<String, Object>) jobs.get("prod-preview").get("with")).containsEntry("environment", "prod")
+                .containsEntry("preview-only", true);
+        assertThat(jobs.get("prod").get("needs")).isEqualTo(List.of("dev", "prod-preview"));
+        assertThat(jobs.get("prod").get("if")).isEqualTo("${{ !cancelled() && needs.dev.result == 'success' }}");
         assertThat(((Map<String, Object>) jobs.get("prod").get("with")).get("environment")).isEqualTo("prod");
+        assertThat((Map<String, Object>) jobs.get("prod").get("with")).doesNotContainKey("preview-only");
         var environment = read("deploy-environment.yml");
         assertThat(environment).contains("id-token: write").contains("role-to-assume: ${{ vars.AWS_DEPLOY_ROLE_ARN }}")
-                .contains("environment: ${{ inputs.environment }}").contains("command: preview").contains("command: up")
+                .contains("environment: ${{ inputs.preview-only && format('{0}-preview', inputs.environment)"
+                        + " || inputs.environment }}").contains("command: preview").contains("command: up")
                 .contains("mvn -B -DskipTests package")
                 .doesNotContain("aws-access-key-id").doesNotContain("AWS_SECRET_ACCESS_KEY");
         assertThat(environment.indexOf("command: preview")).isLessThan(environment.indexOf("command: up"));
         // The session outlasts preview and up (nothing refreshes it) and is what the role allows; the CLI is one
         // pinned version; a stored Pulumi token is used as it is, without an OIDC exchange that would fail.
-        assertThat(environment).contains("role-duration-seconds: 10800").contains("PULUMI_VERSION: 3.270.0")
+        assertThat(environment).contains("role-duration-seconds: ${{ inputs.preview-only && 3600 || 10800 }}")
+                .contains("PULUMI_VERSION: 3.270.0")
                 .contains("pulumi-version: ${{ env.PULUMI_VERSION }}")
 ;
         var steps = (List<Map<String, Object>>) ((Map<String, Map<String, Object>>) yaml("deploy-environment.yml")
                 .get("jobs")).get("deploy").get("steps");
         var auth = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("pulumi/auth-actions@"))
                 .findFirst().orElseThrow();
-        assertThat(((Map<String, Object>) auth.get("with")).get("token-expiration")).isEqualTo(10800);
+        assertThat(((Map<String, Object>) auth.get("with")).get("token-expiration"))
+                .isEqualTo("${{ inputs.preview-only && 3600 || 10800 }}");
+        // A preview-only run previews (into the job's summary) and never updates, nor creates the stack.
+        var pulumi = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("pulumi/actions@"))
+                .toList();
+        assertThat(pulumi).hasSize(2);
+        assertThat((Map<String, Object>) pulumi.get(0).get("with")).containsEntry("command", "preview")
+                .containsEntry("upsert", "${{ !inputs.preview-only }}").containsEntry("comment-on-summary", true);
+        assertThat(pulumi.get(1).get("if")).isEqualTo("${{ !inputs.preview-only }}");
+        assertThat((Map<String, Object>) pulumi.get(1).get("with")).containsEntry("command", "up");
         assertThat(auth.get("if")).isEqualTo("vars.PULUMI_BACKEND_URL == '' && vars.PULUMI_ORGANIZATION != ''"
                 + " && env.HAS_PULUMI_TOKEN != 'true'");
         // Only main deploys, by hand too.

@@ -63,7 +63,8 @@ class DeployIdentityTest {
     @Test
     void eachEnvironmentsRoleTrustsOnlyThatEnvironmentsJobsOfTheRepository() {
         var plan = plan(shop());
-        var roles = plan.byType("aws:iam/role:Role");
+        var roles = plan.byType("aws:iam/role:Role").stream()
+                .filter(r -> r.inputString("name").startsWith("shop-deploy-")).toList();
         assertThat(roles).extracting(r -> r.input("name")).containsExactly("shop-deploy-dev", "shop-deploy-prod");
         for (var role : roles) {
             var environment = role.inputString("name").substring("shop-deploy-".length());
@@ -104,9 +105,10 @@ class DeployIdentityTest {
     @Test
     void everyPermissionIsAValidStatementScopedToItsEnvironmentOrHeldToTheRegion() {
         var plan = plan(shop("stateBucket", "acme-pulumi-state"));
-        var policies = plan.byType("aws:iam/policy:Policy");
+        var policies = plan.byType("aws:iam/policy:Policy").stream()
+                .filter(p -> p.inputString("name").startsWith("shop-deploy-")).toList();
         assertThat(policies).hasSize(8);
-        assertThat(plan.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).hasSize(8);
+        assertThat(plan.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).hasSize(9);
         var problems = new ArrayList<String>();
         for (var policy : policies) {
             var text = policy.inputString("policy");
@@ -139,7 +141,9 @@ class DeployIdentityTest {
                                 || resource.contains("aws-service-role") || tagScoped(resource, conditionKeys)
                                 || resource.contains("secret:rds!") || resource.contains("managedruleset")
                                 || resource.contains("secret:ecr-pullthroughcache/")
-                                || resource.contains(":default") || resource.endsWith(":global-cluster:*"))
+                                || resource.contains(":default") || resource.endsWith(":global-cluster:*")
+                                // The image lookup: a stack file may name any repository of the account; a read.
+                                || resource.endsWith(":repository/*") && actions.equals(List.of("ecr:DescribeImages")))
                                 .as(statement.get("Sid") + " " + resource + ": scoped to the environment").isTrue();
                     }
                 }
@@ -371,6 +375,67 @@ class DeployIdentityTest {
                 "us-east-1"), UnaryOperator.identity(), ctx -> DeployIdentityProgram.define(ctx, source));
         var stackProject = ProjectFile.read(Project.DIR).name();
         assertThat(plan.byType("aws:iam/role:Role")).extracting(r -> r.input("name"))
-                .containsExactly(stackProject + "-deploy-dev", stackProject + "-deploy-prod");
+                .containsExactly(stackProject + "-deploy-dev", stackProject + "-deploy-prod",
+                        stackProject + "-preview-prod");
+    }
+
+    @Test
+    void prodGetsAPreviewRoleTrustedOnlyByItsPreviewEnvironmentThatOnlyLooksUpAndReadsState() {
+        var plan = plan(shop("stateBucket", "acme-pulumi-state"));
+        var role = plan.byType("aws:iam/role:Role").stream()
+                .filter(r -> r.inputString("name").equals("shop-preview-prod")).findFirst().orElseThrow();
+        assertThat(role.inputString("assumeRolePolicy"))
+                .contains("\"token.actions.githubusercontent.com:sub\":\"repo:acme/shop:environment:prod-preview\"")
+                .contains("\"token.actions.githubusercontent.com:aud\":\"sts.amazonaws.com\"");
+        assertThat(role.input("maxSessionDuration")).isEqualTo(3_600L);
+        var policy = plan.byType("aws:iam/policy:Policy").stream()
+                .filter(p -> p.inputString("name").equals("shop-preview-prod-lookups")).findFirst().orElseThrow();
+        var problems = new ArrayList<String>();
+        var actions = new ArrayList<String>();
+        for (var element : JsonParser.parseString(policy.inputString("policy")).getAsJsonObject()
+                .getAsJsonArray("Statement")) {
+            var statement = element.getAsJsonObject();
+            assertThat(statement.get("Effect").getAsString()).isEqualTo("Allow");
+            var conditionKeys = new ArrayList<String>();
+            if (statement.has("Condition")) {
+                statement.getAsJsonObject("Condition").entrySet().forEach(op -> conditionKeys.addAll(
+                        op.getValue().getAsJsonObject().keySet()));
+            }
+            StatementCheck.problems(strings(statement.get("Action")), strings(statement.get("Resource")), conditionKeys,
+                    false).forEach(p -> problems.add(statement.get("Sid") + ": " + p));
+            actions.addAll(strings(statement.get("Action")));
+        }
+        assertThat(problems).isEmpty();
+        // Reads only: Describe, Get, List (and the caller's identity).
+        assertThat(actions).isNotEmpty().allMatch(a -> a.split(":")[1].matches("(Describe|Get|List).*"), "a read");
+        assertThat(actions).contains("s3:GetObject", "s3:ListBucket", "ecr:DescribeImages",
+                "ec2:DescribeAvailabilityZones").doesNotContain("s3:PutObject");
+        assertThat(plan.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .anySatisfy(a -> assertThat(a.dependencies()).contains(policy.urn(), role.urn()));
+        // The dev environment has no reviewers to read a preview before its update: no preview role.
+        assertThat(plan.byType("aws:iam/role:Role")).extracting(r -> r.input("name")).doesNotContain("shop-preview-dev");
+    }
+
+    @Test
+    void previewRolesAreForTheEnvironmentsNamedAndNoneByDefaultWithoutProd() {
+        assertThat(plan(shop("environments", List.of("dev", "staging"))).byType("aws:iam/role:Role"))
+                .extracting(r -> r.input("name")).containsExactly("shop-deploy-dev", "shop-deploy-staging");
+        assertThat(plan(shop("environments", List.of("dev", "staging"), "previewEnvironments", List.of("staging")))
+                .byType("aws:iam/role:Role")).extracting(r -> r.input("name"))
+                .containsExactly("shop-deploy-dev", "shop-deploy-staging", "shop-preview-staging");
+        assertThat(plan(shop("previewEnvironments", List.of())).byType("aws:iam/role:Role"))
+                .extracting(r -> r.input("name")).containsExactly("shop-deploy-dev", "shop-deploy-prod");
+    }
+
+    @Test
+    void anEnvironmentNamedLikeAWordOfTheRolesNamesIsRefused() {
+        // Its deploy role would manage shop-deploy-* roles: every other environment's deploy role.
+        assertThatThrownBy(() -> plan(shop("environments", List.of("dev", "deploy")))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(PROJECT + ":environments").hasMessageContaining("\"deploy\" is a word of the roles' names");
+        assertThatThrownBy(() -> plan(shop("environments", List.of("preview", "prod"))))
+                .hasMessageContaining("\"preview\" is a word of the roles' names");
+        assertThatThrownBy(() -> plan(shop("previewEnvironments", List.of("staging"))))
+                .hasMessageContaining(PROJECT + ":previewEnvironments").hasMessageContaining("\"staging\" is not one of"
+                        + " the environments [dev, prod]");
     }
 }

@@ -18,8 +18,9 @@ class DeployIdentityCliTest {
     void theShippedBootstrapPlans() {
         var run = tap("plan", "identity", "--project-dir", Project.DIR.resolve("bootstrap").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("19 resources to create").contains("aws:iam/role:Role                                      2")
-                .contains("deployRoleArn-prod");
+        // Two deploy roles and prod's preview role, four policies each deploy role and one the preview role.
+        assertThat(run.out()).contains("22 resources to create").contains("aws:iam/role:Role                                      3")
+                .contains("deployRoleArn-prod").contains("previewRoleArn-prod");
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class DeployIdentity extends ComponentResource {
     static final int MAX_SESSION_SECONDS = 10_800;
 
     private final Map<String, Output<String>> roleArns = new LinkedHashMap<>();
+    private final Map<String, Output<String>> previewRoleArns = new LinkedHashMap<>();
     private final Output<String> providerArn;
 
     public DeployIdentity(String name, DeployIdentityConfig config, String region, ComponentResourceOptions options) {
@@ -80,7 +81,42 @@ public final class DeployIdentity extends ComponentResource {
             }
             roleArns.put(environment, role.arn());
         }
+        for (var environment : config.previewEnvironments()) {
+            previewRoleArns.put(environment, previewRole(name, config, environment, region, account, tags));
+        }
         registerOutputs(Map.of("oidcProviderArn", providerArn));
+    }
+
+    /**
+     * A role that can only preview the environment, for a job in GitHub environment {@code <environment>-preview}:
+     * that environment has no reviewers, so its preview is there for the deploy environment's reviewers to read
+     * before they approve. One hour: a preview makes no AWS changes to wait for.
+     */
+    private Output<String> previewRole(String name, DeployIdentityConfig config, String environment, String region,
+                                       Output<AwsAccount> account, Map<String, String> tags) {
+        var roleName = config.stackProject() + "-preview-" + environment;
+        var githubEnvironment = environment + DeployIdentityConfig.PREVIEW_ENDING;
+        var subject = GithubSubjects.environment(config.repository(), config.repositoryIds(), githubEnvironment);
+        var role = new Role(name + "-" + environment + "-preview", RoleArgs.builder()
+                .name(roleName)
+                .description("Previews the " + environment + " stack of " + config.stackProject() + " from "
+                        + config.repository() + " (GitHub environment " + githubEnvironment + "); changes nothing")
+                .assumeRolePolicy(providerArn.applyValue(arn -> trust(arn, subject).toJson()))
+                .maxSessionDuration(3_600)
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        var policy = new Policy(name + "-" + environment + "-preview", PolicyArgs.builder()
+                .name(roleName + "-lookups")
+                .description("What the " + environment + " preview role may do: the program's lookups, reading state")
+                .policy(account.applyValue(a -> PreviewPermissions.of(a.partition(), a.accountId(), region,
+                        config.stateBucket()).toJson()))
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        new RolePolicyAttachment(name + "-" + environment + "-preview", RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn(policy.arn())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        return role.arn();
     }
 
     /**
@@ -100,6 +136,11 @@ public final class DeployIdentity extends ComponentResource {
     /** The deploy role ARN per environment, for the workflows' AWS_DEPLOY_ROLE_ARN variables. */
     public Map<String, Output<String>> roleArns() {
         return Map.copyOf(roleArns);
+    }
+
+    /** The preview role ARN per environment that has one, for the AWS_DEPLOY_ROLE_ARN of its -preview environment. */
+    public Map<String, Output<String>> previewRoleArns() {
+        return Map.copyOf(previewRoleArns);
     }
 
     public Output<String> providerArn() {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record DeployIdentityConfig(String namespace, String stackProject, String repository,
                                    Optional<GithubSubjects.RepositoryIds> repositoryIds, List<String> environments,
-                                   Optional<String> oidcProviderArn, Optional<String> stateBucket) {
+                                   List<String> previewEnvironments, Optional<String> oidcProviderArn,
+                                   Optional<String> stateBucket) {
 
     /** The deploy identity's project is the stack's project name with this ending. */
     public static final String PROJECT_ENDING = "-deploy-identity";
@@ -40,6 +41,18 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
     public static final ListKey ENVIRONMENTS = ListKey.of("environments", List.of("dev", "prod"), "stack names"
             + " of lowercase letters and digits (no hyphen: one role's name patterns must not reach another's)", "The GitHub environments, one deploy role each, named like the"
             + " stacks they deploy");
+    /**
+     * The words of the roles' names ({@code <project>-deploy-<environment>}, {@code <project>-preview-<environment>}):
+     * an environment of one of these names would get a deploy role whose {@code <project>-<environment>-*} roles are
+     * the other environments' deploy or preview roles, and could rewrite their policies.
+     */
+    static final List<String> ROLE_WORDS = List.of("deploy", "preview");
+    /** The GitHub environment a preview role trusts: the environment's name with this ending. */
+    public static final String PREVIEW_ENDING = "-preview";
+    public static final ListKey PREVIEW_ENVIRONMENTS = ListKey.of("previewEnvironments", List.of("prod"),
+            "environments of this stack", "Environments that also get a preview role: read-only, trusted by the"
+            + " GitHub environment <environment>" + PREVIEW_ENDING + " (no reviewers), so that the preview is there to"
+            + " read before the environment's reviewers approve its update (default: prod, when it is one)");
     public static final TextKey OIDC_PROVIDER = TextKey.required("oidcProviderArn", "the ARN of the account's"
             + " token.actions.githubusercontent.com provider", "An OIDC provider the account already has (an"
             + " account holds one per URL); without it, one is created");
@@ -50,7 +63,8 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
 
     public static final KeyTable KEYS = KeyTable.of("<project>", "Deploy identity", "The GitHub OIDC provider and one"
             + " deploy role per environment, trusted only by the repository's workflows running in that GitHub"
-            + " environment.", REPOSITORY_KEY, OWNER_ID, REPOSITORY_ID, ENVIRONMENTS, OIDC_PROVIDER, STATE_BUCKET,
+            + " environment.", REPOSITORY_KEY, OWNER_ID, REPOSITORY_ID, ENVIRONMENTS, PREVIEW_ENVIRONMENTS,
+            OIDC_PROVIDER, STATE_BUCKET,
             STACK_PROJECT);
 
     public static DeployIdentityConfig read(ConfigSource source, String project) {
@@ -76,9 +90,25 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
                 throw node.invalid(ENVIRONMENTS.name(), ConfigNode.show(environment) + " is not a stack name",
                         ENVIRONMENTS.allowed());
             }
+            if (ROLE_WORDS.contains(environment)) {
+                throw node.invalid(ENVIRONMENTS.name(), ConfigNode.show(environment) + " is a word of the roles' names,"
+                        + " so its role's <project>-" + environment + "-* roles would be the other environments' roles",
+                        "any other stack name");
+            }
         }
         if (environments.stream().distinct().count() != environments.size()) {
             throw node.invalid(ENVIRONMENTS.name(), "names an environment twice", "each environment once");
+        }
+        var previews = node.has(PREVIEW_ENVIRONMENTS.name()) ? PREVIEW_ENVIRONMENTS.read(node)
+                : PREVIEW_ENVIRONMENTS.defaultValue().stream().filter(environments::contains).toList();
+        for (var preview : previews) {
+            if (!environments.contains(preview)) {
+                throw node.invalid(PREVIEW_ENVIRONMENTS.name(), ConfigNode.show(preview) + " is not one of the"
+                        + " environments " + environments, PREVIEW_ENVIRONMENTS.allowed());
+            }
+        }
+        if (previews.stream().distinct().count() != previews.size()) {
+            throw node.invalid(PREVIEW_ENVIRONMENTS.name(), "names an environment twice", "each environment once");
         }
         var provider = OIDC_PROVIDER.optional(node);
         if (provider.isPresent() && !PROVIDER_ARN.matcher(provider.get()).matches()) {
@@ -92,8 +122,8 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
         var stackProject = STACK_PROJECT.optional(node).orElseGet(() -> project.endsWith(PROJECT_ENDING)
                 ? project.substring(0, project.length() - PROJECT_ENDING.length()) : project);
         return new DeployIdentityConfig(project, stackProject, repository,
-                owner.map(o -> new GithubSubjects.RepositoryIds(o, id.get())), List.copyOf(environments), provider,
-                bucket);
+                owner.map(o -> new GithubSubjects.RepositoryIds(o, id.get())), List.copyOf(environments),
+                List.copyOf(previews), provider, bucket);
     }
 
     private static Optional<Long> numericId(ConfigNode node, TextKey key) {

@@ -31,6 +31,7 @@ public final class DeployIdentityProgram {
         var identity = new DeployIdentity(ctx.projectName(), config, text, ComponentResourceOptions.builder().build());
         ctx.export("oidcProviderArn", identity.providerArn());
         identity.roleArns().forEach((environment, arn) -> ctx.export("deployRoleArn-" + environment, arn));
+        identity.previewRoleArns().forEach((environment, arn) -> ctx.export("previewRoleArn-" + environment, arn));
         return identity;
     }
 }

@@ -47,7 +47,11 @@ public final class DeployPermissions {
                                                  String environment, Optional<String> stateBucket) {
         var arn = new Arns(partition, account, region, project + "-" + environment + "-");
         var policies = new LinkedHashMap<String, PolicyDocument>();
-        policies.put("network", network(arn, region));
+        // What the program looks up on every run (who am I, zones, images, engine versions, an existing VPC), in
+        // the policy with room for it.
+        var network = new java.util.ArrayList<>(network(arn, region).statements());
+        network.addAll(ProgramLookups.statements(arn, region));
+        policies.put("network", new PolicyDocument(network));
         policies.put("compute", compute(arn, region));
         var platform = platform(arn, region, project, environment, stateBucket).statements();
         // The services the optional modules use (messaging, the database, EFS storage) go into a policy of their
@@ -374,10 +378,9 @@ public final class DeployPermissions {
                         "elasticfilesystem:DescribeAccessPoints", "elasticfilesystem:DescribeBackupPolicy",
                         "elasticfilesystem:DescribeFileSystemPolicy", "elasticfilesystem:DescribeLifecycleConfiguration",
                         "elasticfilesystem:ListTagsForResource").resources("*"), region).build(),
-                // Lookups the program makes (who am I, which engine versions and certificates exist) take no
-                // resource type; requesting a certificate makes its ARN.
-                inRegion(Statement.allow("Lookups").actions("sts:GetCallerIdentity", "rds:DescribeDBEngineVersions",
-                        "ssm:DescribeParameters",
+                // Certificates take no resource type before they exist; requesting one makes its ARN. The
+                // parameters' listing takes none either.
+                inRegion(Statement.allow("Certificates").actions("ssm:DescribeParameters",
                         "acm:RequestCertificate", "acm:DescribeCertificate", "acm:ListCertificates",
                         "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:ListTagsForCertificate")
                         .resources("*"), region).build()));
