@@ -143,7 +143,8 @@ class DeployIdentityTest {
                                 || resource.contains("secret:ecr-pullthroughcache/")
                                 || resource.contains(":default") || resource.endsWith(":global-cluster:*")
                                 // The image lookup: a stack file may name any repository of the account; a read.
-                                || resource.endsWith(":repository/*") && actions.equals(List.of("ecr:DescribeImages")))
+                                || resource.endsWith(":repository/*")
+                                && actions.equals(List.of("ecr:DescribeImages", "ecr:DescribeRepositories")))
                                 .as(statement.get("Sid") + " " + resource + ": scoped to the environment").isTrue();
                     }
                 }

@@ -33,9 +33,11 @@ public final class ProgramLookups {
     private static final Function<DeployPermissions.Arns, String> ANY = arn -> "*";
 
     /*
-     * The actions are those of terraform-provider-aws 5.x (which pulumi-aws 6.83 bridges), each data source's read
-     * function in internal/service/<service>/: see the note of the change that added this table for what was read
-     * and what was not verified.
+     * The actions are the calls of each data source's read in terraform-provider-aws 5.x, which pulumi-aws 6.83
+     * bridges (internal/service/<service>/<name>_data_source.go and the find helpers they call), read in stored
+     * copies of 5.x, not at the exact tag 6.83 pins. The provider's own configuration calls only
+     * sts:GetCallerIdentity (internal/conns/config.go; pulumi-aws validates credentials with it once more), which
+     * needs no permission. Resource types from the Service Authorization Reference.
      */
     public static final List<Lookup> ALL = List.of(
             // STS: "No permissions are required to perform this operation" (STS API reference, GetCallerIdentity);
@@ -44,17 +46,23 @@ public final class ProgramLookups {
             new Lookup("aws:index/getPartition:getPartition", List.of(), ANY),
             new Lookup("aws:index/getAvailabilityZones:getAvailabilityZones", List.of("ec2:DescribeAvailabilityZones"),
                     ANY),
-            // An existing VPC's lookups (network.existingVpc).
+            // An existing VPC's lookups (network.existingVpc). vpc_data_source.go: the VPC, its three attributes
+            // (DescribeVpcAttribute takes a vpc resource, but the VPC is the stack file's, unknown here: "*", held
+            // to the region like the rest) and its main route table.
             new Lookup("aws:ec2/getVpc:getVpc", List.of("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute",
-                    "ec2:DescribeRouteTables", "ec2:DescribeNetworkAcls", "ec2:DescribeSecurityGroups"), ANY),
+                    "ec2:DescribeRouteTables"), ANY),
             new Lookup("aws:ec2/getSubnet:getSubnet", List.of("ec2:DescribeSubnets"), ANY),
-            new Lookup("aws:ec2/getRouteTable:getRouteTable", List.of("ec2:DescribeRouteTables"), ANY),
+            // vpc_route_table_data_source.go also reads the network interfaces its routes target.
+            new Lookup("aws:ec2/getRouteTable:getRouteTable", List.of("ec2:DescribeRouteTables",
+                    "ec2:DescribeNetworkInterfaces"), ANY),
             new Lookup("aws:ec2/getRouteTables:getRouteTables", List.of("ec2:DescribeRouteTables"), ANY),
+            // vpc_endpoint_data_source.go reads the service's prefix list too, and fails when refused it.
             new Lookup("aws:ec2/getVpcEndpoint:getVpcEndpoint", List.of("ec2:DescribeVpcEndpoints",
                     "ec2:DescribePrefixLists"), ANY),
             // A service's image by digest in its own repository, or by tag in a repository of the account named in
-            // the stack file (any name): repositories of the account and region.
-            new Lookup("aws:ecr/getImage:getImage", List.of("ecr:DescribeImages"),
+            // the stack file (any name): repositories of the account and region. image_data_source.go describes the
+            // image, then the repository (for the image's URI).
+            new Lookup("aws:ecr/getImage:getImage", List.of("ecr:DescribeImages", "ecr:DescribeRepositories"),
                     arn -> arn.regional("ecr", "repository/*")),
             new Lookup("aws:rds/getEngineVersion:getEngineVersion", List.of("rds:DescribeDBEngineVersions"), ANY),
             // A pull through cache's credential given by name: ECR requires the ecr-pullthroughcache/ prefix.
