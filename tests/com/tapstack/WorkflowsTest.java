@@ -195,6 +195,7 @@ class WorkflowsTest {
         // prod's read-only preview runs after dev, and prod after both: after the preview whatever its result (the
         // first run has no prod stack to preview), never after a failed dev.
         assertThat(jobs.get("prod-preview").get("needs")).isEqualTo("dev");
+        assertThat(jobs.get("prod-preview").get("if")).isEqualTo("vars.PROD_PREVIEW == 'true'");
         assertThat((Map<String, Object>) jobs.get("prod-preview").get("with")).containsEntry("environment", "prod")
                 .containsEntry("preview-only", true);
         assertThat(jobs.get("prod").get("needs")).isEqualTo(List.of("dev", "prod-preview"));
@@ -229,7 +230,14 @@ class WorkflowsTest {
         assertThat(pulumi.get(1).get("if")).isEqualTo("${{ !inputs.preview-only }}");
         assertThat((Map<String, Object>) pulumi.get(1).get("with")).containsEntry("command", "up");
         assertThat(auth.get("if")).isEqualTo("vars.PULUMI_BACKEND_URL == '' && vars.PULUMI_ORGANIZATION != ''"
-                + " && env.HAS_PULUMI_TOKEN != 'true'");
+                + " && (inputs.preview-only || env.HAS_PULUMI_TOKEN != 'true')");
+        // A preview never holds the organization's admin token or the stored one: a team token, or it stops.
+        assertThat((Map<String, Object>) auth.get("with")).containsEntry("requested-token-type", "${{ inputs.preview-only"
+                + " && 'urn:pulumi:token-type:access_token:team' || 'urn:pulumi:token-type:access_token:organization' }}")
+                .containsEntry("scope", "${{ inputs.preview-only && format('team:{0}', vars.PULUMI_PREVIEW_TEAM) || '' }}");
+        assertThat(environment).contains("if: inputs.preview-only && vars.PULUMI_BACKEND_URL == '' &&"
+                + " vars.PULUMI_PREVIEW_TEAM == ''").contains("PULUMI_ACCESS_TOKEN: ${{ env.PULUMI_ACCESS_TOKEN ||"
+                + " (!inputs.preview-only && secrets.PULUMI_ACCESS_TOKEN) || '' }}");
         // Only main deploys, by hand too.
         assertThat(jobs.get("dev").get("if")).isEqualTo("github.ref == 'refs/heads/main'");
     }

@@ -18,9 +18,8 @@ class DeployIdentityCliTest {
     void theShippedBootstrapPlans() {
         var run = tap("plan", "identity", "--project-dir", Project.DIR.resolve("bootstrap").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        // Two deploy roles and prod's preview role, four policies each deploy role and one the preview role.
-        assertThat(run.out()).contains("22 resources to create").contains("aws:iam/role:Role                                      3")
-                .contains("deployRoleArn-prod").contains("previewRoleArn-prod");
+        assertThat(run.out()).contains("19 resources to create").contains("aws:iam/role:Role                                      2")
+                .contains("deployRoleArn-prod").doesNotContain("previewRoleArn");
     }
 
     @Test

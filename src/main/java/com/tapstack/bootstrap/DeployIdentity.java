@@ -109,7 +109,7 @@ public final class DeployIdentity extends ComponentResource {
                 .name(roleName + "-lookups")
                 .description("What the " + environment + " preview role may do: the program's lookups, reading state")
                 .policy(account.applyValue(a -> PreviewPermissions.of(a.partition(), a.accountId(), region,
-                        config.stateBucket()).toJson()))
+                        config.stackProject(), environment, config.stateBucket()).toJson()))
                 .tags(tags)
                 .build(), CustomResourceOptions.builder().parent(this).build());
         new RolePolicyAttachment(name + "-" + environment + "-preview", RolePolicyAttachmentArgs.builder()

@@ -49,10 +49,15 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
     static final List<String> ROLE_WORDS = List.of("deploy", "preview");
     /** The GitHub environment a preview role trusts: the environment's name with this ending. */
     public static final String PREVIEW_ENDING = "-preview";
-    public static final ListKey PREVIEW_ENVIRONMENTS = ListKey.of("previewEnvironments", List.of("prod"),
+    /**
+     * None by default: a preview role trusts a GitHub environment without reviewers, which GitHub creates on its
+     * first use with no branch rule if nobody made it first; name an environment here once its {@code -preview}
+     * environment exists, limited to main.
+     */
+    public static final ListKey PREVIEW_ENVIRONMENTS = ListKey.of("previewEnvironments", List.of(),
             "environments of this stack", "Environments that also get a preview role: read-only, trusted by the"
-            + " GitHub environment <environment>" + PREVIEW_ENDING + " (no reviewers), so that the preview is there to"
-            + " read before the environment's reviewers approve its update (default: prod, when it is one)");
+            + " GitHub environment <environment>" + PREVIEW_ENDING + " (no reviewers, deployments from main only), so"
+            + " that the preview is there to read before the environment's reviewers approve its update");
     public static final TextKey OIDC_PROVIDER = TextKey.required("oidcProviderArn", "the ARN of the account's"
             + " token.actions.githubusercontent.com provider", "An OIDC provider the account already has (an"
             + " account holds one per URL); without it, one is created");
@@ -99,8 +104,7 @@ public record DeployIdentityConfig(String namespace, String stackProject, String
         if (environments.stream().distinct().count() != environments.size()) {
             throw node.invalid(ENVIRONMENTS.name(), "names an environment twice", "each environment once");
         }
-        var previews = node.has(PREVIEW_ENVIRONMENTS.name()) ? PREVIEW_ENVIRONMENTS.read(node)
-                : PREVIEW_ENVIRONMENTS.defaultValue().stream().filter(environments::contains).toList();
+        var previews = PREVIEW_ENVIRONMENTS.read(node);
         for (var preview : previews) {
             if (!environments.contains(preview)) {
                 throw node.invalid(PREVIEW_ENVIRONMENTS.name(), ConfigNode.show(preview) + " is not one of the"
