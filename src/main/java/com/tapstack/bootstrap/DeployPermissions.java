@@ -51,6 +51,7 @@ public final class DeployPermissions {
         // the policy with room for it.
         var network = new java.util.ArrayList<>(network(arn, region).statements());
         network.addAll(ProgramLookups.statements(arn, region));
+        network.add(unscopedProviderCalls(region));
         policies.put("network", new PolicyDocument(network));
         policies.put("compute", compute(arn, region));
         var platform = platform(arn, region, project, environment, stateBucket).statements();
@@ -61,6 +62,18 @@ public final class DeployPermissions {
         policies.put("platform", new PolicyDocument(platform.stream().filter(st -> !modules.contains(st.sid())).toList()));
         policies.put("modules", new PolicyDocument(platform.stream().filter(st -> modules.contains(st.sid())).toList()));
         return policies;
+    }
+
+    /**
+     * Calls the provider or AWS makes for the stack's resources that AWS authorizes on nothing narrower, held to the
+     * region (tests/fixtures/provider-calls.tsv names their sources): a WAF log destination in CloudWatch Logs
+     * (AWS WAF developer guide, logging to CloudWatch Logs: the log delivery and the resource policy) and
+     * subscriptions' attributes (aws_sns_topic_subscription reads and waits on them).
+     */
+    private static Statement unscopedProviderCalls(String region) {
+        return inRegion(Statement.allow("UnscopedProviderCalls").actions("logs:CreateLogDelivery",
+                "logs:DeleteLogDelivery", "logs:DescribeResourcePolicies", "logs:PutResourcePolicy",
+                "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes").resources("*"), region).build();
     }
 
     /** ARNs of one environment: {@code prefix} is {@code <project>-<environment>-}. */
@@ -103,6 +116,8 @@ public final class DeployPermissions {
                         "ec2:DescribeAddressesAttribute", "ec2:DescribeNatGateways", "ec2:DescribeRouteTables",
                         "ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules", "ec2:DescribeFlowLogs",
                         "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcEndpointServices", "ec2:DescribePrefixLists",
+                        // A VPC's read looks up its default network ACL (aws_vpc).
+                        "ec2:DescribeNetworkAcls",
                         "ec2:DescribeAvailabilityZones", "ec2:DescribeNetworkInterfaces",
                         // DescribeMountTargetSecurityGroups also needs it (EFS API reference).
                         "ec2:DescribeNetworkInterfaceAttribute", "ec2:DescribeTags",
@@ -138,6 +153,7 @@ public final class DeployPermissions {
                         "elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
                         "elasticloadbalancing:ModifyListener", "elasticloadbalancing:CreateRule",
                         "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyRule",
+                        "elasticloadbalancing:SetRulePriorities",
                         "elasticloadbalancing:AddTags",
                         "elasticloadbalancing:RemoveTags")
                         .resources(arn.regional("elasticloadbalancing", "loadbalancer/app/" + p + "*/*"),
@@ -184,11 +200,14 @@ public final class DeployPermissions {
                         "servicediscovery:UpdateService", "servicediscovery:GetOperation",
                         "servicediscovery:ListNamespaces", "servicediscovery:TagResource",
                         "servicediscovery:UntagResource", "servicediscovery:ListTagsForResource",
+                        // Deleting a service of an unprotected environment (force_destroy) deregisters its tasks.
+                        "servicediscovery:ListInstances", "servicediscovery:DeregisterInstance",
                         "application-autoscaling:RegisterScalableTarget",
                         "application-autoscaling:DeregisterScalableTarget",
                         "application-autoscaling:DescribeScalableTargets", "application-autoscaling:PutScalingPolicy",
                         "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DescribeScalingPolicies",
-                        "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource",
+                        "application-autoscaling:TagResource", "application-autoscaling:UntagResource",
+                        "application-autoscaling:ListTagsForResource",
                         "logs:DescribeLogGroups").resources("*"), region).build(),
                 // Route 53 is global: its requests go to its one endpoint, in us-east-1 for the aws partition, so
                 // aws:RequestedRegion is that region whatever the stack's (IAM user guide,
@@ -259,6 +278,8 @@ public final class DeployPermissions {
                         "kms:EnableKeyRotation", "kms:GetKeyRotationStatus", "kms:UpdateKeyDescription",
                         "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:ListResourceTags",
                         "kms:CreateAlias", "kms:DeleteAlias", "kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKey",
+                        // A SecureString parameter is put encrypted with the stack key.
+                        "kms:Encrypt",
                         // Required of whoever creates an EFS file system with the key (EFS user guide,
                         // encryption-at-rest.html, "Amazon EFS key policies for AWS KMS").
                         "kms:GenerateDataKeyWithoutPlaintext")
@@ -297,6 +318,7 @@ public final class DeployPermissions {
                         "rds:DescribeDBInstances", "rds:CreateDBSubnetGroup", "rds:ModifyDBSubnetGroup",
                         "rds:DeleteDBSubnetGroup", "rds:CreateDBClusterParameterGroup",
                         "rds:ModifyDBClusterParameterGroup", "rds:DeleteDBClusterParameterGroup",
+                        "rds:ResetDBClusterParameterGroup", "rds:ResetDBParameterGroup",
                         "rds:CreateDBParameterGroup", "rds:ModifyDBParameterGroup", "rds:DeleteDBParameterGroup",
                         "rds:CreateDBClusterSnapshot", "rds:CreateDBSnapshot", "rds:AddTagsToResource",
                         "rds:RemoveTagsFromResource", "rds:ListTagsForResource", "rds:DescribeDBSubnetGroups",
@@ -323,12 +345,16 @@ public final class DeployPermissions {
                         "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration", "s3:GetBucketTagging",
                         "s3:PutBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketAcl", "s3:GetBucketCORS",
                         "s3:GetBucketWebsite", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment",
-                        "s3:GetBucketLogging", "s3:GetReplicationConfiguration", "s3:GetBucketObjectLockConfiguration")
+                        "s3:GetBucketLogging", "s3:GetReplicationConfiguration", "s3:GetBucketObjectLockConfiguration",
+                        // CreateBucket sends the private ACL; an unprotected environment's bucket is emptied before
+                        // it is deleted (force_destroy); "<prefix>*" also matches the buckets' objects.
+                        "s3:PutBucketAcl", "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion")
                         .resources("arn:" + arn.partition() + ":s3:::" + p + "*").build(),
                 Statement.allow("WebAcl").actions("wafv2:CreateWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
                         "wafv2:GetWebACL", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
                         "wafv2:PutLoggingConfiguration", "wafv2:GetLoggingConfiguration",
                         "wafv2:DeleteLoggingConfiguration", "wafv2:TagResource", "wafv2:UntagResource",
+                        "wafv2:GetWebACLForResource",
                         "wafv2:ListTagsForResource")
                         .resources(arn.regional("wafv2", "regional/webacl/" + p + "*/*"),
                                 arn.regional("wafv2", "regional/managedruleset/*/*"),
@@ -382,7 +408,8 @@ public final class DeployPermissions {
                 // parameters' listing takes none either.
                 inRegion(Statement.allow("Certificates").actions("ssm:DescribeParameters",
                         "acm:RequestCertificate", "acm:DescribeCertificate", "acm:ListCertificates",
-                        "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:ListTagsForCertificate")
+                        "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate",
+                        "acm:ListTagsForCertificate", "acm:UpdateCertificateOptions")
                         .resources("*"), region).build()));
         // The role may create the environment's roles and write their trust policies; assuming one of them would
         // turn that into any permission it wrote. An explicit deny wins over any trust policy.

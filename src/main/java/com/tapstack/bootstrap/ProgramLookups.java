@@ -70,6 +70,12 @@ public final class ProgramLookups {
                     "secretsmanager:GetResourcePolicy"), arn -> arn.regional("secretsmanager",
                     "secret:ecr-pullthroughcache/*")));
 
+    /**
+     * Calls the provider makes while it diffs a resource, so in every preview too: aws_sfn_state_machine validates
+     * its definition in CustomizeDiff (internal/service/sfn/state_machine.go). AWS gives the action no resource type.
+     */
+    static final List<String> DIFF_CALLS = List.of("states:ValidateStateMachineDefinition");
+
     private ProgramLookups() {
     }
 
@@ -77,9 +83,10 @@ public final class ProgramLookups {
         return ALL.stream().filter(lookup -> lookup.token().equals(token)).findFirst();
     }
 
-    /** Every lookup's actions, one statement per resource, held to the stack's region. */
+    /** Every lookup's actions and the diffs' calls, one statement per resource, held to the stack's region. */
     static List<Statement> statements(DeployPermissions.Arns arn, String region) {
         Map<String, Set<String>> byResource = new LinkedHashMap<>();
+        byResource.put("*", new TreeSet<>(DIFF_CALLS));
         for (var lookup : ALL) {
             if (!lookup.actions().isEmpty()) {
                 byResource.computeIfAbsent(lookup.resource().apply(arn), r -> new TreeSet<>()).addAll(lookup.actions());
