@@ -155,10 +155,14 @@ class DeployIdentityTest {
                 assertThat(p.inputString("policy")).contains("\"Sid\":\"NoRoleChaining\",\"Effect\":\"Deny\""));
     }
 
-    /** A resource whose ARN is a generated id (a key, a file system, an access point), held to the stack's tags. */
+    /**
+     * A resource whose ARN is a generated id (a key, a file system, an access point, a Cloud Map service, a
+     * certificate, a scalable target), held to the stack's tags.
+     */
     static boolean tagScoped(String resource, List<String> conditionKeys) {
         var generatedId = resource.endsWith(":key/*") || resource.endsWith(":file-system/*")
-                || resource.endsWith(":access-point/*");
+                || resource.endsWith(":access-point/*") || resource.endsWith(":service/*")
+                || resource.endsWith(":certificate/*") || resource.endsWith(":scalable-target/*");
         return generatedId && (conditionKeys.containsAll(List.of("aws:ResourceTag/Project", "aws:ResourceTag/Environment"))
                 || conditionKeys.containsAll(List.of("aws:RequestTag/Project", "aws:RequestTag/Environment")));
     }

@@ -87,6 +87,11 @@ class ProgramLookupsTest {
                 DeployIdentityTest.assertGrants(preview, action, resource.equals("example") ? "*" : resource);
             }
         }
+        // The diffs' calls too: every preview makes them.
+        for (var action : ProgramLookups.DIFF_CALLS) {
+            DeployIdentityTest.assertGrants(deploy, action, "*");
+            DeployIdentityTest.assertGrants(preview, action, "*");
+        }
         assertThat(preview.keySet()).allMatch(sid -> sid.startsWith("ProgramLookups") || sid.startsWith("NoRoleChaining"));
     }
 

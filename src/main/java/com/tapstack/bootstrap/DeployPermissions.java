@@ -52,6 +52,7 @@ public final class DeployPermissions {
         var network = new java.util.ArrayList<>(network(arn, region).statements());
         network.addAll(ProgramLookups.statements(arn, region));
         network.add(unscopedProviderCalls(region));
+        network.add(taggedStackResources(arn, project, environment));
         policies.put("network", new PolicyDocument(network));
         policies.put("compute", compute(arn, region));
         var platform = platform(arn, region, project, environment, stateBucket).statements();
@@ -67,13 +68,30 @@ public final class DeployPermissions {
     /**
      * Calls the provider or AWS makes for the stack's resources that AWS authorizes on nothing narrower, held to the
      * region (tests/fixtures/provider-calls.tsv names their sources): a WAF log destination in CloudWatch Logs
-     * (AWS WAF developer guide, logging to CloudWatch Logs: the log delivery and the resource policy) and
-     * subscriptions' attributes (aws_sns_topic_subscription reads and waits on them).
+     * (AWS WAF developer guide, logging to CloudWatch Logs: the log delivery and the resource policy; the Service
+     * Authorization Reference gives these actions no resource type). PutResourcePolicy on "*" could also rewrite
+     * another stack's log delivery policies in the region: docs/ci-cd.md lists it among what the roles do not
+     * protect against.
      */
     private static Statement unscopedProviderCalls(String region) {
         return inRegion(Statement.allow("UnscopedProviderCalls").actions("logs:CreateLogDelivery",
-                "logs:DeleteLogDelivery", "logs:DescribeResourcePolicies", "logs:PutResourcePolicy",
-                "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes").resources("*"), region).build();
+                "logs:DeleteLogDelivery", "logs:DescribeResourcePolicies", "logs:PutResourcePolicy")
+                .resources("*"), region).build();
+    }
+
+    /**
+     * Cloud Map services, certificates and scalable targets have generated ids: these calls on them go by the
+     * stack's tags. Deleting a service of an unprotected environment (force_destroy) deregisters its tasks; an update
+     * untags a target or a certificate, or changes a certificate's options.
+     */
+    private static Statement taggedStackResources(Arns arn, String project, String environment) {
+        return Statement.allow("TaggedStackResources").actions("servicediscovery:ListInstances",
+                        "servicediscovery:DeregisterInstance", "acm:RemoveTagsFromCertificate",
+                        "acm:UpdateCertificateOptions", "application-autoscaling:UntagResource")
+                .resources(arn.regional("servicediscovery", "service/*"), arn.regional("acm", "certificate/*"),
+                        arn.regional("application-autoscaling", "scalable-target/*"))
+                .condition("StringEquals", "aws:ResourceTag/Project", project)
+                .condition("StringEquals", "aws:ResourceTag/Environment", environment).build();
     }
 
     /** ARNs of one environment: {@code prefix} is {@code <project>-<environment>-}. */
@@ -200,14 +218,11 @@ public final class DeployPermissions {
                         "servicediscovery:UpdateService", "servicediscovery:GetOperation",
                         "servicediscovery:ListNamespaces", "servicediscovery:TagResource",
                         "servicediscovery:UntagResource", "servicediscovery:ListTagsForResource",
-                        // Deleting a service of an unprotected environment (force_destroy) deregisters its tasks.
-                        "servicediscovery:ListInstances", "servicediscovery:DeregisterInstance",
                         "application-autoscaling:RegisterScalableTarget",
                         "application-autoscaling:DeregisterScalableTarget",
                         "application-autoscaling:DescribeScalableTargets", "application-autoscaling:PutScalingPolicy",
                         "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DescribeScalingPolicies",
-                        "application-autoscaling:TagResource", "application-autoscaling:UntagResource",
-                        "application-autoscaling:ListTagsForResource",
+                        "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource",
                         "logs:DescribeLogGroups").resources("*"), region).build(),
                 // Route 53 is global: its requests go to its one endpoint, in us-east-1 for the aws partition, so
                 // aws:RequestedRegion is that region whatever the stack's (IAM user guide,
@@ -294,7 +309,10 @@ public final class DeployPermissions {
                         .resources(arn.regional("ssm", "parameter/" + project + "/" + environment + "/*")).build(),
                 Statement.allow("Messaging").actions("sns:CreateTopic", "sns:DeleteTopic", "sns:GetTopicAttributes",
                         "sns:SetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe", "sns:TagResource",
-                        "sns:UntagResource", "sns:ListTagsForResource", "sqs:CreateQueue", "sqs:DeleteQueue",
+                        "sns:UntagResource", "sns:ListTagsForResource",
+                        // A subscription's ARN is its topic's and an id: "<prefix>*" covers it.
+                        "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes",
+                        "sqs:CreateQueue", "sqs:DeleteQueue",
                         "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl", "sqs:TagQueue",
                         "sqs:UntagQueue", "sqs:ListQueueTags", "states:CreateStateMachine",
                         "states:DeleteStateMachine", "states:UpdateStateMachine", "states:DescribeStateMachine",
@@ -346,9 +364,10 @@ public final class DeployPermissions {
                         "s3:PutBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketAcl", "s3:GetBucketCORS",
                         "s3:GetBucketWebsite", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment",
                         "s3:GetBucketLogging", "s3:GetReplicationConfiguration", "s3:GetBucketObjectLockConfiguration",
-                        // CreateBucket sends the private ACL; an unprotected environment's bucket is emptied before
-                        // it is deleted (force_destroy); "<prefix>*" also matches the buckets' objects.
-                        "s3:PutBucketAcl", "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion")
+                        // An unprotected environment's bucket is emptied before it is deleted (force_destroy);
+                        // "<prefix>*" also matches the buckets' objects. (CreateBucket's private ACL needs no
+                        // s3:PutBucketAcl: S3 API reference, CreateBucket, permissions.)
+                        "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion")
                         .resources("arn:" + arn.partition() + ":s3:::" + p + "*").build(),
                 Statement.allow("WebAcl").actions("wafv2:CreateWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
                         "wafv2:GetWebACL", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
@@ -408,8 +427,7 @@ public final class DeployPermissions {
                 // parameters' listing takes none either.
                 inRegion(Statement.allow("Certificates").actions("ssm:DescribeParameters",
                         "acm:RequestCertificate", "acm:DescribeCertificate", "acm:ListCertificates",
-                        "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate",
-                        "acm:ListTagsForCertificate", "acm:UpdateCertificateOptions")
+                        "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:ListTagsForCertificate")
                         .resources("*"), region).build()));
         // The role may create the environment's roles and write their trust policies; assuming one of them would
         // turn that into any permission it wrote. An explicit deny wins over any trust policy.
