@@ -4,7 +4,6 @@ import com.tapstack.iam.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -17,15 +16,15 @@ import java.util.stream.Collectors;
  * changes and reads no resource: the engine compares the program with the state and asks the provider for diffs.
  * The tests plan every fixture and refuse a lookup that is not here.
  */
-public final class ProgramLookups {
+final class ProgramLookups {
 
     /**
      * One data source: its invoke token, the actions its read calls (none: answered from the provider's own
      * configuration), and the resource they are authorized on ({@code "*"}: AWS's Service Authorization Reference
      * gives the action no resource type).
      */
-    public record Lookup(String token, List<String> actions, Function<DeployPermissions.Arns, String> resource) {
-        public Lookup {
+    record Lookup(String token, List<String> actions, Function<DeployPermissions.Arns, String> resource) {
+        Lookup {
             actions = List.copyOf(actions);
         }
     }
@@ -39,7 +38,7 @@ public final class ProgramLookups {
      * sts:GetCallerIdentity (internal/conns/config.go; pulumi-aws validates credentials with it once more), which
      * needs no permission. Resource types from the Service Authorization Reference.
      */
-    public static final List<Lookup> ALL = List.of(
+    static final List<Lookup> ALL = List.of(
             // STS: "No permissions are required to perform this operation" (STS API reference, GetCallerIdentity);
             // listed so that the table names every call the program makes.
             new Lookup("aws:index/getCallerIdentity:getCallerIdentity", List.of("sts:GetCallerIdentity"), ANY),
@@ -77,10 +76,6 @@ public final class ProgramLookups {
     static final List<String> DIFF_CALLS = List.of("states:ValidateStateMachineDefinition");
 
     private ProgramLookups() {
-    }
-
-    public static Optional<Lookup> of(String token) {
-        return ALL.stream().filter(lookup -> lookup.token().equals(token)).findFirst();
     }
 
     /** Every lookup's actions and the diffs' calls, one statement per resource, held to the stack's region. */
