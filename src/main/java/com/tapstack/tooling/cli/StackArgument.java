@@ -1,13 +1,21 @@
 package com.tapstack.tooling.cli;
 
+import com.tapstack.bootstrap.DeployIdentityProgram;
+import com.tapstack.config.ProjectFile;
+import com.tapstack.config.StackFileSource;
+import com.tapstack.config.YamlFiles;
 import com.tapstack.stack.StackConfig;
 import com.tapstack.stack.StackFiles;
 import com.tapstack.tooling.offline.OfflineEngine;
 import com.tapstack.tooling.offline.Plan;
+import com.tapstack.tooling.offline.SimulatedAccount;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The STACK operand and --project-dir of every command that plans a stack (operand 0, option {@link
@@ -36,27 +44,23 @@ final class StackArgument {
      * The deploy identity's project ({@code bootstrap/}, named {@code <project>-deploy-identity}), planned offline
      * as the program {@code pulumi up} would run there; empty for any other project.
      */
-    java.util.Optional<com.tapstack.tooling.offline.Plan> planDeployIdentity() {
-        var dir = projectDir;
-        var file = dir.resolve(com.tapstack.config.ProjectFile.FILE);
+    Optional<Plan> planDeployIdentity() {
+        var file = projectDir.resolve(ProjectFile.FILE);
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        var name = com.tapstack.config.YamlFiles.readMapping(file, com.tapstack.config.ProjectFile.FILE,
-                "a Pulumi project file with name and runtime").get("name");
-        if (!(name instanceof String text) || !com.tapstack.bootstrap.DeployIdentityProgram.runs(text)) {
-            return java.util.Optional.empty();
+        var name = YamlFiles.readMapping(file, ProjectFile.FILE, "a Pulumi project file with name and runtime")
+                .get("name");
+        if (!(name instanceof String text) || !DeployIdentityProgram.runs(text)) {
+            return Optional.empty();
         }
-        var stackFile = StackFiles.locate(dir, stack);
-        var source = com.tapstack.config.StackFileSource.read(new com.tapstack.config.ProjectFile(text,
-                java.util.Map.of()), stackFile);
+        var stackFile = StackFiles.locate(projectDir, stack);
+        var source = StackFileSource.read(new ProjectFile(text, Map.of()), stackFile);
         var region = source.namespace("aws").get("region");
-        var account = new com.tapstack.tooling.offline.SimulatedAccount(
-                com.tapstack.tooling.offline.SimulatedAccount.DEFAULT_ACCOUNT_ID,
+        var account = new SimulatedAccount(SimulatedAccount.DEFAULT_ACCOUNT_ID,
                 region instanceof String r && !r.isBlank() ? r : "us-east-1");
-        return java.util.Optional.of(OfflineEngine.plan(text, StackFiles.stackName(stackFile), account,
-                java.util.function.UnaryOperator.identity(),
-                ctx -> com.tapstack.bootstrap.DeployIdentityProgram.define(ctx, source)));
+        return Optional.of(OfflineEngine.plan(text, StackFiles.stackName(stackFile), account, UnaryOperator.identity(),
+                ctx -> DeployIdentityProgram.define(ctx, source)));
     }
 
     /**
@@ -71,7 +75,7 @@ final class StackArgument {
     }
 
     /** Writes a report file and says so on {@code out}. */
-    static void writeReport(java.io.PrintWriter out, Path file, String content) throws IOException {
+    static void writeReport(PrintWriter out, Path file, String content) throws IOException {
         write(file, content);
         out.println("Wrote " + file);
     }
