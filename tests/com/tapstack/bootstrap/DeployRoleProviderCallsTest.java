@@ -49,6 +49,8 @@ class DeployRoleProviderCallsTest {
     }
 
     private static Map<String, List<String>> typesByStack;
+    /** Every planned resource's ARN (the simulator's, in AWS's formats and the stack's names), by type. */
+    private static Map<String, List<String>> arnsByType;
 
     /** The resource types of plans with every module on, the stacks they come from (the environment matters). */
     @BeforeAll
@@ -78,6 +80,13 @@ class DeployRoleProviderCallsTest {
             plans.put("reference " + stack, Reference.plan(stack, values));
         }
         typesByStack = new TreeMap<>();
+        arnsByType = new TreeMap<>();
+        plans.get("reference prod").resources().forEach(resource -> {
+            var arn = resource.outputs().get("arn");
+            if (arn instanceof String text && text.startsWith("arn:")) {
+                arnsByType.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(text);
+            }
+        });
         plans.forEach((name, plan) -> plan.resources().stream().map(PlannedResource::type)
                 .filter(type -> type.startsWith("aws:"))
                 .forEach(type -> typesByStack.computeIfAbsent(type, t -> new ArrayList<>()).add(name)));
@@ -106,5 +115,50 @@ class DeployRoleProviderCallsTest {
                 .forEach(action -> missing.add(action + " (" + type + ")")));
 
         assertThat(missing).as("calls the provider makes that no deploy role statement allows").isEmpty();
+    }
+
+    /**
+     * Where AWS authorizes a call on the resource itself (the Service Authorization Reference gives the action a
+     * resource type that the resource's ARN is of), prod's deploy role allows it on that ARN: by its name pattern,
+     * by tags (the conditions are not evaluated here), or on "*". Prod's plan, for its ARNs.
+     */
+    @Test
+    void theDeployRoleAllowsEachCallOnTheArnOfTheResourceItIsAbout() throws IOException {
+        var allows = new ArrayList<com.google.gson.JsonObject>();
+        for (var document : DeployPermissions.of("aws", "123456789012", "us-east-1", Reference.NAME, "prod",
+                Optional.empty()).values()) {
+            for (var element : JsonParser.parseString(document.toJson()).getAsJsonObject().getAsJsonArray("Statement")) {
+                if (element.getAsJsonObject().get("Effect").getAsString().equals("Allow")) {
+                    allows.add(element.getAsJsonObject());
+                }
+            }
+        }
+        var refused = new TreeSet<String>();
+        var checked = new TreeSet<String>();
+        table().forEach((type, actions) -> {
+            for (var arn : arnsByType.getOrDefault(type, List.of())) {
+                for (var action : actions) {
+                    var parts = action.split(":");
+                    var aboutIt = com.tapstack.iam.ServiceReference.actions(parts[0], parts[1]).stream()
+                            .flatMap(a -> a.resourceTypes().stream())
+                            .anyMatch(t -> Globs.toRegex(t.glob()).matcher(arn).matches());
+                    if (!aboutIt) {
+                        continue;
+                    }
+                    checked.add(action);
+                    var allowed = allows.stream().anyMatch(statement ->
+                            DeployIdentityTest.strings(statement.get("Action")).stream()
+                                    .anyMatch(a -> Globs.toRegex(a).matcher(action).matches())
+                            && DeployIdentityTest.strings(statement.get("Resource")).stream()
+                                    .anyMatch(r -> Globs.toRegex(r).matcher(arn).matches()));
+                    if (!allowed) {
+                        refused.add(action + " on " + arn);
+                    }
+                }
+            }
+        });
+
+        assertThat(checked).as("calls checked on their resources' ARNs").hasSizeGreaterThan(200);
+        assertThat(refused).as("calls on the stack's own resources no statement allows on their ARN").isEmpty();
     }
 }
