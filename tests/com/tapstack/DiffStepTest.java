@@ -69,9 +69,13 @@ class DiffStepTest {
                 printed);
     }
 
-    private void baseStackFile(String stack) throws IOException {
+    /** The step for stack dev, which the target branch has, with the two checkouts' stand-ins. */
+    private Step devWith(int baseExit, String baseError, int headExit, String headMarkdown) throws Exception {
         Files.createDirectories(workspace.resolve("base"));
-        Files.writeString(workspace.resolve("base/Pulumi." + stack + ".yaml"), "config: {}\n");
+        Files.writeString(workspace.resolve("base/Pulumi.dev.yaml"), "config: {}\n");
+        tap("base", baseExit, baseError, "");
+        tap("head", headExit, "", headMarkdown);
+        return run("dev");
     }
 
     @Test
@@ -88,11 +92,7 @@ class DiffStepTest {
 
     @Test
     void theHeadIsDiffedAgainstTheBasesPlanAndItsExitCodeDecides() throws Exception {
-        baseStackFile("dev");
-        tap("base", 0, "", "");
-        tap("head", 3, "", "### ./tap diff dev: 1 to replace");
-
-        var step = run("dev");
+        var step = devWith(0, "", 3, "### ./tap diff dev: 1 to replace");
 
         assertThat(step.code()).isEqualTo("code=3");
         assertThat(step.report()).contains("1 to replace");
@@ -103,20 +103,12 @@ class DiffStepTest {
 
     @Test
     void aHeadStackFileThatDoesNotLoadFailsTheJob() throws Exception {
-        baseStackFile("dev");
-        tap("base", 0, "", "");
-        tap("head", 2, "error: Pulumi.dev.yaml: tap:logRetentionDays: 0 is not ...", "");
-
-        assertThat(run("dev").code()).isEqualTo("code=2");
+        assertThat(devWith(0, "", 2, "").code()).isEqualTo("code=2");
     }
 
     @Test
     void aBaseThatDoesNotPlanIsReportedWithItsErrorAndAWarningAndLeavesTheJobGreenForItsRepair() throws Exception {
-        baseStackFile("dev");
-        tap("base", 2, "error: Pulumi.dev.yaml: tap:natStrategy: \"none\" is not a NAT strategy", "");
-        tap("head", 0, "", "");
-
-        var step = run("dev");
+        var step = devWith(2, "error: Pulumi.dev.yaml: tap:natStrategy: \"none\" is not a NAT strategy", 0, "");
 
         assertThat(step.code()).isEqualTo("code=0");
         assertThat(step.report()).contains("The stack does not plan on the target branch (exit 2)")
