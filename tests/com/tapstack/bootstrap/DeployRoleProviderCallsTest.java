@@ -49,8 +49,11 @@ class DeployRoleProviderCallsTest {
     }
 
     private static Map<String, List<String>> typesByStack;
-    /** Every planned resource's ARN (the simulator's, in AWS's formats and the stack's names), by type. */
-    private static Map<String, List<String>> arnsByType;
+    /** A planned resource's ARN (the simulator's, in AWS's formats and the stack's names) and its tags. */
+    private record PlannedArn(String arn, Map<?, ?> tags) {
+    }
+
+    private static Map<String, List<PlannedArn>> arnsByType;
 
     /** The resource types of plans with every module on, the stacks they come from (the environment matters). */
     @BeforeAll
@@ -84,7 +87,8 @@ class DeployRoleProviderCallsTest {
         plans.get("reference prod").resources().forEach(resource -> {
             var arn = resource.outputs().get("arn");
             if (arn instanceof String text && text.startsWith("arn:")) {
-                arnsByType.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(text);
+                var tags = resource.inputs().get("tags") instanceof Map<?, ?> map ? map : Map.of();
+                arnsByType.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(new PlannedArn(text, tags));
             }
         });
         plans.forEach((name, plan) -> plan.resources().stream().map(PlannedResource::type)
@@ -120,8 +124,24 @@ class DeployRoleProviderCallsTest {
     /**
      * Where AWS authorizes a call on the resource itself (the Service Authorization Reference gives the action a
      * resource type that the resource's ARN is of), prod's deploy role allows it on that ARN: by its name pattern,
-     * by tags (the conditions are not evaluated here), or on "*". Prod's plan, for its ARNs.
+     * by the tags the resource is planned with (aws:ResourceTag conditions are evaluated against them; the others
+     * are not), or on "*". Prod's plan, for its ARNs.
      */
+    /** The statement's StringEquals aws:ResourceTag/... conditions, against the resource's planned tags. */
+    private static boolean resourceTagsHold(com.google.gson.JsonObject statement, Map<?, ?> tags) {
+        if (!statement.has("Condition") || !statement.getAsJsonObject("Condition").has("StringEquals")) {
+            return true;
+        }
+        for (var entry : statement.getAsJsonObject("Condition").getAsJsonObject("StringEquals").entrySet()) {
+            if (entry.getKey().startsWith("aws:ResourceTag/")
+                    && !DeployIdentityTest.strings(entry.getValue()).contains(
+                            String.valueOf(tags.get(entry.getKey().substring("aws:ResourceTag/".length()))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void theDeployRoleAllowsEachCallOnTheArnOfTheResourceItIsAbout() throws IOException {
         var allows = new ArrayList<com.google.gson.JsonObject>();
@@ -136,7 +156,8 @@ class DeployRoleProviderCallsTest {
         var refused = new TreeSet<String>();
         var checked = new TreeSet<String>();
         table().forEach((type, actions) -> {
-            for (var arn : arnsByType.getOrDefault(type, List.of())) {
+            for (var planned : arnsByType.getOrDefault(type, List.of())) {
+                var arn = planned.arn();
                 for (var action : actions) {
                     var parts = action.split(":");
                     var aboutIt = com.tapstack.iam.ServiceReference.actions(parts[0], parts[1]).stream()
@@ -150,7 +171,8 @@ class DeployRoleProviderCallsTest {
                             DeployIdentityTest.strings(statement.get("Action")).stream()
                                     .anyMatch(a -> Globs.toRegex(a).matcher(action).matches())
                             && DeployIdentityTest.strings(statement.get("Resource")).stream()
-                                    .anyMatch(r -> Globs.toRegex(r).matcher(arn).matches()));
+                                    .anyMatch(r -> Globs.toRegex(r).matcher(arn).matches())
+                            && resourceTagsHold(statement, planned.tags()));
                     if (!allowed) {
                         refused.add(action + " on " + arn);
                     }
