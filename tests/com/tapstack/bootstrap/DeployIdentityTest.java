@@ -106,8 +106,9 @@ class DeployIdentityTest {
     void everyPermissionIsAValidStatementScopedToItsEnvironmentOrHeldToTheRegion() {
         var plan = plan(shop("stateBucket", "acme-pulumi-state"));
         var policies = plan.byType("aws:iam/policy:Policy");
-        assertThat(policies).hasSize(8);
-        assertThat(plan.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).hasSize(8);
+        // dev and prod, a policy per part each
+        assertThat(policies).hasSize(10);
+        assertThat(plan.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).hasSize(10);
         var problems = new ArrayList<String>();
         for (var policy : policies) {
             var text = policy.inputString("policy");

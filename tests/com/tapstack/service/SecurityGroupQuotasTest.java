@@ -42,6 +42,15 @@ class SecurityGroupQuotasTest {
         return Fixtures.values(Fixtures.SMALL).set(Fixtures.key("services"), services);
     }
 
+    /**
+     * Sixty-one public services with the interface endpoints on: one past the limit for the load balancer's group
+     * and for the endpoints' group (every service reaches the endpoints). One plan of a thousand resources serves
+     * both tests.
+     */
+    private static StackValues sixtyOneWithEndpoints() {
+        return services(61, 61).set(Fixtures.key("endpoints"), Map.of());
+    }
+
     private static List<PlannedResource> groupsNamed(Plan plan, String part) {
         return plan.byType(GROUP).stream().filter(g -> g.name().matches(".*-security-groups-" + part + "(-\\d+)?"))
                 .toList();
@@ -57,7 +66,7 @@ class SecurityGroupQuotasTest {
         var atLimit = Fixtures.plan(Fixtures.SMALL, services(60, 60));
         assertThat(groupsNamed(atLimit, "alb")).hasSize(1);
 
-        var past = Fixtures.plan(Fixtures.SMALL, services(61, 61));
+        var past = Fixtures.plan(Fixtures.SMALL, sixtyOneWithEndpoints());
         var groups = groupsNamed(past, "alb");
         assertThat(groups).extracting(PlannedResource::name).containsExactly("shop-security-groups-alb",
                 "shop-security-groups-alb-2");
@@ -69,7 +78,7 @@ class SecurityGroupQuotasTest {
 
     @Test
     void theEndpointsSplitTheirInboundRulesTheSameWay() {
-        var plan = Fixtures.plan(Fixtures.SMALL, services(61, 1).set(Fixtures.key("endpoints"), Map.of()));
+        var plan = Fixtures.plan(Fixtures.SMALL, sixtyOneWithEndpoints());
         var groups = groupsNamed(plan, "endpoints");
 
         assertThat(groups).extracting(g -> rulesOn(plan, INGRESS, g)).containsExactly(60L, 1L);

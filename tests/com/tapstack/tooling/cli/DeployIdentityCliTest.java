@@ -18,7 +18,7 @@ class DeployIdentityCliTest {
     void theShippedBootstrapPlans() {
         var run = tap("plan", "identity", "--project-dir", Project.DIR.resolve("bootstrap").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("19 resources to create").contains("aws:iam/role:Role                                      2")
+        assertThat(run.out()).contains("23 resources to create").contains("aws:iam/role:Role                                      2")
                 .contains("deployRoleArn-prod").doesNotContain("previewRoleArn");
     }
 

@@ -15,7 +15,9 @@ import java.util.Optional;
  * Service Authorization Reference gives the action no resource type (creating a VPC's parts, registering a task
  * definition, Describe and List calls, creating a key or a file system, Cloud Map namespaces and their hosted zones)
  * or the resource has neither our name nor our tags (a mount target's network interface), each statement saying so,
- * and is then held to the stack's region. Four managed policies per role, each under IAM's 6,144-character limit.
+ * and is then held to the stack's region; what such a statement would also allow on another environment's or
+ * project's resources is denied by their tags ("isolation"). Five managed policies per role, each under IAM's
+ * 6,144-character limit.
  */
 public final class DeployPermissions {
 
@@ -37,7 +39,7 @@ public final class DeployPermissions {
             "scheduler.amazonaws.com");
 
     /** The managed policies of a role, by the part of their name. */
-    public static final List<String> PARTS = List.of("network", "compute", "platform", "modules");
+    public static final List<String> PARTS = List.of("network", "compute", "platform", "modules", "isolation");
 
     private DeployPermissions() {
     }
@@ -62,6 +64,7 @@ public final class DeployPermissions {
                 "TagNewFileSystems", "StackFileSystems", "FileSystemReads");
         policies.put("platform", new PolicyDocument(platform.stream().filter(st -> !modules.contains(st.sid())).toList()));
         policies.put("modules", new PolicyDocument(platform.stream().filter(st -> modules.contains(st.sid())).toList()));
+        policies.put("isolation", new PolicyDocument(otherStacksResources(arn, project, environment)));
         return policies;
     }
 
@@ -92,6 +95,69 @@ public final class DeployPermissions {
                         arn.regional("application-autoscaling", "scalable-target/*"))
                 .condition("StringEquals", "aws:ResourceTag/Project", project)
                 .condition("StringEquals", "aws:ResourceTag/Environment", environment).build();
+    }
+
+    /**
+     * Calls on existing resources that the allow statements grant on "*" (in the region) because AWS authorizes
+     * them on generated ids, and that AWS authorizes on the resource itself (Service Authorization Reference:
+     * each action's resource types, all of them with the aws:ResourceTag condition key). A resource that carries
+     * another Environment or Project tag than this role's is refused them, so that a dev role in prod's account
+     * cannot delete, reroute, open or retag prod's network, scaling targets or certificates. Denials, not
+     * narrower allows: a call is also authorized on the resources it refers to, some of which are nobody's (an
+     * AWS-managed prefix list, a NAT gateway's network interface) and have no tags to match; a denial passes them.
+     * Retagging first does not get around it: CreateTags, TagResource and AddTagsToCertificate are in the list.
+     * Creates are not: they are also authorized on the VPC or subnets they go into, which may be a shared network
+     * of another environment (tap:existingVpc). ModifyVpcEndpoint is refused on the endpoint only, as the route
+     * tables it is also authorized on may be that shared network's. Cloud Map's tagging takes no resource type,
+     * so its services and namespaces are left out (a role could retag them first); Route 53 has no resource tags
+     * to condition on. Tag keys and values compare case-sensitively: {@code environment=prod} is not refused.
+     * Verified in the Service Authorization Reference (each action's resource types, which of them a call is also
+     * authorized on) and the IAM user guide (condition operators), not against AWS; a review read the provider's
+     * calls (terraform-provider-aws 5.x): a security group's delete with revoke_rules_on_delete revokes rules of
+     * other groups that reference it, refused here when those groups are another environment's (docs/stack.md).
+     */
+    private static List<Statement> otherStacksResources(Arns arn, String project, String environment) {
+        var onTheResource = new String[]{"ec2:DeleteVpc", "ec2:ModifyVpcAttribute", "ec2:DeleteSubnet",
+                "ec2:ModifySubnetAttribute", "ec2:AttachInternetGateway", "ec2:DetachInternetGateway",
+                "ec2:DeleteInternetGateway", "ec2:ReleaseAddress", "ec2:DisassociateAddress", "ec2:DeleteNatGateway",
+                "ec2:DeleteRouteTable", "ec2:CreateRoute", "ec2:DeleteRoute", "ec2:ReplaceRoute",
+                "ec2:AssociateRouteTable", "ec2:DisassociateRouteTable", "ec2:ReplaceRouteTableAssociation",
+                "ec2:DeleteSecurityGroup", "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
+                "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress", "ec2:ModifySecurityGroupRules",
+                "ec2:UpdateSecurityGroupRuleDescriptionsIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
+                "ec2:CreateTags", "ec2:DeleteTags", "ec2:DeleteFlowLogs", "ec2:DeleteVpcEndpoints",
+                "application-autoscaling:RegisterScalableTarget", "application-autoscaling:DeregisterScalableTarget",
+                "application-autoscaling:PutScalingPolicy", "application-autoscaling:DeleteScalingPolicy",
+                "application-autoscaling:TagResource", "application-autoscaling:UntagResource",
+                "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate"};
+        var statements = new java.util.ArrayList<>(keepOtherStacks("Resources", onTheResource, "*", project,
+                environment));
+        statements.addAll(keepOtherStacks("Endpoints", new String[]{"ec2:ModifyVpcEndpoint"},
+                arn.regional("ec2", "vpc-endpoint/*"), project, environment));
+        // CreateStackKey's TagResource on "*" would also let this role retag an existing key of another
+        // environment with its own tags and then manage it (ManageStackKey goes by the key's tags; KMS's ABAC
+        // guide: "permission to manage tags and aliases is now an access control permission"). A key that already
+        // carries another Environment or Project tag is refused; at CreateKey the key has no tags yet, so creating
+        // the stack's own key is unaffected.
+        statements.addAll(keepOtherStacks("KeyTags", new String[]{"kms:TagResource", "kms:UntagResource"}, "*",
+                project, environment));
+        return statements;
+    }
+
+    /**
+     * Denies {@code actions} on a resource that carries an Environment tag other than {@code environment}, and on
+     * one that carries a Project tag other than {@code project}; a resource without the tag is not refused (IAM's
+     * Null operator; StringNotEquals alone would also hold for a missing tag).
+     */
+    private static List<Statement> keepOtherStacks(String what, String[] actions, String resource, String project,
+                                                   String environment) {
+        return List.of(
+                Statement.deny("KeepOtherEnvironments" + what).actions(actions).resources(resource)
+                        .condition("Null", "aws:ResourceTag/Environment", "false")
+                        .condition("StringNotEquals", "aws:ResourceTag/Environment", environment).build(),
+                Statement.deny("KeepOtherProjects" + what).actions(actions).resources(resource)
+                        .condition("Null", "aws:ResourceTag/Project", "false")
+                        .condition("StringNotEquals", "aws:ResourceTag/Project", project).build());
     }
 
     /** ARNs of one environment: {@code prefix} is {@code <project>-<environment>-}. */
@@ -275,19 +341,6 @@ public final class DeployPermissions {
                         .resources("*"), region)
                         .condition("StringEquals", "aws:RequestTag/Project", project)
                         .condition("StringEquals", "aws:RequestTag/Environment", environment).build(),
-                // CreateStackKey's TagResource on "*" would also let this role retag an existing key of another
-                // environment with its own tags and then manage it (ManageStackKey goes by the key's tags; KMS's
-                // ABAC guide: "permission to manage tags and aliases is now an access control permission"). A key
-                // that already carries another Environment or Project tag is refused; at CreateKey the key has no
-                // tags yet, so creating the stack's own key is unaffected.
-                Statement.deny("KeepOtherEnvironmentsKeyTags").actions("kms:TagResource", "kms:UntagResource")
-                        .resources("*")
-                        .condition("Null", "aws:ResourceTag/Environment", "false")
-                        .condition("StringNotEquals", "aws:ResourceTag/Environment", environment).build(),
-                Statement.deny("KeepOtherProjectsKeyTags").actions("kms:TagResource", "kms:UntagResource")
-                        .resources("*")
-                        .condition("Null", "aws:ResourceTag/Project", "false")
-                        .condition("StringNotEquals", "aws:ResourceTag/Project", project).build(),
                 inRegion(Statement.allow("ListKeys").actions("kms:ListAliases").resources("*"), region).build(),
                 Statement.allow("ManageStackKey").actions("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
                         "kms:EnableKeyRotation", "kms:GetKeyRotationStatus", "kms:UpdateKeyDescription",
