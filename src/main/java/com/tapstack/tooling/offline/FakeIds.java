@@ -55,11 +55,17 @@ final class FakeIds {
         return Math.floorMod((bytes[0] << 24) | ((bytes[1] & 255) << 16) | ((bytes[2] & 255) << 8) | (bytes[3] & 255), bound);
     }
 
-    private static byte[] sha256(String text) {
+    /** One digest per thread: looking SHA-256 up among the security providers costs more than hashing a name. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    });
+
+    private static byte[] sha256(String text) {
+        // digest() resets the digest for the next call.
+        return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }
