@@ -109,8 +109,8 @@ public final class DeployPermissions {
      * Creates are not: they are also authorized on the VPC or subnets they go into, which may be a shared network
      * of another environment (tap:existingVpc). ModifyVpcEndpoint is refused on the endpoint only, as the route
      * tables it is also authorized on may be that shared network's. Cloud Map's tagging takes no resource type,
-     * so its services and namespaces are left out (a role could retag them first); Route 53 has no resource tags
-     * to condition on. Tag keys and values compare case-sensitively: {@code environment=prod} is not refused.
+     * so the denials on its services and namespaces hold against mistakes, not against a role that retags them
+     * first; Route 53 has no resource tags to condition on. Tag keys and values compare case-sensitively: {@code environment=prod} is not refused.
      * Verified in the Service Authorization Reference (each action's resource types, which of them a call is also
      * authorized on) and the IAM user guide (condition operators), not against AWS; a review read the provider's
      * calls (terraform-provider-aws 5.x): a security group's delete with revoke_rules_on_delete revokes rules of
@@ -129,7 +129,12 @@ public final class DeployPermissions {
                 "application-autoscaling:RegisterScalableTarget", "application-autoscaling:DeregisterScalableTarget",
                 "application-autoscaling:PutScalingPolicy", "application-autoscaling:DeleteScalingPolicy",
                 "application-autoscaling:TagResource", "application-autoscaling:UntagResource",
-                "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate"};
+                "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate",
+                // Against mistakes only: Cloud Map's TagResource takes no resource type, so a role that retags
+                // another environment's service or namespace first gets past these.
+                "servicediscovery:DeleteService", "servicediscovery:UpdateService",
+                "servicediscovery:DeregisterInstance", "servicediscovery:DeleteNamespace",
+                "servicediscovery:UpdatePrivateDnsNamespace"};
         var statements = new java.util.ArrayList<>(keepOtherStacks("Resources", onTheResource, "*", project,
                 environment));
         statements.addAll(keepOtherStacks("Endpoints", new String[]{"ec2:ModifyVpcEndpoint"},
