@@ -105,12 +105,14 @@ public final class DeployPermissions {
      * cannot delete, reroute, open or retag prod's network, scaling targets or certificates. Denials, not
      * narrower allows: a call is also authorized on the resources it refers to, some of which are nobody's (an
      * AWS-managed prefix list, a NAT gateway's network interface) and have no tags to match; a denial passes them.
-     * Retagging first does not get around it: CreateTags, TagResource and AddTagsToCertificate are in the list.
+     * Retagging first does not get around it (Cloud Map aside): CreateTags, TagResource and AddTagsToCertificate
+     * are in the list.
      * Creates are not: they are also authorized on the VPC or subnets they go into, which may be a shared network
      * of another environment (tap:existingVpc). ModifyVpcEndpoint is refused on the endpoint only, as the route
      * tables it is also authorized on may be that shared network's. Cloud Map's tagging takes no resource type,
      * so the denials on its services and namespaces hold against mistakes, not against a role that retags them
-     * first; Route 53 has no resource tags to condition on. Tag keys and values compare case-sensitively: {@code environment=prod} is not refused.
+     * first; Route 53 has no resource tags to condition on. Tag keys and values compare case-sensitively:
+     * {@code environment=prod} is not refused.
      * Verified in the Service Authorization Reference (each action's resource types, which of them a call is also
      * authorized on) and the IAM user guide (condition operators), not against AWS; a review read the provider's
      * calls (terraform-provider-aws 5.x): a security group's delete with revoke_rules_on_delete revokes rules of
