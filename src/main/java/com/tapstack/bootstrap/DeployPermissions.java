@@ -110,8 +110,8 @@ public final class DeployPermissions {
      * Creates are not: they are also authorized on the VPC or subnets they go into, which may be a shared network
      * of another environment (tap:existingVpc). ModifyVpcEndpoint is refused on the endpoint only, as the route
      * tables it is also authorized on may be that shared network's. Cloud Map's tagging takes no resource type,
-     * so the denials on its services and namespaces hold against mistakes, not against a role that retags them
-     * first; Route 53 has no resource tags to condition on. Tag keys and values compare case-sensitively:
+     * so the denials on its services and namespaces hold against mistakes, not against a role that retags or
+     * untags them first; Route 53 has no resource tags to condition on. Tag keys and values compare case-sensitively:
      * {@code environment=prod} is not refused.
      * Verified in the Service Authorization Reference (each action's resource types, which of them a call is also
      * authorized on) and the IAM user guide (condition operators), not against AWS; a review read the provider's
@@ -132,8 +132,9 @@ public final class DeployPermissions {
                 "application-autoscaling:PutScalingPolicy", "application-autoscaling:DeleteScalingPolicy",
                 "application-autoscaling:TagResource", "application-autoscaling:UntagResource",
                 "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate",
-                // Against mistakes only: Cloud Map's TagResource takes no resource type, so a role that retags
-                // another environment's service or namespace first gets past these.
+                // Against mistakes only: Cloud Map's TagResource and UntagResource take no resource type, so a
+                // role that retags or untags another environment's service or namespace first gets past these
+                // (Service Authorization Reference, AWS Cloud Map; both resource types take aws:ResourceTag).
                 "servicediscovery:DeleteService", "servicediscovery:UpdateService",
                 "servicediscovery:DeregisterInstance", "servicediscovery:DeleteNamespace",
                 "servicediscovery:UpdatePrivateDnsNamespace"};
