@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * IAM's decision on one call on one resource from a role's identity policies, as far as the tests need it: an
@@ -25,17 +26,38 @@ final class PolicyEvaluation {
 
     private static final String RESOURCE_TAG = "aws:ResourceTag/";
 
-    private final List<JsonObject> statements;
+    /** A statement with its action and resource globs compiled once: the tests ask for thousands of decisions. */
+    private record Statement(String sid, String effect, List<Pattern> actions, List<Pattern> resources,
+                             JsonObject statement) {
 
-    private PolicyEvaluation(List<JsonObject> statements) {
+        static Statement of(JsonObject statement) {
+            return new Statement(statement.has("Sid") ? statement.get("Sid").getAsString() : "",
+                    statement.get("Effect").getAsString(), globs(statement.get("Action")),
+                    globs(statement.get("Resource")), statement);
+        }
+
+        private static List<Pattern> globs(com.google.gson.JsonElement element) {
+            return DeployIdentityTest.strings(element).stream().map(Globs::toRegex).toList();
+        }
+
+        boolean applies(String action, String arn, Map<?, ?> tags) {
+            return actions.stream().anyMatch(a -> a.matcher(action).matches())
+                    && resources.stream().anyMatch(r -> r.matcher(arn).matches())
+                    && conditionsHold(statement, tags);
+        }
+    }
+
+    private final List<Statement> statements;
+
+    private PolicyEvaluation(List<Statement> statements) {
         this.statements = List.copyOf(statements);
     }
 
     static PolicyEvaluation of(Collection<PolicyDocument> documents) {
-        var statements = new ArrayList<JsonObject>();
+        var statements = new ArrayList<Statement>();
         for (var document : documents) {
             JsonParser.parseString(document.toJson()).getAsJsonObject().getAsJsonArray("Statement")
-                    .forEach(element -> statements.add(element.getAsJsonObject()));
+                    .forEach(element -> statements.add(Statement.of(element.getAsJsonObject())));
         }
         return new PolicyEvaluation(statements);
     }
@@ -44,24 +66,14 @@ final class PolicyEvaluation {
         if (denying(action, arn, tags).isPresent()) {
             return Decision.EXPLICIT_DENY;
         }
-        return statements.stream().anyMatch(st -> effect(st, "Allow") && applies(st, action, arn, tags))
+        return statements.stream().anyMatch(st -> st.effect().equals("Allow") && st.applies(action, arn, tags))
                 ? Decision.ALLOW : Decision.IMPLICIT_DENY;
     }
 
     /** The Sid of a Deny statement that refuses the call, if any. */
     Optional<String> denying(String action, String arn, Map<?, ?> tags) {
-        return statements.stream().filter(st -> effect(st, "Deny") && applies(st, action, arn, tags))
-                .map(st -> st.get("Sid").getAsString()).findFirst();
-    }
-
-    private static boolean effect(JsonObject statement, String effect) {
-        return statement.get("Effect").getAsString().equals(effect);
-    }
-
-    private static boolean applies(JsonObject statement, String action, String arn, Map<?, ?> tags) {
-        return DeployIdentityTest.strings(statement.get("Action")).stream().anyMatch(a -> Globs.toRegex(a).matcher(action).matches())
-                && DeployIdentityTest.strings(statement.get("Resource")).stream().anyMatch(r -> Globs.toRegex(r).matcher(arn).matches())
-                && conditionsHold(statement, tags);
+        return statements.stream().filter(st -> st.effect().equals("Deny") && st.applies(action, arn, tags))
+                .map(Statement::sid).findFirst();
     }
 
     private static boolean conditionsHold(JsonObject statement, Map<?, ?> tags) {

@@ -102,4 +102,16 @@ class StatementCheckTest {
         assertThat(Globs.overlap("a?c", "*b*")).isTrue();
         assertThat(Globs.overlap("abc", "abd")).isFalse();
     }
+
+    @Test
+    void globsMatchWildcardsAndTakeEverythingElseLiterally() {
+        assertThat(Globs.toRegex("arn:aws:s3:::app.logs/*").matcher("arn:aws:s3:::app.logs/a/b").matches()).isTrue();
+        assertThat(Globs.toRegex("arn:aws:s3:::app.logs/*").matcher("arn:aws:s3:::appXlogs/a").matches()).isFalse();
+        assertThat(Globs.toRegex("ecs:Describe?").matcher("ecs:DescribeX").matches()).isTrue();
+        assertThat(Globs.toRegex("ecs:Describe?").matcher("ecs:DescribeXY").matches()).isFalse();
+        assertThat(Globs.toRegex("a\\E(b)*").matcher("a\\E(b)\nc").matches()).isTrue();
+        assertThat(Globs.toRegex("*").matcher("").matches()).isTrue();
+        assertThat(Globs.toRegex("").matcher("").matches()).isTrue();
+        assertThat(Globs.toRegex("").matcher("a").matches()).isFalse();
+    }
 }

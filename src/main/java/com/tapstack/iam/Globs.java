@@ -13,9 +13,21 @@ public final class Globs {
     }
 
     public static Pattern toRegex(String glob) {
+        // Literal runs are quoted whole: one quoted character per node made each match walk a node per letter.
         var regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        int literal = 0;
+        for (int i = 0; i <= glob.length(); i++) {
+            char c = i < glob.length() ? glob.charAt(i) : '*';
+            if (c != '*' && c != '?') {
+                continue;
+            }
+            if (i > literal) {
+                regex.append(Pattern.quote(glob.substring(literal, i)));
+            }
+            if (i < glob.length()) {
+                regex.append(c == '*' ? ".*" : ".");
+            }
+            literal = i + 1;
         }
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }

@@ -69,6 +69,7 @@ public final class OfflineEngine {
                         .standardLogger(quiet)
                         .monitorDecorator(ignored -> monitor)
                         .deploymentFactory(state -> {
+                            state.logger = new DebugDroppingLogger(state.logger);
                             state.runner = new QuietRunner(state.logger);
                             return new DeploymentImpl(state);
                         })
