@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -41,6 +43,9 @@ public final class ServiceReference {
     public static final String DATE;
     private static final List<String> GLOBAL_KEYS;
     private static final Map<String, Service> SERVICES;
+    /** Condition keys as patterns, made once each: the checks compare every statement's keys with all of them. */
+    private static final Map<String, Pattern> KEY_PATTERNS = new ConcurrentHashMap<>();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*\\}|<[^>]*>");
 
     static {
         try (var in = new InputStreamReader(new GZIPInputStream(ServiceReference.class.getResourceAsStream(
@@ -136,19 +141,23 @@ public final class ServiceReference {
      * inside the key for one non-empty part without a colon.
      */
     private static boolean keyMatches(String known, String lowerKey) {
+        return KEY_PATTERNS.computeIfAbsent(known, ServiceReference::keyPattern).matcher(lowerKey).matches();
+    }
+
+    private static Pattern keyPattern(String known) {
         var lowerKnown = known.toLowerCase(Locale.ROOT);
         if (lowerKnown.endsWith("/tag-key")) {
             lowerKnown = lowerKnown.substring(0, lowerKnown.length() - "tag-key".length()) + "${tagkey}";
         }
-        var regex = new StringBuilder("^");
-        var placeholder = java.util.regex.Pattern.compile("\\$\\{[^}]*\\}|<[^>]*>").matcher(lowerKnown);
+        var regex = new StringBuilder();
+        var placeholder = PLACEHOLDER.matcher(lowerKnown);
         int at = 0;
         while (placeholder.find()) {
-            regex.append(java.util.regex.Pattern.quote(lowerKnown.substring(at, placeholder.start())));
+            regex.append(Pattern.quote(lowerKnown.substring(at, placeholder.start())));
             regex.append(placeholder.end() == lowerKnown.length() ? ".+" : "[^:]+");
             at = placeholder.end();
         }
-        regex.append(java.util.regex.Pattern.quote(lowerKnown.substring(at))).append("$");
-        return lowerKey.matches(regex.toString());
+        regex.append(Pattern.quote(lowerKnown.substring(at)));
+        return Pattern.compile(regex.toString());
     }
 }
