@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import com.pulumi.serialization.internal.Deserializer;
 import com.pulumi.test.internal.PulumiTestInternal;
+import com.tapstack.bootstrap.DeployIdentityConfig;
+import com.tapstack.bootstrap.DeployIdentityProgram;
+import com.tapstack.config.ProjectFile;
 import com.tapstack.config.StackFileSource;
 import com.tapstack.support.Project;
 import com.tapstack.support.Reference;
@@ -12,9 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +46,38 @@ class ProgramOverGrpcTest {
         var stack = "dev";
         var config = Reference.config(stack);
         var source = StackFileSource.read(Reference.project(), Reference.DIR.resolve("Pulumi." + stack + ".yaml"));
-        var offline = Reference.plan(stack);
 
-        try (var engine = new GrpcStandInEngine(config.project(), stack,
-                new AwsSimulator(SimulatedAccount.forStack(config), stack))) {
-            var run = runProgram(engine, config.project(), stack, source);
+        assertRegistersOverGrpc(Reference.plan(stack), config.project(), stack, SimulatedAccount.forStack(config),
+                source);
+    }
+
+    /**
+     * The jar's other program, the deploy identity (bootstrap/Pulumi.yaml), chosen by the project's name as
+     * {@code pulumi up} in bootstrap/ gives it: a fork runs it once, before any workflow can.
+     */
+    @Test
+    void theDeployIdentityProgramRegistersOverGrpcWhatItsOfflinePlanShows() throws Exception {
+        var project = "shop" + DeployIdentityConfig.PROJECT_ENDING;
+        var stack = "identity";
+        var account = new SimulatedAccount("210987654321", "eu-central-1");
+        var values = new LinkedHashMap<String, Object>();
+        values.put("aws:region", "eu-central-1");
+        values.put(project + ":repository", "acme/shop");
+        values.put(project + ":environments", List.of("dev", "prod"));
+        values.put(project + ":previewEnvironments", List.of("prod"));
+        var source = StackFileSource.of(new ProjectFile(project, Map.of()), "Pulumi." + stack + ".yaml", values);
+        var offline = OfflineEngine.plan(project, stack, account, UnaryOperator.identity(),
+                ctx -> DeployIdentityProgram.define(ctx, source));
+
+        assertThat(offline.byType("aws:iam/role:Role")).hasSize(3);
+        assertRegistersOverGrpc(offline, project, stack, account, source);
+    }
+
+    /** Runs the program over gRPC and compares what it registers with the offline plan, input for input. */
+    private static void assertRegistersOverGrpc(Plan offline, String project, String stack, SimulatedAccount account,
+                                                StackFileSource source) throws Exception {
+        try (var engine = new GrpcStandInEngine(project, stack, new AwsSimulator(account, stack))) {
+            var run = runProgram(engine, project, stack, source);
 
             assertThat(run.exitCode).as(run.output).isZero();
             assertThat(engine.log()).filteredOn(line -> line.startsWith("ERROR")).isEmpty();
