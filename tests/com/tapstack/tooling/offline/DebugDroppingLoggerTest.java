@@ -58,6 +58,7 @@ class DebugDroppingLoggerTest {
         assertThat(logger.hasLoggedErrors()).isTrue();
     }
 
+    /** The program's own log is the SDK test builder's logger, not the deployment's: it decides as before. */
     @Test
     void aProgramsErrorStillFailsThePlanAndItsDebugAndInfoLinesDoNot() {
         var plan = OfflineEngine.plan("proj", "test", ACCOUNT, UnaryOperator.identity(), ctx -> {

@@ -6,12 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 
 /**
- * The SDK's engine logger for offline plans, with its debug messages dropped. The SDK sends every debug line to
- * the engine as an async task chained after the previous one (pulumi-java 1.36.1, DeploymentImpl's
- * DefaultEngineLogger.logImplAsync: a {@code thenComposeAsync} hop to the pool and a task registered with the
- * runner per message), and it writes several per resource. Under the mock engine nothing reads them: the mock
- * keeps only errors (MockEngine.logAsync) and the offline engine's own logger is off. Info, warnings and errors
- * go to the SDK's logger as before, so errors still fail the plan.
+ * The engine logger of the SDK's deployment in offline plans, with its debug messages dropped. The deployment's
+ * own log (pulumi-java 1.36.1, DeploymentImpl's {@code Log}: several debug lines per registered resource, and the
+ * converter's warnings) sends every debug line to the engine as an async task chained after the previous one
+ * (DefaultEngineLogger.logImplAsync: a {@code thenComposeAsync} hop to the pool and a task registered with the
+ * runner per message). Under the mock engine nothing reads them: the mock keeps only errors (MockEngine.logAsync)
+ * and the offline engine's own logger is off. Info, warnings and errors go to the SDK's logger as before. The
+ * program's {@code ctx.log()} is another logger, made by the SDK's test builder (PulumiTestInternal), and is left
+ * as it is: a program's error still fails the plan.
  */
 final class DebugDroppingLogger implements EngineLogger {
 
